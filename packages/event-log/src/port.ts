@@ -1,0 +1,90 @@
+/**
+ * The event-log port: what the gateway needs from a partitioned, append-only log.
+ * Kafka (`@xr/event-log-kafka`) and the embedded file log (`@xr/event-log-file`) implement it
+ * and both pass the same contract suite (`@xr/event-log/contract`).
+ */
+
+/** Header that carries a record's id; idempotent appends are keyed by it. */
+export const ID_HEADER = 'xr-id';
+
+export interface RecordInput {
+  /** Stable id of the record (an event id). Appending an id twice stores it once. */
+  readonly id: string;
+  /** Partition key (a case id); records with one key stay in order in one partition. */
+  readonly key: string;
+  readonly value: Uint8Array;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Explicit partition; when absent the key decides (see `partitionFor`). */
+  readonly partition?: number;
+}
+
+export interface LogRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly id: string;
+  readonly key: string;
+  readonly value: Uint8Array;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Milliseconds since the epoch, as stored by the log. */
+  readonly timestamp: number;
+}
+
+export interface AppendResult {
+  readonly partition: number;
+  readonly offset: number;
+  /** True when a record with the same id was already in the topic; nothing was written. */
+  readonly duplicate: boolean;
+}
+
+export interface Batch {
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: readonly LogRecord[];
+}
+
+export interface ConsumeOptions {
+  /** Consumer group: its committed positions survive restarts. */
+  readonly group: string;
+  readonly topic: string;
+  /**
+   * Called with records of one partition, in offset order. Batches of one partition never
+   * overlap in time. When it resolves, the position after the batch is committed for the group.
+   * When it rejects, nothing is committed and the batch is offered again.
+   */
+  readonly onBatch: (batch: Batch) => Promise<void>;
+  /** Called when delivery to `onBatch` fails; the consumer goes on. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** Stops delivering; resolves once no `onBatch` call is in flight. */
+  stop(): Promise<void>;
+}
+
+export interface TopicSpec {
+  readonly partitions: number;
+}
+
+export interface EventLog {
+  /** Which adapter this is, for logs and the demo's trace. */
+  readonly kind: 'kafka' | 'file';
+  /** Creates the topic if it does not exist (idempotent); an existing topic keeps its partitions. */
+  createTopic(topic: string, spec: TopicSpec): Promise<void>;
+  /** Partition count of an existing topic. */
+  partitions(topic: string): Promise<number>;
+  /**
+   * Appends in order. Idempotent by record id for ids this log has seen in the topic: a repeated
+   * id returns the first record's position with `duplicate: true`.
+   */
+  append(topic: string, records: readonly RecordInput[]): Promise<AppendResult[]>;
+  /** Records of one partition from `fromOffset` up to the end as of the call (or `limit` records). */
+  read(topic: string, partition: number, fromOffset: number, limit?: number): Promise<LogRecord[]>;
+  /** The offset the next record in the partition will get. */
+  endOffset(topic: string, partition: number): Promise<number>;
+  /** Consumes a topic as a member of a group, committing after each batch. */
+  consume(options: ConsumeOptions): Promise<Subscription>;
+  /** The group's committed position in a partition (the next offset to read), if any. */
+  committed(group: string, topic: string, partition: number): Promise<number | undefined>;
+  close(): Promise<void>;
+}
