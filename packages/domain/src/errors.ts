@@ -1,0 +1,59 @@
+/**
+ * Stable error codes. Clients, dashboards and auditors match on these strings; never rename one.
+ * The domain knows no transport: each edge (gRPC, CLI) maps codes to its own statuses.
+ */
+export const XR_ERROR_CODES = [
+  'XR_BAD_REQUEST',
+  'XR_SCHEMA_INVALID',
+  'XR_ENVELOPE_MALFORMED',
+  'XR_EVENT_TYPE_UNKNOWN',
+  'XR_SIGNATURE_MALFORMED',
+  'XR_SIGNATURE_INVALID',
+  'XR_KEY_UNKNOWN',
+  'XR_KEY_REGION_MISMATCH',
+  'XR_TARGET_MISMATCH',
+  'XR_PARTITION_MISMATCH',
+  'XR_REGION_UNKNOWN',
+  'XR_PARTNER_UNKNOWN',
+  'XR_CASE_NOT_FOUND',
+  'XR_CASE_EXISTS',
+  'XR_CASE_ILLEGAL_TRANSITION',
+  'XR_DUPLICATE',
+  'XR_UNAVAILABLE',
+  'XR_INTERNAL',
+] as const;
+
+export type XrErrorCode = (typeof XR_ERROR_CODES)[number];
+
+/** An expected failure, as a value: what went wrong, where, in words a partner's engineer can act on. */
+export interface Problem {
+  readonly code: XrErrorCode;
+  readonly message: string;
+  /** JSON Pointer or dotted path of the offending field, when one is to blame. */
+  readonly field?: string;
+  /** Further violations when several fields are wrong at once. */
+  readonly violations?: readonly { readonly field: string; readonly message: string }[];
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Problem);
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: XrErrorCode, message: string, field?: string, violations?: Problem['violations']): { ok: false } & Problem {
+  return { ok: false, code, message, ...(field === undefined ? {} : { field }), ...(violations ? { violations } : {}) };
+}
+
+/** For the rare unexpected case that must unwind: carries a stable code and the cause. */
+export class XrError extends Error {
+  override readonly name = 'XrError';
+  constructor(
+    readonly code: XrErrorCode,
+    message: string,
+    readonly field?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The checks an inbox record passes before it may touch a case, in order: signature by a trusted
+ * key → the key's region is the sender → envelope and payload schemas → addressed to us (or sent
+ * by us to a partner) → the right partition → not seen before → a legal transition.
+ * Each failure is a value with a stable code; the caller quarantines it.
+ */
+import { sha256Hex, verifyDetached, type KeyLookup } from '@xr/crypto';
+import { decide, fail, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
+import { partitionFor, type LogRecord } from '@xr/event-log';
+import { validateEvent } from '@xr/schemas';
+import { decodeEnvelope } from './journal-codec.js';
+import { JWS_HEADER } from './topics.js';
+
+export type Verdict =
+  | { readonly kind: 'accept'; readonly event: Envelope; readonly jws: string; readonly hash: string; readonly emit: readonly EventDraft[] }
+  | { readonly kind: 'duplicate'; readonly event: Envelope }
+  | { readonly kind: 'quarantine'; readonly problem: Problem; readonly eventId?: string };
+
+export interface ExamineContext {
+  readonly self: string;
+  readonly partitions: number;
+  readonly lookup: KeyLookup;
+  readonly partners: () => ReadonlySet<string>;
+  readonly now: string;
+  readonly seen: (eventId: string) => string | undefined;
+  readonly state: (caseId: string) => CaseState | undefined;
+}
+
+function quarantine(problem: Problem, eventId?: string): Verdict {
+  return { kind: 'quarantine', problem, ...(eventId === undefined ? {} : { eventId }) };
+}
+
+export async function examine(record: LogRecord, ctx: ExamineContext): Promise<Verdict> {
+  const jws = record.headers[JWS_HEADER];
+  if (!jws) return quarantine(fail('XR_SIGNATURE_MALFORMED', `record has no ${JWS_HEADER} header`, `headers.${JWS_HEADER}`));
+  const signed = await verifyDetached(record.value, jws, ctx.lookup);
+  if (!signed.ok) return quarantine(fail(signed.code, signed.reason, `headers.${JWS_HEADER}`));
+
+  let parsed: unknown;
+  try {
+    parsed = decodeEnvelope(record.value);
+  } catch {
+    return quarantine(fail('XR_ENVELOPE_MALFORMED', 'record value is not JSON', 'value'));
+  }
+  const valid = validateEvent(parsed);
+  const eventId = typeof (parsed as { id?: unknown })?.id === 'string' ? (parsed as { id: string }).id : undefined;
+  if (!valid.ok) return quarantine(valid, eventId);
+  const event = valid.value;
+
+  if (event.source !== signed.region) {
+    return quarantine(fail('XR_KEY_REGION_MISMATCH', `signed by ${signed.kid} but claims source ${event.source}`, 'source'), event.id);
+  }
+  if (event.source === ctx.self) {
+    if (event.target === ctx.self || !ctx.partners().has(event.target)) {
+      return quarantine(fail('XR_PARTNER_UNKNOWN', `${event.target} is not a partner of ${ctx.self}`, 'target'), event.id);
+    }
+  } else if (event.target !== ctx.self) {
+    return quarantine(fail('XR_TARGET_MISMATCH', `addressed to ${event.target}, this is ${ctx.self}`, 'target'), event.id);
+  }
+  const expected = partitionFor(event.caseId, ctx.partitions);
+  if (record.partition !== expected) {
+    return quarantine(fail('XR_PARTITION_MISMATCH', `case ${event.caseId} belongs in partition ${expected}, not ${record.partition}`, 'key'), event.id);
+  }
+
+  const hash = sha256Hex(record.value);
+  const seen = ctx.seen(event.id);
+  if (seen !== undefined) {
+    if (seen === hash) return { kind: 'duplicate', event };
+    return quarantine(fail('XR_DUPLICATE', `event id ${event.id} was already used for other content (replay)`, 'id'), event.id);
+  }
+
+  const decision = decide(ctx.state(event.caseId), event, { self: ctx.self, now: ctx.now });
+  if (!decision.ok) return quarantine(decision, event.id);
+  return { kind: 'accept', event, jws, hash, emit: decision.emit };
+}

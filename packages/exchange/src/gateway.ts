@@ -1,0 +1,313 @@
+/**
+ * One region's gateway core. One pipeline per inbox partition:
+ * read inbox → verify → validate → decide → append to the journal → deliver to partners → commit.
+ * Requests from the region's own systems enter through the same inbox, signed by the region, so
+ * everything that changes a case passes the same checks and lands in the journal the same way.
+ */
+import { signDetached, type SigningKey } from '@xr/crypto';
+import { evolve, fail, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
+import { partitionFor, type Batch, type EventLog, type LogRecord, type RecordInput, type Subscription } from '@xr/event-log';
+import type { Counters, Logger } from '@xr/observability';
+import { validateEvent } from '@xr/schemas';
+import { examine } from './examine.js';
+import { derivedId, newId } from './ids.js';
+import { decodeJournalRecord, encodeEnvelope, encodeJournalRecord, hashRecord } from './journal-codec.js';
+import { JournalState } from './journal-state.js';
+import type { KeyRing } from './keyring.js';
+import { CaseProjection } from './projection.js';
+import { decodeQuarantine, quarantineRecord, type QuarantineEntry } from './quarantine.js';
+import { JWS_HEADER, type Topics } from './topics.js';
+
+export interface GatewayOptions {
+  readonly region: string;
+  readonly log: EventLog;
+  readonly signer: SigningKey;
+  readonly keys: KeyRing;
+  readonly topics: Topics;
+  /** Partitions of this region's inbox and journal (equal, so a case lives in one partition). */
+  readonly partitions: number;
+  readonly logger: Logger;
+  readonly counters: Counters;
+  readonly clock?: () => Date;
+  /** How long a request from our own systems waits for its journal outcome. Default 15 s. */
+  readonly requestTimeoutMs?: number;
+}
+
+/** What a request from the region's own systems says; the gateway adds the envelope. */
+export interface OutgoingEvent {
+  readonly type: string;
+  readonly v: number;
+  readonly caseId: string;
+  readonly target: string;
+  readonly payload: Record<string, unknown>;
+}
+
+interface Signed {
+  readonly event: Envelope;
+  readonly bytes: Uint8Array;
+  readonly jws: string;
+}
+
+type Waiter = (outcome: Result<CaseState>) => void;
+
+export class ExchangeGateway {
+  readonly region: string;
+  readonly projection = new CaseProjection();
+  private readonly journal: JournalState;
+  private readonly waiters = new Map<string, Waiter>();
+  private readonly reservedSeq = new Map<string, number>();
+  private readonly dirty = new Set<number>();
+  private subscription: Subscription | undefined;
+  private readonly clock: () => Date;
+
+  constructor(private readonly o: GatewayOptions) {
+    this.region = o.region;
+    this.journal = new JournalState(o.partitions);
+    this.clock = o.clock ?? (() => new Date());
+  }
+
+  private get group(): string {
+    return `${this.o.topics.inbox(this.region)}.gateway`;
+  }
+
+  async start(): Promise<void> {
+    const { log, topics } = this.o;
+    await log.createTopic(topics.inbox(this.region), { partitions: this.o.partitions });
+    await log.createTopic(topics.journal(this.region), { partitions: this.o.partitions });
+    await log.createTopic(topics.quarantine(this.region), { partitions: 1 });
+    const journalPartitions = await log.partitions(topics.journal(this.region));
+    const inboxPartitions = await log.partitions(topics.inbox(this.region));
+    if (journalPartitions !== this.o.partitions || inboxPartitions !== this.o.partitions) {
+      throw new Error(`inbox (${inboxPartitions}) and journal (${journalPartitions}) must both have ${this.o.partitions} partitions`);
+    }
+    const started = Date.now();
+    for (let p = 0; p < this.o.partitions; p += 1) {
+      const outbound = await this.catchUp(p);
+      const committed = (await log.committed(this.group, topics.inbox(this.region), p)) ?? 0;
+      // Deliveries happen before the inbox commit: anything journaled from inbox offsets at or
+      // after the committed one may not have reached its partner yet. Partners drop duplicates.
+      await this.deliver(outbound.filter((r) => (r.inbox?.offset ?? Number.MAX_SAFE_INTEGER) >= committed));
+    }
+    this.o.logger.info({ cases: this.projection.size, ms: Date.now() - started }, 'journal replayed');
+    this.subscription = await log.consume({
+      group: this.group,
+      topic: topics.inbox(this.region),
+      onBatch: (batch) => this.process(batch),
+      onError: (error) => {
+        this.o.counters.inc('xr_pipeline_retries_total');
+        this.o.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'inbox batch failed; retrying');
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    for (const [id, waiter] of this.waiters) waiter(fail('XR_UNAVAILABLE', 'gateway is shutting down'));
+    this.waiters.clear();
+  }
+
+  /**
+   * Reads the journal partition from where memory ends, applying each record: at start the whole
+   * journal, after a failed append whatever part of it did land. Returns outbound records found.
+   */
+  private async catchUp(partition: number): Promise<JournalRecord[]> {
+    const head = this.journal.head(partition);
+    const records = await this.o.log.read(this.o.topics.journal(this.region), partition, head.next);
+    const outbound: JournalRecord[] = [];
+    for (const r of records) {
+      const record = decodeJournalRecord(r.value);
+      if (record.prev !== head.prev || record.n !== r.offset) {
+        this.o.counters.inc('xr_journal_chain_breaks_total');
+        this.o.logger.error({ partition, offset: r.offset }, 'journal chain broken: record does not follow its predecessor');
+      }
+      head.prev = hashRecord(r.value);
+      head.next = r.offset + 1;
+      if (record.inbox) head.inboxNext = Math.max(head.inboxNext, record.inbox.offset + 1);
+      this.journal.events.set(record.event.id, hashRecord(encodeEnvelope(record.event)));
+      this.journal.caseCounts.set(record.event.caseId, record.caseSeq);
+      this.projection.apply(record.event);
+      if (record.event.source === this.region && record.event.target !== this.region) outbound.push(record);
+    }
+    return outbound;
+  }
+
+  private async process(batch: Batch): Promise<void> {
+    const partition = batch.partition;
+    if (this.dirty.has(partition)) {
+      await this.deliver(await this.catchUp(partition));
+      this.dirty.delete(partition);
+    }
+    const head = this.journal.head(partition);
+    const now = this.clock().toISOString();
+    const staged = new Map<string, CaseState>();
+    const stagedIds = new Map<string, string>();
+    const journal: { input: RecordInput; record: JournalRecord }[] = [];
+    const quarantined: { input: RecordInput; entry: QuarantineEntry; eventId?: string }[] = [];
+    let prev = head.prev;
+    let next = head.next;
+    let accepted = 0;
+    const appendJournal = (signed: Signed, inbox: LogRecord): void => {
+      const caseSeq = (this.journal.caseCounts.get(signed.event.caseId) ?? 0) + journal.filter((j) => j.record.event.caseId === signed.event.caseId).length + 1;
+      const record: JournalRecord = { event: signed.event, eventJws: signed.jws, prev, n: next, caseSeq, inbox: { partition: inbox.partition, offset: inbox.offset }, recordedAt: now };
+      const bytes = encodeJournalRecord(record);
+      journal.push({ record, input: { id: signed.event.id, key: signed.event.caseId, value: bytes, partition } });
+      prev = hashRecord(bytes);
+      next += 1;
+    };
+
+    for (const r of batch.records) {
+      if (r.offset < head.inboxNext) continue;
+      const verdict = await examine(r, {
+        self: this.region,
+        partitions: this.o.partitions,
+        lookup: this.o.keys.lookup,
+        partners: () => this.o.keys.regions(),
+        now,
+        seen: (id) => stagedIds.get(id) ?? this.journal.events.get(id),
+        state: (caseId) => staged.get(caseId) ?? this.projection.get(caseId),
+      });
+      if (verdict.kind === 'duplicate') {
+        this.o.counters.inc('xr_inbox_records_total', { outcome: 'duplicate' });
+        continue;
+      }
+      if (verdict.kind === 'quarantine') {
+        quarantined.push({ ...quarantineRecord(r, verdict.problem, now, verdict.eventId), ...(verdict.eventId ? { eventId: verdict.eventId } : {}) });
+        continue;
+      }
+      const { event } = verdict;
+      accepted += 1;
+      staged.set(event.caseId, evolve(staged.get(event.caseId) ?? this.projection.get(event.caseId), event));
+      stagedIds.set(event.id, verdict.hash);
+      appendJournal({ event, bytes: r.value, jws: verdict.jws }, r);
+      let index = 0;
+      for (const draft of verdict.emit) {
+        const state = staged.get(event.caseId);
+        const reaction: Envelope = {
+          id: derivedId(event.id, index),
+          type: draft.type,
+          v: draft.v,
+          caseId: event.caseId,
+          seq: (state?.lastSeq[this.region] ?? 0) + 1,
+          source: this.region,
+          target: draft.target,
+          time: now,
+          payload: draft.payload,
+        };
+        index += 1;
+        const signed = await this.sign(reaction);
+        staged.set(event.caseId, evolve(state, reaction));
+        stagedIds.set(reaction.id, hashRecord(signed.bytes));
+        appendJournal(signed, r);
+      }
+    }
+
+    if (quarantined.length > 0) await this.o.log.append(this.o.topics.quarantine(this.region), quarantined.map((q) => q.input));
+    if (journal.length > 0) {
+      try {
+        const results = await this.o.log.append(this.o.topics.journal(this.region), journal.map((j) => j.input));
+        results.forEach((res, i) => {
+          if (res.duplicate || res.offset !== journal[i]!.record.n) throw new Error(`journal partition ${partition} moved under us (offset ${res.offset}, expected ${journal[i]!.record.n})`);
+        });
+      } catch (error) {
+        this.dirty.add(partition);
+        throw error;
+      }
+      head.prev = prev;
+      head.next = next;
+      for (const { record } of journal) {
+        head.inboxNext = Math.max(head.inboxNext, (record.inbox?.offset ?? -1) + 1);
+        this.journal.events.set(record.event.id, stagedIds.get(record.event.id) ?? '');
+        this.journal.caseCounts.set(record.event.caseId, record.caseSeq);
+        this.projection.apply(record.event);
+      }
+      await this.deliver(journal.map((j) => j.record).filter((rec) => rec.event.source === this.region && rec.event.target !== this.region));
+    }
+
+    for (const { record } of journal) {
+      this.o.counters.inc('xr_journal_records_total', { type: record.event.type });
+      this.settle(record.event.id, { ok: true, value: this.projection.get(record.event.caseId)! });
+    }
+    if (accepted > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'accepted' }, accepted);
+    if (quarantined.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, quarantined.length);
+    for (const q of quarantined) {
+      this.o.counters.inc('xr_quarantined_total', { reason: q.entry.code });
+      this.o.logger.warn({ code: q.entry.code, field: q.entry.field, from: q.entry.from, eventId: q.eventId }, 'inbound record quarantined');
+      if (q.eventId) this.settle(q.eventId, { ok: false, code: q.entry.code, message: q.entry.message, ...(q.entry.field ? { field: q.entry.field } : {}) });
+    }
+  }
+
+  private settle(eventId: string, outcome: Result<CaseState>): void {
+    const waiter = this.waiters.get(eventId);
+    if (!waiter) return;
+    this.waiters.delete(eventId);
+    waiter(outcome);
+  }
+
+  private async deliver(records: readonly JournalRecord[]): Promise<void> {
+    const byTarget = new Map<string, RecordInput[]>();
+    for (const rec of records) {
+      const list = byTarget.get(rec.event.target) ?? [];
+      list.push({ id: rec.event.id, key: rec.event.caseId, value: encodeEnvelope(rec.event), headers: { [JWS_HEADER]: rec.eventJws } });
+      byTarget.set(rec.event.target, list);
+    }
+    for (const [target, inputs] of byTarget) {
+      await this.o.log.append(this.o.topics.inbox(target), inputs);
+      this.o.counters.inc('xr_delivered_total', { target }, inputs.length);
+    }
+  }
+
+  private async sign(event: Envelope): Promise<Signed> {
+    const bytes = encodeEnvelope(event);
+    return { event, bytes, jws: await signDetached(bytes, this.o.signer) };
+  }
+
+  /**
+   * A request from this region's own systems: checked here first (schema, partner, transition),
+   * then signed into our inbox; resolves when the pipeline has journaled it or refused it.
+   */
+  async request(out: OutgoingEvent): Promise<Result<CaseState>> {
+    if (!this.o.keys.regions().has(out.target) || out.target === this.region) {
+      return fail('XR_PARTNER_UNKNOWN', `${out.target} is not a partner region of ${this.region}`, 'target');
+    }
+    const state = this.projection.get(out.caseId);
+    const seq = Math.max(state?.lastSeq[this.region] ?? 0, this.reservedSeq.get(out.caseId) ?? 0) + 1;
+    const event: Envelope = { id: newId(), type: out.type, v: out.v, caseId: out.caseId, seq, source: this.region, target: out.target, time: this.clock().toISOString(), payload: out.payload };
+    const valid = validateEvent(event);
+    if (!valid.ok) return valid;
+    this.reservedSeq.set(out.caseId, seq);
+    const signed = await this.sign(event);
+    const outcome = new Promise<Result<CaseState>>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(event.id);
+        resolve(fail('XR_UNAVAILABLE', `no outcome for event ${event.id} within ${this.o.requestTimeoutMs ?? 15_000} ms; it may still be applied`));
+      }, this.o.requestTimeoutMs ?? 15_000);
+      this.waiters.set(event.id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+    });
+    try {
+      await this.o.log.append(this.o.topics.inbox(this.region), [
+        { id: event.id, key: event.caseId, value: signed.bytes, headers: { [JWS_HEADER]: signed.jws }, partition: partitionFor(event.caseId, this.o.partitions) },
+      ]);
+    } catch (error) {
+      this.settle(event.id, fail('XR_UNAVAILABLE', `could not write to the inbox: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    return outcome;
+  }
+
+  newCaseId(): string {
+    return newId();
+  }
+
+  getCase(caseId: string): CaseState | undefined {
+    return this.projection.get(caseId);
+  }
+
+  /** The region's quarantine, oldest first. */
+  async quarantine(limit = 1000): Promise<QuarantineEntry[]> {
+    const records = await this.o.log.read(this.o.topics.quarantine(this.region), 0, 0, limit);
+    return records.map(decodeQuarantine);
+  }
+}

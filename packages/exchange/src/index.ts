@@ -1,0 +1,10 @@
+export { ExchangeGateway } from './gateway.js';
+export type { GatewayOptions, OutgoingEvent } from './gateway.js';
+export { KeyRing } from './keyring.js';
+export { CaseProjection } from './projection.js';
+export { topics, JWS_HEADER } from './topics.js';
+export type { Topics } from './topics.js';
+export { decodeQuarantine } from './quarantine.js';
+export type { QuarantineEntry } from './quarantine.js';
+export { decodeJournalRecord, encodeEnvelope, hashRecord } from './journal-codec.js';
+export { derivedId, newId } from './ids.js';

@@ -1,0 +1,25 @@
+/** Journal records as bytes: canonical JSON, hashed for the chain, signed by the keeping region. */
+import { canonicalBytes, sha256Hex } from '@xr/crypto';
+import type { Envelope, JournalRecord } from '@xr/domain';
+
+const decoder = new TextDecoder();
+
+export function encodeJournalRecord(record: JournalRecord): Uint8Array {
+  return canonicalBytes(record);
+}
+
+export function decodeJournalRecord(bytes: Uint8Array): JournalRecord {
+  return JSON.parse(decoder.decode(bytes)) as JournalRecord;
+}
+
+export function hashRecord(bytes: Uint8Array): string {
+  return sha256Hex(bytes);
+}
+
+export function decodeEnvelope(bytes: Uint8Array): unknown {
+  return JSON.parse(decoder.decode(bytes)) as unknown;
+}
+
+export function encodeEnvelope(event: Envelope): Uint8Array {
+  return canonicalBytes(event);
+}

@@ -1,0 +1,29 @@
+/**
+ * The keys this gateway trusts, by key id. Parsed once into KeyObjects. For now partners' keys come
+ * from configuration; the admin-signed registry replaces that source (issue #4).
+ */
+import { verificationKeyFromJwk, type KeyLookup, type PublicJwk, type VerificationKey } from '@xr/crypto';
+
+export class KeyRing {
+  private readonly keys = new Map<string, VerificationKey>();
+
+  constructor(jwks: readonly PublicJwk[] = []) {
+    for (const jwk of jwks) this.add(jwk);
+  }
+
+  add(jwk: PublicJwk): VerificationKey {
+    const key = verificationKeyFromJwk(jwk);
+    this.keys.set(key.kid, key);
+    return key;
+  }
+
+  remove(kid: string): void {
+    this.keys.delete(kid);
+  }
+
+  regions(): Set<string> {
+    return new Set([...this.keys.values()].map((k) => k.region));
+  }
+
+  readonly lookup: KeyLookup = (kid) => this.keys.get(kid);
+}

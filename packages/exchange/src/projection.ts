@@ -1,0 +1,39 @@
+/**
+ * Cases as this region knows them, rebuilt from its journal. Watchers hear every change of a case.
+ */
+import { EventEmitter } from 'node:events';
+import { evolve, type CaseState, type Envelope } from '@xr/domain';
+
+export class CaseProjection {
+  private readonly cases = new Map<string, CaseState>();
+  private readonly changes = new EventEmitter();
+
+  constructor() {
+    this.changes.setMaxListeners(0);
+  }
+
+  get(caseId: string): CaseState | undefined {
+    return this.cases.get(caseId);
+  }
+
+  apply(event: Envelope): CaseState {
+    const next = evolve(this.cases.get(event.caseId), event);
+    this.cases.set(event.caseId, next);
+    this.changes.emit(event.caseId, next);
+    return next;
+  }
+
+  /** Calls `listener` on every change of the case until the returned function is called. */
+  watch(caseId: string, listener: (state: CaseState) => void): () => void {
+    this.changes.on(caseId, listener);
+    return () => this.changes.off(caseId, listener);
+  }
+
+  all(): IterableIterator<CaseState> {
+    return this.cases.values();
+  }
+
+  get size(): number {
+    return this.cases.size;
+  }
+}

@@ -1,0 +1,2 @@
+export { validateEnvelope, validateEvent, eventTypes, compileSchema } from './registry.js';
+export type { Validated } from './registry.js';

@@ -1,0 +1,108 @@
+/**
+ * The JSON Schemas of envelopes and payloads (files beside this package), compiled once with ajv
+ * (draft 2020-12) and checked at both ends: before a region signs an event and after a partner
+ * verifies it. Failures come back as values naming every offending field.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { fail, isRegionCode, isResidentId, isUscc, type Envelope, type Problem } from '@xr/domain';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export type Validated<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Problem);
+
+const root = new URL('../', import.meta.url);
+
+const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in China (UTC+8), for birth dates that must not lie in the future. */
+function today(): string {
+  return chinaDate.format(new Date());
+}
+
+function makeAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: false });
+  addFormats(ajv);
+  ajv.addFormat('gbt2260', { type: 'string', validate: (code: string) => isRegionCode(code) });
+  ajv.addFormat('cn-resident-id', { type: 'string', validate: (id: string) => isResidentId(id, { today: today() }) });
+  ajv.addFormat('cn-uscc', { type: 'string', validate: (code: string) => isUscc(code) });
+  return ajv;
+}
+
+const ajv = makeAjv();
+
+function load(relative: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(relative, root), 'utf8')) as Record<string, unknown>;
+}
+
+const envelopeValidator = ajv.compile<Envelope>(load('envelope.v1.json'));
+const eventValidators = new Map<string, ValidateFunction>();
+for (const file of readdirSync(new URL('events/', root))) {
+  const m = /^([a-z][a-z.-]*)\.v(\d+)\.json$/.exec(file);
+  if (m) eventValidators.set(`${m[1]}@${m[2]}`, ajv.compile(load(`events/${file}`)));
+}
+
+/** Compiles another schema (configuration files, registry records) on the same ajv and formats. */
+export function compileSchema<T>(schema: Record<string, unknown>): ValidateFunction<T> {
+  return ajv.compile<T>(schema);
+}
+
+export function eventTypes(): { type: string; v: number }[] {
+  return [...eventValidators.keys()].map((k) => {
+    const [type, v] = k.split('@');
+    return { type: type!, v: Number(v) };
+  });
+}
+
+function fieldOf(error: ErrorObject, prefix: string): string {
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  const extra = params.missingProperty ?? params.additionalProperty;
+  const path = `${prefix}${error.instancePath}${extra === undefined ? '' : `/${extra}`}`;
+  return path === '' ? '/' : path;
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as { additionalProperty?: string; format?: string; allowedValues?: unknown[] };
+  if (error.keyword === 'additionalProperties') return `unknown field ${params.additionalProperty ?? ''}`.trim();
+  if (error.keyword === 'format') return `is not a valid ${params.format ?? 'value'}`;
+  if (error.keyword === 'enum') return `must be one of ${JSON.stringify(params.allowedValues)}`;
+  return error.message ?? error.keyword;
+}
+
+function problems(errors: readonly ErrorObject[] | null | undefined, prefix: string): Problem['violations'] {
+  const seen = new Set<string>();
+  const out: { field: string; message: string }[] = [];
+  for (const error of errors ?? []) {
+    if (error.keyword === 'if') continue;
+    const field = fieldOf(error, prefix);
+    const message = describe(error);
+    const key = `${field} ${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ field, message });
+    }
+  }
+  return out;
+}
+
+function invalid(violations: NonNullable<Problem['violations']>, what: string): { ok: false } & Problem {
+  const first = violations[0];
+  const message = first ? `${what}: ${first.field} ${first.message}${violations.length > 1 ? ` (and ${violations.length - 1} more)` : ''}` : what;
+  return fail('XR_SCHEMA_INVALID', message, first?.field, violations);
+}
+
+export function validateEnvelope(value: unknown): Validated<Envelope> {
+  if (!envelopeValidator(value)) return invalid(problems(envelopeValidator.errors, '') ?? [], 'invalid envelope');
+  return { ok: true, value };
+}
+
+/** Envelope and payload, the payload against the schema of its type and version. */
+export function validateEvent(value: unknown): Validated<Envelope> {
+  const envelope = validateEnvelope(value);
+  if (!envelope.ok) return envelope;
+  const validator = eventValidators.get(`${envelope.value.type}@${envelope.value.v}`);
+  if (!validator) return fail('XR_EVENT_TYPE_UNKNOWN', `no schema for ${envelope.value.type} v${envelope.value.v}`, '/type');
+  if (!validator(envelope.value.payload)) return invalid(problems(validator.errors, '/payload') ?? [], `invalid ${envelope.value.type} payload`);
+  return envelope;
+}
