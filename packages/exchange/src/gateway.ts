@@ -57,6 +57,7 @@ export class ExchangeGateway {
   private readonly waiters = new Map<string, Waiter>();
   private readonly reservedSeq = new Map<string, number>();
   private readonly dirty = new Set<number>();
+  private readonly outboxes = new Map<number, JournalRecord[]>();
   private subscription: Subscription | undefined;
   private readonly clock: () => Date;
 
@@ -135,9 +136,10 @@ export class ExchangeGateway {
   private async process(batch: Batch): Promise<void> {
     const partition = batch.partition;
     if (this.dirty.has(partition)) {
-      await this.deliver(await this.catchUp(partition));
+      this.outbox(partition).push(...(await this.catchUp(partition)));
       this.dirty.delete(partition);
     }
+    await this.flushOutbox(partition);
     const head = this.journal.head(partition);
     const now = this.clock().toISOString();
     const staged = new Map<string, CaseState>();
@@ -220,14 +222,12 @@ export class ExchangeGateway {
         this.journal.events.set(record.event.id, stagedIds.get(record.event.id) ?? '');
         this.journal.caseCounts.set(record.event.caseId, record.caseSeq);
         this.projection.apply(record.event);
+        this.o.counters.inc('xr_journal_records_total', { type: record.event.type });
+        if (record.event.source === this.region && record.event.target !== this.region) this.outbox(partition).push(record);
       }
-      await this.deliver(journal.map((j) => j.record).filter((rec) => rec.event.source === this.region && rec.event.target !== this.region));
     }
-
-    for (const { record } of journal) {
-      this.o.counters.inc('xr_journal_records_total', { type: record.event.type });
-      this.settle(record.event.id, { ok: true, value: this.projection.get(record.event.caseId)! });
-    }
+    // The journal is the commit point: the outcome is known now, delivery follows.
+    for (const { record } of journal) this.settle(record.event.id, { ok: true, value: this.projection.get(record.event.caseId)! });
     if (accepted > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'accepted' }, accepted);
     if (quarantined.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, quarantined.length);
     for (const q of quarantined) {
@@ -235,6 +235,24 @@ export class ExchangeGateway {
       this.o.logger.warn({ code: q.entry.code, field: q.entry.field, from: q.entry.from, eventId: q.eventId }, 'inbound record quarantined');
       if (q.eventId) this.settle(q.eventId, { ok: false, code: q.entry.code, message: q.entry.message, ...(q.entry.field ? { field: q.entry.field } : {}) });
     }
+    await this.flushOutbox(partition);
+  }
+
+  private outbox(partition: number): JournalRecord[] {
+    let list = this.outboxes.get(partition);
+    if (!list) {
+      list = [];
+      this.outboxes.set(partition, list);
+    }
+    return list;
+  }
+
+  /** Delivers what the journal holds for partners; on failure it stays queued and the batch is retried. */
+  private async flushOutbox(partition: number): Promise<void> {
+    const list = this.outbox(partition);
+    if (list.length === 0) return;
+    await this.deliver(list);
+    list.length = 0;
   }
 
   private settle(eventId: string, outcome: Result<CaseState>): void {
@@ -295,6 +313,11 @@ export class ExchangeGateway {
       this.settle(event.id, fail('XR_UNAVAILABLE', `could not write to the inbox: ${error instanceof Error ? error.message : String(error)}`));
     }
     return outcome;
+  }
+
+  /** Counters of this gateway: records accepted, duplicates, quarantined by reason, deliveries. */
+  get counters(): Counters {
+    return this.o.counters;
   }
 
   newCaseId(): string {

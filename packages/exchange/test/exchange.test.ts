@@ -1,0 +1,83 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileEventLog } from '@xr/event-log-file';
+import { canonicalBytes, signDetached } from '@xr/crypto';
+import { decodeJournalRecord, hashRecord, JWS_HEADER, newId, topics } from '../src/index.js';
+import { eventually, gateway, region, submission } from './fixtures.js';
+
+const liaocheng = region('371500');
+const qingdao = region('370200');
+const t = topics('t');
+const opened: FileEventLog[] = [];
+
+async function openLog(dir?: string): Promise<{ log: FileEventLog; dir: string }> {
+  const where = dir ?? (await mkdtemp(join(tmpdir(), 'xr-exchange-')));
+  const log = await FileEventLog.open({ dir: where });
+  opened.push(log);
+  return { log, dir: where };
+}
+
+afterEach(async () => {
+  for (const log of opened.splice(0)) await log.close();
+});
+
+describe('a case crosses from the receiving hall to the handling region', () => {
+  it('收件 at 聊城 reaches 青岛, which signs for it (签收), and 聊城 sees the receipt', async () => {
+    const { log } = await openLog();
+    const a = gateway(liaocheng, [qingdao], log);
+    const b = gateway(qingdao, [liaocheng], log);
+    await a.start();
+    await b.start();
+    const caseId = a.newCaseId();
+    const outcome = await a.request({ type: 'case.submitted', v: 1, caseId, target: '370200', payload: submission('370200') });
+    expect(outcome).toMatchObject({ ok: true, value: { caseId, status: 'submitted', handlingRegion: '370200' } });
+    const atB = await eventually(() => b.getCase(caseId));
+    expect(atB).toMatchObject({ status: 'received', receivingRegion: '371500', itemName: '食品经营许可' });
+    await eventually(() => a.getCase(caseId)?.status === 'received');
+    expect(a.getCase(caseId)?.history.map((h) => h.type)).toEqual(['case.submitted', 'case.received']);
+
+    // Both journals are hash chains: each record names the hash of the one before it.
+    for (const region of ['371500', '370200']) {
+      const records = (await Promise.all([0, 1, 2].map((p) => log.read(t.journal(region), p, 0)))).flat();
+      expect(records).toHaveLength(2);
+      const partition = records[0]!.partition;
+      const decoded = records.map((r) => decodeJournalRecord(r.value));
+      expect(decoded[0]!.prev).toBe('0'.repeat(64));
+      expect(decoded[1]!.prev).toBe(hashRecord(records[0]!.value));
+      expect(records.every((r) => r.partition === partition)).toBe(true);
+    }
+    await a.stop();
+    await b.stop();
+  });
+
+  it('refuses and quarantines a record altered in flight, and applies nothing', async () => {
+    const { log } = await openLog();
+    const b = gateway(qingdao, [liaocheng], log);
+    await b.start();
+    await log.createTopic(t.inbox('371500'), { partitions: 3 });
+    const caseId = b.newCaseId();
+    const event = { id: newId(), type: 'case.submitted', v: 1, caseId, seq: 1, source: '371500', target: '370200', time: new Date().toISOString(), payload: submission('370200') };
+    const bytes = canonicalBytes(event);
+    const jws = await signDetached(bytes, liaocheng.signer);
+    // A relay between the regions changes the applicant's name in what 聊城 signed.
+    const tampered = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('张三', '李四'));
+    await log.append(t.inbox('370200'), [{ id: event.id, key: caseId, value: tampered, headers: { [JWS_HEADER]: jws } }]);
+    await eventually(() => b.counters.get('xr_quarantined_total', { reason: 'XR_SIGNATURE_INVALID' }) === 1);
+    const q = await b.quarantine();
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatchObject({ code: 'XR_SIGNATURE_INVALID', from: { topic: t.inbox('370200'), offset: 0 } });
+    expect(Buffer.from(q[0]!.value, 'base64').toString()).toContain('李四');
+    expect(b.getCase(caseId)).toBeUndefined();
+
+    // The bytes as signed go through; delivering them twice changes nothing more.
+    await log.append(t.inbox('370200'), [{ id: `${event.id}-again`, key: caseId, value: bytes, headers: { [JWS_HEADER]: jws } }]);
+    await log.append(t.inbox('370200'), [{ id: `${event.id}-thrice`, key: caseId, value: bytes, headers: { [JWS_HEADER]: jws } }]);
+    await eventually(() => b.counters.get('xr_inbox_records_total', { outcome: 'duplicate' }) === 1);
+    expect(b.getCase(caseId)).toMatchObject({ status: 'received' });
+    expect(b.counters.get('xr_journal_records_total', { type: 'case.submitted' })).toBe(1);
+    await eventually(() => b.counters.get('xr_delivered_total', { target: '371500' }) === 1);
+    await b.stop();
+  });
+});
