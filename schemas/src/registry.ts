@@ -22,7 +22,7 @@ function today(): string {
 }
 
 function makeAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
   addFormats(ajv);
   ajv.addFormat('gbt2260', { type: 'string', validate: (code: string) => isRegionCode(code) });
   ajv.addFormat('cn-resident-id', { type: 'string', validate: (id: string) => isResidentId(id, { today: today() }) });

@@ -1,0 +1,59 @@
+/** Between the wire (proto messages) and the domain (payloads and case state). */
+import type { CaseState } from '@xr/domain';
+import type { Case, SubmitCaseRequest__Output } from '@xr/proto';
+import type { FieldMapper } from './errors.js';
+
+export function submissionPayload(req: SubmitCaseRequest__Output, now: string): Record<string, unknown> {
+  return {
+    item: { code: req.itemCode, name: req.itemName },
+    applicant: {
+      kind: req.applicant?.kind ?? '',
+      name: req.applicant?.name ?? '',
+      idType: req.applicant?.idType ?? '',
+      idNumber: req.applicant?.idNumber ?? '',
+    },
+    materials: req.materials.map((m) => ({ name: m.name, sha256: m.sha256, size: m.size, mediaType: m.mediaType })),
+    intake: {
+      formCheck: req.intake?.formCheckPassed ? 'passed' : 'not-passed',
+      identityCheck: req.intake?.identityVerified ? 'passed' : 'not-passed',
+      receivedAt: req.intake?.receivedAt || now,
+      ...(req.intake?.window ? { window: req.intake.window } : {}),
+    },
+  };
+}
+
+const SUBMIT_FIELDS: Readonly<Record<string, string>> = {
+  '/payload/item/code': 'item_code',
+  '/payload/item/name': 'item_name',
+  '/payload/intake/formCheck': 'intake.form_check_passed',
+  '/payload/intake/identityCheck': 'intake.identity_verified',
+  '/payload/intake/receivedAt': 'intake.received_at',
+  '/target': 'handling_region',
+  target: 'handling_region',
+};
+
+const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const submitFieldMapper: FieldMapper = (pointer) => {
+  const known = SUBMIT_FIELDS[pointer];
+  if (known) return known;
+  const parts = pointer.replace(/^\/payload/, '').split('/').filter((s) => s !== '');
+  // /payload/materials/0/sha256 → materials[0].sha256
+  return parts.map(snake).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+};
+
+export function caseMessage(c: CaseState): Case {
+  return {
+    caseId: c.caseId,
+    status: c.status,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    receivingRegion: c.receivingRegion,
+    handlingRegion: c.handlingRegion,
+    applicant: { ...c.applicant },
+    materials: c.materials.map((m) => ({ ...m })),
+    submittedAt: c.submittedAt,
+    updatedAt: c.updatedAt,
+    history: c.history.map((h) => ({ eventId: h.eventId, type: h.type, sourceRegion: h.source, at: h.at, status: h.status })),
+  };
+}

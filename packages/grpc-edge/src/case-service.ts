@@ -1,0 +1,64 @@
+/** CaseService: the region's own systems submit, read and watch cases. */
+import { status, type ServerUnaryCall, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
+import { fail, type CaseState, type Result } from '@xr/domain';
+import type { ExchangeGateway } from '@xr/exchange';
+import type { Logger } from '@xr/observability';
+import type { CaseServiceHandlers, CaseUpdate, GetCaseRequest__Output, SubmitCaseRequest__Output, SubmitCaseResponse, WatchCaseRequest__Output, Case } from '@xr/proto';
+import { caseMessage, submissionPayload, submitFieldMapper } from './case-mapping.js';
+import { toServiceError } from './errors.js';
+import { RequestCache } from './request-cache.js';
+
+export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): CaseServiceHandlers {
+  const requests = new RequestCache<Result<CaseState>>(10_000);
+
+  return {
+    SubmitCase(call: ServerUnaryCall<SubmitCaseRequest__Output, SubmitCaseResponse>, callback: sendUnaryData<SubmitCaseResponse>) {
+      const req = call.request;
+      if (!req.requestId || req.requestId.length > 128) {
+        callback(toServiceError(fail('XR_BAD_REQUEST', 'request_id is required (at most 128 characters)', 'request_id'), (f) => f), null);
+        return;
+      }
+      const run = requests.get(req.requestId, () =>
+        gateway.request({ type: 'case.submitted', v: 1, caseId: gateway.newCaseId(), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()) }),
+      );
+      run.then(
+        (outcome) => {
+          if (outcome.ok) {
+            logger.info({ caseId: outcome.value.caseId, handling: outcome.value.handlingRegion }, 'case submitted');
+            callback(null, { case: caseMessage(outcome.value) });
+          } else {
+            callback(toServiceError(outcome, submitFieldMapper), null);
+          }
+        },
+        (error: unknown) => {
+          logger.error({ err: error instanceof Error ? error.message : String(error) }, 'SubmitCase failed');
+          callback(toServiceError(fail('XR_INTERNAL', 'internal error')), null);
+        },
+      );
+    },
+
+    GetCase(call: ServerUnaryCall<GetCaseRequest__Output, Case>, callback: sendUnaryData<Case>) {
+      const found = gateway.getCase(call.request.caseId);
+      if (!found) {
+        callback(toServiceError(fail('XR_CASE_NOT_FOUND', `no case ${call.request.caseId}`, 'case_id'), (f) => f), null);
+        return;
+      }
+      callback(null, caseMessage(found));
+    },
+
+    WatchCase(call: ServerWritableStream<WatchCaseRequest__Output, CaseUpdate>) {
+      const caseId = call.request.caseId;
+      const current = gateway.getCase(caseId);
+      if (!current) {
+        call.emit('error', { ...toServiceError(fail('XR_CASE_NOT_FOUND', `no case ${caseId}`, 'case_id'), (f) => f), code: status.NOT_FOUND });
+        return;
+      }
+      call.write({ case: caseMessage(current) });
+      const unwatch = gateway.projection.watch(caseId, (next) => call.write({ case: caseMessage(next) }));
+      const end = (): void => unwatch();
+      call.on('cancelled', end);
+      call.on('close', end);
+      call.on('error', end);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/** The one place where stable domain codes become gRPC statuses, with ErrorInfo and BadRequest details. */
+import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import type { Problem, XrErrorCode } from '@xr/domain';
+import { encodeStatusDetails } from '@xr/proto';
+
+const STATUS_OF: Readonly<Record<XrErrorCode, status>> = {
+  XR_BAD_REQUEST: status.INVALID_ARGUMENT,
+  XR_SCHEMA_INVALID: status.INVALID_ARGUMENT,
+  XR_ENVELOPE_MALFORMED: status.INVALID_ARGUMENT,
+  XR_EVENT_TYPE_UNKNOWN: status.INVALID_ARGUMENT,
+  XR_SIGNATURE_MALFORMED: status.UNAUTHENTICATED,
+  XR_SIGNATURE_INVALID: status.UNAUTHENTICATED,
+  XR_KEY_UNKNOWN: status.UNAUTHENTICATED,
+  XR_KEY_REGION_MISMATCH: status.PERMISSION_DENIED,
+  XR_TARGET_MISMATCH: status.INVALID_ARGUMENT,
+  XR_PARTITION_MISMATCH: status.INVALID_ARGUMENT,
+  XR_REGION_UNKNOWN: status.INVALID_ARGUMENT,
+  XR_PARTNER_UNKNOWN: status.FAILED_PRECONDITION,
+  XR_CASE_NOT_FOUND: status.NOT_FOUND,
+  XR_CASE_EXISTS: status.ALREADY_EXISTS,
+  XR_CASE_ILLEGAL_TRANSITION: status.FAILED_PRECONDITION,
+  XR_DUPLICATE: status.ALREADY_EXISTS,
+  XR_UNAVAILABLE: status.UNAVAILABLE,
+  XR_INTERNAL: status.INTERNAL,
+};
+
+/** Statuses a client may retry unchanged. */
+export const RETRYABLE_STATUSES: ReadonlySet<status> = new Set([status.UNAVAILABLE, status.DEADLINE_EXCEEDED, status.ABORTED]);
+
+export const ERROR_DOMAIN = 'xr-gateway';
+
+/** Maps a JSON Pointer into an event payload (`/payload/applicant/idNumber`) to the request field (`applicant.id_number`). */
+export type FieldMapper = (pointer: string) => string;
+
+const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const defaultFieldMapper: FieldMapper = (pointer) =>
+  pointer
+    .replace(/^\/payload/, '')
+    .split('/')
+    .filter((s) => s !== '')
+    .map(snake)
+    .join('.');
+
+export function toServiceError(problem: Problem, mapField: FieldMapper = defaultFieldMapper): Partial<ServiceError> {
+  const code = STATUS_OF[problem.code];
+  const violations = (problem.violations ?? (problem.field ? [{ field: problem.field, message: problem.message }] : [])).map((v) => ({
+    field: mapField(v.field),
+    description: v.message,
+  }));
+  const field = problem.field === undefined ? undefined : mapField(problem.field);
+  const message = `${problem.code}: ${problem.message}${field ? ` (field ${field})` : ''}`;
+  const metadata = new Metadata();
+  metadata.set('xr-code', problem.code);
+  if (field) metadata.set('xr-field', field);
+  metadata.set('grpc-status-details-bin', encodeStatusDetails({ code, message, reason: problem.code, domain: ERROR_DOMAIN, violations }));
+  return { code, details: message, metadata };
+}

@@ -1,0 +1,16 @@
+/** OpsService: counters for dashboards and tests. */
+import type { ServerUnaryCall, sendUnaryData } from '@grpc/grpc-js';
+import type { ExchangeGateway } from '@xr/exchange';
+import type { OpsServiceHandlers, Stats } from '@xr/proto';
+
+export function opsServiceHandlers(gateway: ExchangeGateway): OpsServiceHandlers {
+  return {
+    GetStats(_call: ServerUnaryCall<unknown, Stats>, callback: sendUnaryData<Stats>) {
+      callback(null, {
+        region: gateway.region,
+        cases: gateway.projection.size,
+        counters: gateway.counters.snapshot().map((c) => ({ name: c.name, labels: { ...c.labels }, value: c.value })),
+      });
+    },
+  };
+}

@@ -1,0 +1,8 @@
+// Original file: xr/gateway/v1/ops.proto
+
+
+export interface GetStatsRequest {
+}
+
+export interface GetStatsRequest__Output {
+}

@@ -1,0 +1,15 @@
+export { loadServices, LOADER_OPTIONS, PROTO_ROOT } from './load.js';
+export type { CaseServiceClient, CaseServiceHandlers, GatewayServices, OpsServiceClient, OpsServiceHandlers } from './load.js';
+export { decodeStatusDetails, encodeStatusDetails } from './status-details.js';
+export type { StatusDetails } from './status-details.js';
+export type { Applicant, Applicant__Output } from '../gen/xr/gateway/v1/Applicant.js';
+export type { Case, Case__Output } from '../gen/xr/gateway/v1/Case.js';
+export type { CaseUpdate, CaseUpdate__Output } from '../gen/xr/gateway/v1/CaseUpdate.js';
+export type { GetCaseRequest, GetCaseRequest__Output } from '../gen/xr/gateway/v1/GetCaseRequest.js';
+export type { HistoryEntry, HistoryEntry__Output } from '../gen/xr/gateway/v1/HistoryEntry.js';
+export type { Intake, Intake__Output } from '../gen/xr/gateway/v1/Intake.js';
+export type { Material, Material__Output } from '../gen/xr/gateway/v1/Material.js';
+export type { SubmitCaseRequest, SubmitCaseRequest__Output } from '../gen/xr/gateway/v1/SubmitCaseRequest.js';
+export type { SubmitCaseResponse, SubmitCaseResponse__Output } from '../gen/xr/gateway/v1/SubmitCaseResponse.js';
+export type { WatchCaseRequest, WatchCaseRequest__Output } from '../gen/xr/gateway/v1/WatchCaseRequest.js';
+export type { Stats, Stats__Output } from '../gen/xr/gateway/v1/Stats.js';

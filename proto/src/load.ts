@@ -1,0 +1,35 @@
+/** Loads the .proto files at run time (proto-loader) with the options the generated types assume. */
+import { fileURLToPath } from 'node:url';
+import { loadPackageDefinition } from '@grpc/grpc-js';
+import { loadSync, type Options } from '@grpc/proto-loader';
+import type { ProtoGrpcType as CasesGrpc } from '../gen/cases.js';
+import type { ProtoGrpcType as OpsGrpc } from '../gen/ops.js';
+export type { CaseServiceClient, CaseServiceHandlers } from '../gen/xr/gateway/v1/CaseService.js';
+export type { OpsServiceClient, OpsServiceHandlers } from '../gen/xr/gateway/v1/OpsService.js';
+
+export const PROTO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Must match the flags of `pnpm gen` (see package.json): camelCase fields, numbers, string enums, defaults. */
+export const LOADER_OPTIONS: Options = {
+  keepCase: false,
+  longs: Number,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  includeDirs: [PROTO_ROOT],
+};
+
+export interface GatewayServices {
+  readonly cases: CasesGrpc['xr']['gateway']['v1'];
+  readonly ops: OpsGrpc['xr']['gateway']['v1'];
+}
+
+let loaded: GatewayServices | undefined;
+
+export function loadServices(): GatewayServices {
+  if (loaded) return loaded;
+  const cases = loadPackageDefinition(loadSync('xr/gateway/v1/cases.proto', LOADER_OPTIONS)) as unknown as CasesGrpc;
+  const ops = loadPackageDefinition(loadSync('xr/gateway/v1/ops.proto', LOADER_OPTIONS)) as unknown as OpsGrpc;
+  loaded = { cases: cases.xr.gateway.v1, ops: ops.xr.gateway.v1 };
+  return loaded;
+}

@@ -1,0 +1,131 @@
+/**
+ * Gateway configuration: a JSON file (`--config path` or XR_CONFIG) with environment overrides,
+ * validated once at start against a schema. A bad value stops the process with a message naming
+ * the key and what was expected.
+ */
+import { readFileSync } from 'node:fs';
+import type { PrivateJwk, PublicJwk } from '@xr/crypto';
+import { compileSchema } from '@xr/schemas';
+
+export interface GatewayConfig {
+  readonly region: string;
+  readonly signingKey: PrivateJwk;
+  readonly partners: readonly { readonly region: string; readonly name?: string; readonly keys: readonly PublicJwk[] }[];
+  readonly eventLog: { readonly kind: 'kafka'; readonly brokers: readonly string[] } | { readonly kind: 'file'; readonly dir: string };
+  readonly grpc: { readonly address: string };
+  readonly partitions: number;
+  readonly topicPrefix: string;
+  readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+}
+
+const jwk = {
+  type: 'object',
+  required: ['kty', 'crv', 'x', 'kid'],
+  properties: {
+    kty: { const: 'OKP' },
+    crv: { const: 'Ed25519' },
+    x: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+    kid: { type: 'string', pattern: '^\\d{6}\\.k[1-9]\\d{0,5}$' },
+    alg: { const: 'EdDSA' },
+    use: { const: 'sig' },
+  },
+};
+
+export const CONFIG_SCHEMA = {
+  $id: 'https://schemas.xr-gateway.cn/gateway-config.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['region', 'signingKey', 'eventLog', 'grpc'],
+  properties: {
+    $schema: { type: 'string' },
+    region: { type: 'string', format: 'gbt2260' },
+    signingKey: { ...jwk, additionalProperties: false, required: [...jwk.required, 'd'], properties: { ...jwk.properties, d: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } } },
+    partners: {
+      type: 'array',
+      default: [],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['region', 'keys'],
+        properties: {
+          region: { type: 'string', format: 'gbt2260' },
+          name: { type: 'string' },
+          keys: { type: 'array', minItems: 1, items: { ...jwk, additionalProperties: false } },
+        },
+      },
+    },
+    eventLog: {
+      type: 'object',
+      required: ['kind'],
+      oneOf: [
+        {
+          additionalProperties: false,
+          required: ['kind', 'brokers'],
+          properties: { kind: { const: 'kafka' }, brokers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[^:\\s]+:\\d{1,5}$' } } },
+        },
+        { additionalProperties: false, required: ['kind', 'dir'], properties: { kind: { const: 'file' }, dir: { type: 'string', minLength: 1 } } },
+      ],
+    },
+    grpc: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['address'],
+      properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' } },
+    },
+    partitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
+    topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' },
+    logLevel: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
+  },
+} as const;
+
+const validate = compileSchema<GatewayConfig>(CONFIG_SCHEMA as unknown as Record<string, unknown>);
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Environment variables that override the file, for containers and quick runs. */
+function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out = { ...raw };
+  if (env['XR_REGION']) out['region'] = env['XR_REGION'];
+  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { address: env['XR_GRPC_ADDRESS'] };
+  if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
+  if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
+  if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };
+  else if (env['XR_DATA_DIR']) out['eventLog'] = { kind: 'file', dir: env['XR_DATA_DIR'] };
+  return out;
+}
+
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): GatewayConfig {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
+  const merged = structuredClone(applyEnv(raw as Record<string, unknown>, env));
+  if (!validate(merged)) {
+    const lines = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => {
+      const params = e.params as { missingProperty?: string; additionalProperty?: string };
+      const extra = params.missingProperty ?? params.additionalProperty;
+      const key = `${e.instancePath}${extra ? `/${extra}` : ''}`.replace(/^\//, '').replace(/\//g, '.') || '(root)';
+      return `  ${key}: ${e.keyword === 'additionalProperties' ? 'is not a known setting' : e.message ?? e.keyword}`;
+    });
+    throw new ConfigError(`invalid gateway configuration:\n${[...new Set(lines)].join('\n')}`);
+  }
+  if (merged.signingKey.kid.slice(0, 6) !== merged.region) {
+    throw new ConfigError(`invalid gateway configuration:\n  signingKey.kid: must name this region (${merged.region}.kN), not ${merged.signingKey.kid}`);
+  }
+  return merged;
+}
+
+export function loadConfig(path: string, env: NodeJS.ProcessEnv): GatewayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read configuration ${path}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`configuration ${path} is not JSON: ${(error as Error).message}`);
+  }
+  return parseConfig(raw, env);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { generateKeyPair } from '@xr/crypto';
+import { parseConfig } from '../src/index.js';
+
+const own = generateKeyPair('371500.k1');
+const partner = generateKeyPair('370200.k1');
+const base = {
+  region: '371500',
+  signingKey: own.privateJwk,
+  partners: [{ region: '370200', keys: [partner.publicJwk] }],
+  eventLog: { kind: 'file', dir: '/tmp/x' },
+  grpc: { address: '127.0.0.1:0' },
+};
+
+describe('gateway configuration', () => {
+  it('fills defaults and lets the environment choose Kafka', () => {
+    const config = parseConfig(base, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093' });
+    expect(config).toMatchObject({ partitions: 3, topicPrefix: 'xr', logLevel: 'info', eventLog: { kind: 'kafka', brokers: ['127.0.0.1:9092', '127.0.0.1:9093'] } });
+  });
+
+  it('names every bad key and what was expected', () => {
+    let message = '';
+    try {
+      parseConfig({ ...base, region: '999999', partitions: 0, colour: 'red' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('region: must match format "gbt2260"');
+    expect(message).toContain('partitions: must be >= 1');
+    expect(message).toContain('colour: is not a known setting');
+  });
+
+  it('refuses a signing key that belongs to another region', () => {
+    expect(() => parseConfig({ ...base, signingKey: partner.privateJwk })).toThrow(/signingKey.kid: must name this region/);
+  });
+});
