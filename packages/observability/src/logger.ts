@@ -13,6 +13,7 @@ export const REDACTED_PATHS: readonly string[] = PERSONAL.flatMap((key) => [key,
 
 export interface LoggerSettings {
   readonly level?: LoggerOptions['level'];
+  /** The process's role, logged as `service` (a top-level `name` is personal data and censored). */
   readonly name?: string;
   /** Extra fields on every line, e.g. { region: '371500' }. */
   readonly base?: Record<string, unknown>;
@@ -23,7 +24,7 @@ export interface LoggerSettings {
 export function createLogger(settings: LoggerSettings = {}): Logger {
   const options: LoggerOptions = {
     level: settings.level ?? 'info',
-    base: { ...(settings.name ? { name: settings.name } : {}), ...settings.base },
+    base: { ...(settings.name ? { service: settings.name } : {}), ...settings.base },
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };

@@ -30,15 +30,28 @@ export async function readFrom(path: string, offset: number, maxBytes = 4 * 1024
   }
 }
 
-/** The last `lines` lines of each file that has content, labelled, for error messages. */
+const PROBLEM = /^\[[^\]]+\] (ERROR|FATAL) /;
+
+/**
+ * For error messages: each file's ERROR/FATAL lines (the cause is usually there, long before
+ * the shutdown noise at the end), then its last `lines` lines.
+ */
 export async function logTail(paths: readonly string[], lines = 30): Promise<string> {
   const parts: string[] = [];
   for (const path of paths) {
     const size = await fileSize(path);
     if (size === 0) continue;
-    const text = await readFrom(path, Math.max(0, size - 64 * 1024));
-    const tail = text.trimEnd().split('\n').slice(-lines).join('\n');
-    parts.push(`--- ${path} (last ${lines} lines) ---\n${tail}`);
+    const all = (await readFrom(path, 0, 1024 * 1024)).trimEnd().split('\n');
+    // an ERROR line plus the exception line under it, if any
+    const problems = all
+      .flatMap((line, i) => {
+        if (!PROBLEM.test(line)) return [];
+        const next = all[i + 1];
+        return next !== undefined && !next.startsWith('[') ? [line, `    ${next.trim()}`] : [line];
+      })
+      .slice(0, 20);
+    if (problems.length > 0) parts.push(`--- ${path} (errors) ---\n${problems.join('\n')}`);
+    parts.push(`--- ${path} (last ${lines} lines) ---\n${all.slice(-lines).join('\n')}`);
   }
   return parts.length > 0 ? parts.join('\n') : '(broker wrote no log output)';
 }
