@@ -25,24 +25,25 @@ const ErrorInfo = root.lookupType('google.rpc.ErrorInfo');
 const BadRequest = root.lookupType('google.rpc.BadRequest');
 
 export function encodeStatusDetails(d: StatusDetails): Buffer {
-  const details = [{ typeUrl: ERROR_INFO, value: ErrorInfo.encode(ErrorInfo.create({ reason: d.reason, domain: d.domain })).finish() }];
+  // protobufjs's built-in google.protobuf.Any keeps the proto name `type_url`.
+  const details = [{ type_url: ERROR_INFO, value: ErrorInfo.encode(ErrorInfo.create({ reason: d.reason, domain: d.domain })).finish() }];
   if (d.violations.length > 0) {
-    details.push({ typeUrl: BAD_REQUEST, value: BadRequest.encode(BadRequest.create({ fieldViolations: d.violations.map((v) => ({ ...v })) })).finish() });
+    details.push({ type_url: BAD_REQUEST, value: BadRequest.encode(BadRequest.create({ fieldViolations: d.violations.map((v) => ({ ...v })) })).finish() });
   }
   return Buffer.from(Status.encode(Status.create({ code: d.code, message: d.message, details })).finish());
 }
 
 export function decodeStatusDetails(bytes: Uint8Array): StatusDetails {
-  const status = Status.toObject(Status.decode(bytes), { defaults: true }) as { code: number; message: string; details: { typeUrl: string; value: Uint8Array }[] };
+  const status = Status.toObject(Status.decode(bytes), { defaults: true }) as { code: number; message: string; details: { type_url: string; value: Uint8Array }[] };
   let reason = '';
   let domain = '';
   let violations: { field: string; description: string }[] = [];
   for (const any of status.details) {
-    if (any.typeUrl === ERROR_INFO) {
+    if (any.type_url === ERROR_INFO) {
       const info = ErrorInfo.toObject(ErrorInfo.decode(any.value), { defaults: true }) as { reason: string; domain: string };
       reason = info.reason;
       domain = info.domain;
-    } else if (any.typeUrl === BAD_REQUEST) {
+    } else if (any.type_url === BAD_REQUEST) {
       violations = (BadRequest.toObject(BadRequest.decode(any.value), { defaults: true }) as { fieldViolations: { field: string; description: string }[] }).fieldViolations;
     }
   }

@@ -243,22 +243,23 @@ export class KafkaEventLog implements EventLog {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: Math.min(count, 8),
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: async (payload) => {
+        const { batch } = payload;
         const records = batch.messages.map((m) => toRecord(batch.topic, batch.partition, m));
         if (records.length === 0) return;
         for (;;) {
-          if (!running || !isRunning() || isStale()) return;
+          if (!running || !payload.isRunning() || payload.isStale()) return;
           try {
             await options.onBatch({ topic: batch.topic, partition: batch.partition, records });
             break;
           } catch (error) {
             options.onError?.(error);
             await new Promise((r) => setTimeout(r, this.options.retryDelayMs ?? 200));
-            await heartbeat();
+            await payload.heartbeat();
           }
         }
         const last = records[records.length - 1]!.offset;
-        resolveOffset(String(last));
+        payload.resolveOffset(String(last));
         await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(last + 1) }]);
       },
     });

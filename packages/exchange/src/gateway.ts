@@ -104,7 +104,7 @@ export class ExchangeGateway {
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = undefined;
-    for (const [id, waiter] of this.waiters) waiter(fail('XR_UNAVAILABLE', 'gateway is shutting down'));
+    for (const waiter of this.waiters.values()) waiter(fail('XR_UNAVAILABLE', 'gateway is shutting down'));
     this.waiters.clear();
   }
 

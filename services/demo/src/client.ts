@@ -41,7 +41,7 @@ function watchUntil(client: CaseServiceClient, caseId: string, status: string, o
         stream.on('error', (error: ServiceError) => {
           if (done) return;
           if (error.code === grpcStatus.NOT_FOUND && Date.now() < deadline) {
-            setTimeout(() => watchUntil(client, caseId, status, onUpdate, deadline).then(resolve, reject), 50);
+            setTimeout(() => void watchUntil(client, caseId, status, onUpdate, deadline).then(resolve, reject), 50);
           } else reject(error);
         });
   });

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
-import { FileEventLog } from '@xr/event-log-file';
 import { JWS_HEADER, newId, topics } from '@xr/exchange';
 import { createLogger } from '@xr/observability';
 import { openEventLog, parseConfig, startGateway, type RunningGateway } from '@xr/gateway';

@@ -78,7 +78,7 @@ export const CONFIG_SCHEMA = {
   },
 } as const;
 
-const validate = compileSchema<GatewayConfig>(CONFIG_SCHEMA as unknown as Record<string, unknown>);
+const validate = compileSchema<GatewayConfig>(CONFIG_SCHEMA);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -49,7 +49,7 @@ export function decide(state: CaseState | undefined, event: Envelope, ctx: Decid
   const emit: EventDraft[] = [];
   // 签收: the handling region acknowledges every case it takes in, at once.
   if (event.type === 'case.submitted' && ctx.self === sides.handling) {
-    emit.push({ type: 'case.received', v: 1, target: sides.receiving, payload: { receivedAt: ctx.now } satisfies ReceivedPayload as unknown as Record<string, unknown> });
+    emit.push({ type: 'case.received', v: 1, target: sides.receiving, payload: { receivedAt: ctx.now } satisfies ReceivedPayload });
   }
   return { ok: true, emit };
 }

@@ -1,0 +1,161 @@
+/**
+ * Two regions, two gateway processes, real gRPC sockets, real Kafka: a case submitted at 聊城
+ * reaches 青岛, which signs for it, and 聊城 sees the receipt. A record altered in flight is
+ * quarantined and counted, never applied. Bad input gets a field-level error and harms nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { status, type ServiceError } from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
+import { KafkaEventLog } from '@xr/event-log-kafka';
+import { decodeQuarantine, JWS_HEADER, newId, topics } from '@xr/exchange';
+import type { Case__Output, CaseUpdate__Output } from '@xr/proto';
+import { clientsFor, detailsOf, eventually, type Clients } from './support/clients.js';
+import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.js';
+
+const prefix = `e2e-${randomUUID().slice(0, 8)}`;
+const t = topics(prefix);
+const A = { code: '371500', keys: generateKeyPair(makeKid('371500', 1)) };
+const B = { code: '370200', keys: generateKeyPair(makeKid('370200', 1)) };
+const APPLICANT = { kind: 'person', name: '张三', idType: 'resident-id', idNumber: '11010519491231002X' };
+
+let dir: string;
+let gwA: GatewayProcess;
+let gwB: GatewayProcess;
+let a: Clients;
+let b: Clients;
+let log: KafkaEventLog;
+
+function config(self: typeof A, partner: typeof A, brokers: string[]): Record<string, unknown> {
+  return {
+    region: self.code,
+    signingKey: self.keys.privateJwk,
+    partners: [{ region: partner.code, keys: [partner.keys.publicJwk] }],
+    eventLog: { kind: 'kafka', brokers },
+    grpc: { address: '127.0.0.1:0' },
+    topicPrefix: prefix,
+    partitions: 3,
+    logLevel: 'info',
+  };
+}
+
+function submission(overrides: Record<string, unknown> = {}) {
+  return {
+    requestId: randomUUID(),
+    itemCode: '370200-SPJY-0001',
+    itemName: '食品经营许可证核发',
+    applicant: APPLICANT,
+    materials: [{ name: '申请书.pdf', sha256: 'c'.repeat(64), size: 1234, mediaType: 'application/pdf' }],
+    handlingRegion: B.code,
+    intake: { formCheckPassed: true, identityVerified: true, window: '3号窗口' },
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  const brokers = inject('kafkaBrokers').split(',');
+  dir = await mkdtemp(join(tmpdir(), 'xr-e2e-'));
+  log = new KafkaEventLog({ brokers, clientId: 'e2e-observer' });
+  [gwA, gwB] = await Promise.all([
+    startGatewayProcess(config(A, B, brokers), dir, 'liaocheng'),
+    startGatewayProcess(config(B, A, brokers), dir, 'qingdao'),
+  ]);
+  a = clientsFor(gwA.grpcPort);
+  b = clientsFor(gwB.grpcPort);
+}, 120_000);
+
+afterAll(async () => {
+  a?.close();
+  b?.close();
+  await Promise.all([gwA?.stop('SIGKILL'), gwB?.stop('SIGKILL')]);
+  await log?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('two gateway processes over Kafka', () => {
+  let caseId: string;
+
+  it('SubmitCase at 聊城 → 青岛 verifies, journals and projects it; GetCase at 青岛 returns it', async () => {
+    const submitted = await a.submit(submission());
+    caseId = submitted.caseId;
+    expect(submitted).toMatchObject({ status: 'submitted', receivingRegion: A.code, handlingRegion: B.code });
+    const atB = await eventually(async () => b.get(caseId));
+    expect(atB).toMatchObject({ caseId, status: 'received', itemCode: '370200-SPJY-0001', receivingRegion: A.code, applicant: { name: '张三' } });
+    expect(atB.materials).toEqual([{ name: '申请书.pdf', sha256: 'c'.repeat(64), size: 1234, mediaType: 'application/pdf' }]);
+  });
+
+  it("聊城's WatchCase streams the case and then 青岛's receipt (签收)", async () => {
+    const seen: Case__Output[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const stream = a.cases.WatchCase({ caseId });
+      stream.on('data', (u: CaseUpdate__Output) => {
+        if (u.case) seen.push(u.case);
+        if (u.case?.status === 'received') {
+          stream.cancel();
+          resolve();
+        }
+      });
+      stream.on('error', (e: ServiceError) => (e.code === status.CANCELLED ? resolve() : reject(e)));
+    });
+    expect(seen.at(-1)?.history.map((h) => [h.type, h.sourceRegion])).toEqual([
+      ['case.submitted', A.code],
+      ['case.received', B.code],
+    ]);
+  });
+
+  it('a record altered in flight is quarantined at 青岛 with its bytes and reason, counted, and not applied', async () => {
+    const forgedCase = newId();
+    const event = { id: newId(), type: 'case.submitted', v: 1, caseId: forgedCase, seq: 1, source: A.code, target: B.code, time: new Date().toISOString(), payload: { item: { code: '370200-SPJY-0001', name: '食品经营许可证核发' }, applicant: APPLICANT, materials: [], intake: { formCheck: 'passed', identityCheck: 'passed', receivedAt: new Date().toISOString() } } };
+    const bytes = canonicalBytes(event);
+    const jws = await signDetached(bytes, signingKeyFromJwk(A.keys.privateJwk));
+    const altered = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"materials":[]', '"materials":[{"mediaType":"application/pdf","name":"x","sha256":"' + 'd'.repeat(64) + '","size":1}]'));
+    await log.append(t.inbox(B.code), [{ id: event.id, key: forgedCase, value: altered, headers: { [JWS_HEADER]: jws } }]);
+
+    const counter = await eventually(async () => (await b.stats()).counters.find((c) => c.name === 'xr_quarantined_total' && c.labels['reason'] === 'XR_SIGNATURE_INVALID'));
+    expect(counter.value).toBe(1);
+    const entries = (await log.read(t.quarantine(B.code), 0, 0)).map(decodeQuarantine);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ code: 'XR_SIGNATURE_INVALID', from: { topic: t.inbox(B.code) } });
+    expect(Buffer.from(entries[0]!.value, 'base64').equals(Buffer.from(altered))).toBe(true);
+    const missing = await b.get(forgedCase).then(() => undefined, (e: ServiceError) => e);
+    expect(missing?.code).toBe(status.NOT_FOUND);
+  });
+
+  it('bad input gets INVALID_ARGUMENT naming the field and a stable code, and the gateway carries on', async () => {
+    const error = await a.submit(submission({ applicant: { ...APPLICANT, idNumber: '110105194912310021' } })).then(() => undefined, (e: ServiceError) => e);
+    expect(error?.code).toBe(status.INVALID_ARGUMENT);
+    const details = detailsOf(error!);
+    expect(details).toMatchObject({ reason: 'XR_SCHEMA_INVALID', domain: 'xr-gateway' });
+    expect(details.violations.map((v) => v.field)).toContain('applicant.id_number');
+
+    const unknownPartner = await a.submit(submission({ handlingRegion: '110105' })).then(() => undefined, (e: ServiceError) => e);
+    expect(unknownPartner?.code).toBe(status.FAILED_PRECONDITION);
+    expect(detailsOf(unknownPartner!)).toMatchObject({ reason: 'XR_PARTNER_UNKNOWN', violations: [{ field: 'handling_region' }] });
+
+    const next = await a.submit(submission());
+    await eventually(async () => ((await b.get(next.caseId)).status === 'received' ? true : undefined));
+  });
+
+  it('the same request id returns the same case and writes no second event', async () => {
+    const journaled = async (): Promise<number> => (await a.stats()).counters.find((c) => c.name === 'xr_journal_records_total' && c.labels['type'] === 'case.submitted')?.value ?? 0;
+    const before = await journaled();
+    const request = submission();
+    const [first, second] = await Promise.all([a.submit(request), a.submit(request)]);
+    expect(second.caseId).toBe(first.caseId);
+    const third = await a.submit(request);
+    expect(third.caseId).toBe(first.caseId);
+    expect(await journaled()).toBe(before + 1);
+  });
+
+  it('logs carry no personal data, and SIGTERM drains and exits 0', async () => {
+    const text = [...gwA.output, ...gwB.output].join('');
+    expect(text).toContain('"gateway ready"');
+    expect(text).not.toContain('张三');
+    expect(text).not.toContain(APPLICANT.idNumber);
+    expect(await gwA.stop('SIGTERM')).toBe(0);
+    expect(gwA.output.join('')).toContain('"stopped"');
+  }, 30_000);
+});
