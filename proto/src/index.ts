@@ -13,3 +13,5 @@ export type { SubmitCaseRequest, SubmitCaseRequest__Output } from '../gen/xr/gat
 export type { SubmitCaseResponse, SubmitCaseResponse__Output } from '../gen/xr/gateway/v1/SubmitCaseResponse.js';
 export type { WatchCaseRequest, WatchCaseRequest__Output } from '../gen/xr/gateway/v1/WatchCaseRequest.js';
 export type { Stats, Stats__Output } from '../gen/xr/gateway/v1/Stats.js';
+export type { ListCasesRequest, ListCasesRequest__Output } from '../gen/xr/gateway/v1/ListCasesRequest.js';
+export type { ListCasesResponse, ListCasesResponse__Output } from '../gen/xr/gateway/v1/ListCasesResponse.js';

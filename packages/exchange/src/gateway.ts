@@ -10,7 +10,7 @@ import { partitionFor, type Batch, type EventLog, type LogRecord, type RecordInp
 import type { Counters, Logger } from '@xr/observability';
 import { validateEvent } from '@xr/schemas';
 import { examine } from './examine.js';
-import { derivedId, newId } from './ids.js';
+import { derivedId, newId, requestId } from './ids.js';
 import { decodeJournalRecord, encodeEnvelope, encodeJournalRecord, hashRecord } from './journal-codec.js';
 import { JournalState } from './journal-state.js';
 import type { KeyRing } from './keyring.js';
@@ -35,6 +35,8 @@ export interface GatewayOptions {
 
 /** What a request from the region's own systems says; the gateway adds the envelope. */
 export interface OutgoingEvent {
+  /** The client's request id: the event id derives from it, so a retry never makes a second event. */
+  readonly requestId?: string;
   readonly type: string;
   readonly v: number;
   readonly caseId: string;
@@ -149,6 +151,7 @@ export class ExchangeGateway {
     let prev = head.prev;
     let next = head.next;
     let accepted = 0;
+    const duplicates: Envelope[] = [];
     const appendJournal = (signed: Signed, inbox: LogRecord): void => {
       const caseSeq = (this.journal.caseCounts.get(signed.event.caseId) ?? 0) + journal.filter((j) => j.record.event.caseId === signed.event.caseId).length + 1;
       const record: JournalRecord = { event: signed.event, eventJws: signed.jws, prev, n: next, caseSeq, inbox: { partition: inbox.partition, offset: inbox.offset }, recordedAt: now };
@@ -171,6 +174,7 @@ export class ExchangeGateway {
       });
       if (verdict.kind === 'duplicate') {
         this.o.counters.inc('xr_inbox_records_total', { outcome: 'duplicate' });
+        duplicates.push(verdict.event);
         continue;
       }
       if (verdict.kind === 'quarantine') {
@@ -228,6 +232,10 @@ export class ExchangeGateway {
     }
     // The journal is the commit point: the outcome is known now, delivery follows.
     for (const { record } of journal) this.settle(record.event.id, { ok: true, value: this.projection.get(record.event.caseId)! });
+    for (const event of duplicates) {
+      const state = this.projection.get(event.caseId);
+      if (state) this.settle(event.id, { ok: true, value: state });
+    }
     if (accepted > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'accepted' }, accepted);
     if (quarantined.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, quarantined.length);
     for (const q of quarantined) {
@@ -288,9 +296,11 @@ export class ExchangeGateway {
     if (!this.o.keys.regions().has(out.target) || out.target === this.region) {
       return fail('XR_PARTNER_UNKNOWN', `${out.target} is not a partner region of ${this.region}`, 'target');
     }
+    const id = out.requestId === undefined ? newId() : requestId(this.region, out.requestId);
     const state = this.projection.get(out.caseId);
+    if (this.journal.events.has(id) && state) return { ok: true, value: state };
     const seq = Math.max(state?.lastSeq[this.region] ?? 0, this.reservedSeq.get(out.caseId) ?? 0) + 1;
-    const event: Envelope = { id: newId(), type: out.type, v: out.v, caseId: out.caseId, seq, source: this.region, target: out.target, time: this.clock().toISOString(), payload: out.payload };
+    const event: Envelope = { id, type: out.type, v: out.v, caseId: out.caseId, seq, source: this.region, target: out.target, time: this.clock().toISOString(), payload: out.payload };
     const valid = validateEvent(event);
     if (!valid.ok) return valid;
     this.reservedSeq.set(out.caseId, seq);
@@ -320,8 +330,9 @@ export class ExchangeGateway {
     return this.o.counters;
   }
 
-  newCaseId(): string {
-    return newId();
+  /** A new case id; with a client request id, the same one every time that request is retried. */
+  newCaseId(request?: string): string {
+    return request === undefined ? newId() : requestId(this.region, request, 'case');
   }
 
   getCase(caseId: string): CaseState | undefined {

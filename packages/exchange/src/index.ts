@@ -7,4 +7,4 @@ export type { Topics } from './topics.js';
 export { decodeQuarantine } from './quarantine.js';
 export type { QuarantineEntry } from './quarantine.js';
 export { decodeJournalRecord, encodeEnvelope, hashRecord } from './journal-codec.js';
-export { derivedId, newId } from './ids.js';
+export { derivedId, newId, requestId } from './ids.js';

@@ -3,9 +3,10 @@ import { status, type ServerUnaryCall, type ServerWritableStream, type sendUnary
 import { fail, type CaseState, type Result } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
-import type { CaseServiceHandlers, CaseUpdate, GetCaseRequest__Output, SubmitCaseRequest__Output, SubmitCaseResponse, WatchCaseRequest__Output, Case } from '@xr/proto';
+import type { CaseServiceHandlers, CaseUpdate, GetCaseRequest__Output, ListCasesRequest__Output, ListCasesResponse, SubmitCaseRequest__Output, SubmitCaseResponse, WatchCaseRequest__Output, Case } from '@xr/proto';
 import { caseMessage, submissionPayload, submitFieldMapper } from './case-mapping.js';
 import { toServiceError } from './errors.js';
+import { listCases } from './list-cases.js';
 import { RequestCache } from './request-cache.js';
 
 export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): CaseServiceHandlers {
@@ -19,7 +20,7 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
         return;
       }
       const run = requests.get(req.requestId, () =>
-        gateway.request({ type: 'case.submitted', v: 1, caseId: gateway.newCaseId(), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()) }),
+        gateway.request({ requestId: req.requestId, type: 'case.submitted', v: 1, caseId: gateway.newCaseId(req.requestId), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()) }),
       );
       run.then(
         (outcome) => {
@@ -44,6 +45,15 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
         return;
       }
       callback(null, caseMessage(found));
+    },
+
+    ListCases(call: ServerUnaryCall<ListCasesRequest__Output, ListCasesResponse>, callback: sendUnaryData<ListCasesResponse>) {
+      const page = listCases(gateway.projection.all(), gateway.region, call.request);
+      if (!page.ok) {
+        callback(toServiceError(page, (f) => f), null);
+        return;
+      }
+      callback(null, { cases: page.value.cases.map(caseMessage), nextPageToken: page.value.nextPageToken, total: page.value.total });
     },
 
     WatchCase(call: ServerWritableStream<WatchCaseRequest__Output, CaseUpdate>) {

@@ -22,6 +22,8 @@ const STATUS_OF: Readonly<Record<XrErrorCode, status>> = {
   XR_DUPLICATE: status.ALREADY_EXISTS,
   XR_UNAVAILABLE: status.UNAVAILABLE,
   XR_INTERNAL: status.INTERNAL,
+  XR_UNAUTHENTICATED: status.UNAUTHENTICATED,
+  XR_PERMISSION_DENIED: status.PERMISSION_DENIED,
 };
 
 /** Statuses a client may retry unchanged. */

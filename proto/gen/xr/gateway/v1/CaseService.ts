@@ -5,6 +5,8 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { Case as _xr_gateway_v1_Case, Case__Output as _xr_gateway_v1_Case__Output } from '../../../xr/gateway/v1/Case.js';
 import type { CaseUpdate as _xr_gateway_v1_CaseUpdate, CaseUpdate__Output as _xr_gateway_v1_CaseUpdate__Output } from '../../../xr/gateway/v1/CaseUpdate.js';
 import type { GetCaseRequest as _xr_gateway_v1_GetCaseRequest, GetCaseRequest__Output as _xr_gateway_v1_GetCaseRequest__Output } from '../../../xr/gateway/v1/GetCaseRequest.js';
+import type { ListCasesRequest as _xr_gateway_v1_ListCasesRequest, ListCasesRequest__Output as _xr_gateway_v1_ListCasesRequest__Output } from '../../../xr/gateway/v1/ListCasesRequest.js';
+import type { ListCasesResponse as _xr_gateway_v1_ListCasesResponse, ListCasesResponse__Output as _xr_gateway_v1_ListCasesResponse__Output } from '../../../xr/gateway/v1/ListCasesResponse.js';
 import type { SubmitCaseRequest as _xr_gateway_v1_SubmitCaseRequest, SubmitCaseRequest__Output as _xr_gateway_v1_SubmitCaseRequest__Output } from '../../../xr/gateway/v1/SubmitCaseRequest.js';
 import type { SubmitCaseResponse as _xr_gateway_v1_SubmitCaseResponse, SubmitCaseResponse__Output as _xr_gateway_v1_SubmitCaseResponse__Output } from '../../../xr/gateway/v1/SubmitCaseResponse.js';
 import type { WatchCaseRequest as _xr_gateway_v1_WatchCaseRequest, WatchCaseRequest__Output as _xr_gateway_v1_WatchCaseRequest__Output } from '../../../xr/gateway/v1/WatchCaseRequest.js';
@@ -24,6 +26,21 @@ export interface CaseServiceClient extends grpc.Client {
   getCase(argument: _xr_gateway_v1_GetCaseRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_gateway_v1_Case__Output>): grpc.ClientUnaryCall;
   getCase(argument: _xr_gateway_v1_GetCaseRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_Case__Output>): grpc.ClientUnaryCall;
   getCase(argument: _xr_gateway_v1_GetCaseRequest, callback: grpc.requestCallback<_xr_gateway_v1_Case__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Cases this region is party to, oldest first, a page at a time.
+   */
+  ListCases(argument: _xr_gateway_v1_ListCasesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
+  ListCases(argument: _xr_gateway_v1_ListCasesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
+  ListCases(argument: _xr_gateway_v1_ListCasesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
+  ListCases(argument: _xr_gateway_v1_ListCasesRequest, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Cases this region is party to, oldest first, a page at a time.
+   */
+  listCases(argument: _xr_gateway_v1_ListCasesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
+  listCases(argument: _xr_gateway_v1_ListCasesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
+  listCases(argument: _xr_gateway_v1_ListCasesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
+  listCases(argument: _xr_gateway_v1_ListCasesRequest, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * 收件: the receiving region submits a case for an item handled by another region (异地代收).
@@ -60,6 +77,11 @@ export interface CaseServiceHandlers extends grpc.UntypedServiceImplementation {
   GetCase: grpc.handleUnaryCall<_xr_gateway_v1_GetCaseRequest__Output, _xr_gateway_v1_Case>;
   
   /**
+   * Cases this region is party to, oldest first, a page at a time.
+   */
+  ListCases: grpc.handleUnaryCall<_xr_gateway_v1_ListCasesRequest__Output, _xr_gateway_v1_ListCasesResponse>;
+  
+  /**
    * 收件: the receiving region submits a case for an item handled by another region (异地代收).
    */
   SubmitCase: grpc.handleUnaryCall<_xr_gateway_v1_SubmitCaseRequest__Output, _xr_gateway_v1_SubmitCaseResponse>;
@@ -73,6 +95,7 @@ export interface CaseServiceHandlers extends grpc.UntypedServiceImplementation {
 
 export interface CaseServiceDefinition extends grpc.ServiceDefinition {
   GetCase: MethodDefinition<_xr_gateway_v1_GetCaseRequest, _xr_gateway_v1_Case, _xr_gateway_v1_GetCaseRequest__Output, _xr_gateway_v1_Case__Output>
+  ListCases: MethodDefinition<_xr_gateway_v1_ListCasesRequest, _xr_gateway_v1_ListCasesResponse, _xr_gateway_v1_ListCasesRequest__Output, _xr_gateway_v1_ListCasesResponse__Output>
   SubmitCase: MethodDefinition<_xr_gateway_v1_SubmitCaseRequest, _xr_gateway_v1_SubmitCaseResponse, _xr_gateway_v1_SubmitCaseRequest__Output, _xr_gateway_v1_SubmitCaseResponse__Output>
   WatchCase: MethodDefinition<_xr_gateway_v1_WatchCaseRequest, _xr_gateway_v1_CaseUpdate, _xr_gateway_v1_WatchCaseRequest__Output, _xr_gateway_v1_CaseUpdate__Output>
 }

@@ -1,0 +1,192 @@
+// Original file: xr/admin/v1/admin.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ListPartnersRequest as _xr_admin_v1_ListPartnersRequest, ListPartnersRequest__Output as _xr_admin_v1_ListPartnersRequest__Output } from '../../../xr/admin/v1/ListPartnersRequest.js';
+import type { ListPartnersResponse as _xr_admin_v1_ListPartnersResponse, ListPartnersResponse__Output as _xr_admin_v1_ListPartnersResponse__Output } from '../../../xr/admin/v1/ListPartnersResponse.js';
+import type { ListQuarantineRequest as _xr_admin_v1_ListQuarantineRequest, ListQuarantineRequest__Output as _xr_admin_v1_ListQuarantineRequest__Output } from '../../../xr/admin/v1/ListQuarantineRequest.js';
+import type { ListQuarantineResponse as _xr_admin_v1_ListQuarantineResponse, ListQuarantineResponse__Output as _xr_admin_v1_ListQuarantineResponse__Output } from '../../../xr/admin/v1/ListQuarantineResponse.js';
+import type { RegisterPartnerRequest as _xr_admin_v1_RegisterPartnerRequest, RegisterPartnerRequest__Output as _xr_admin_v1_RegisterPartnerRequest__Output } from '../../../xr/admin/v1/RegisterPartnerRequest.js';
+import type { RegistryChange as _xr_admin_v1_RegistryChange, RegistryChange__Output as _xr_admin_v1_RegistryChange__Output } from '../../../xr/admin/v1/RegistryChange.js';
+import type { ResumePartnerRequest as _xr_admin_v1_ResumePartnerRequest, ResumePartnerRequest__Output as _xr_admin_v1_ResumePartnerRequest__Output } from '../../../xr/admin/v1/ResumePartnerRequest.js';
+import type { RevokeKeyRequest as _xr_admin_v1_RevokeKeyRequest, RevokeKeyRequest__Output as _xr_admin_v1_RevokeKeyRequest__Output } from '../../../xr/admin/v1/RevokeKeyRequest.js';
+import type { RotateKeyRequest as _xr_admin_v1_RotateKeyRequest, RotateKeyRequest__Output as _xr_admin_v1_RotateKeyRequest__Output } from '../../../xr/admin/v1/RotateKeyRequest.js';
+import type { SetRecognitionRequest as _xr_admin_v1_SetRecognitionRequest, SetRecognitionRequest__Output as _xr_admin_v1_SetRecognitionRequest__Output } from '../../../xr/admin/v1/SetRecognitionRequest.js';
+import type { SuspendPartnerRequest as _xr_admin_v1_SuspendPartnerRequest, SuspendPartnerRequest__Output as _xr_admin_v1_SuspendPartnerRequest__Output } from '../../../xr/admin/v1/SuspendPartnerRequest.js';
+
+export interface AdminServiceClient extends grpc.Client {
+  /**
+   * Every registered partner as the registry stands now.
+   */
+  ListPartners(argument: _xr_admin_v1_ListPartnersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListPartnersResponse__Output>): grpc.ClientUnaryCall;
+  ListPartners(argument: _xr_admin_v1_ListPartnersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_ListPartnersResponse__Output>): grpc.ClientUnaryCall;
+  ListPartners(argument: _xr_admin_v1_ListPartnersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListPartnersResponse__Output>): grpc.ClientUnaryCall;
+  ListPartners(argument: _xr_admin_v1_ListPartnersRequest, callback: grpc.requestCallback<_xr_admin_v1_ListPartnersResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Every registered partner as the registry stands now.
+   */
+  listPartners(argument: _xr_admin_v1_ListPartnersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListPartnersResponse__Output>): grpc.ClientUnaryCall;
+  listPartners(argument: _xr_admin_v1_ListPartnersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_ListPartnersResponse__Output>): grpc.ClientUnaryCall;
+  listPartners(argument: _xr_admin_v1_ListPartnersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListPartnersResponse__Output>): grpc.ClientUnaryCall;
+  listPartners(argument: _xr_admin_v1_ListPartnersRequest, callback: grpc.requestCallback<_xr_admin_v1_ListPartnersResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The newest entries of xr.quarantine.<region>, oldest first (no record contents).
+   */
+  ListQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  ListQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  ListQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  ListQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The newest entries of xr.quarantine.<region>, oldest first (no record contents).
+   */
+  listQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  listQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  listQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  listQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * partner.registered: a new partner region, its public keys, item catalog and contact.
+   */
+  RegisterPartner(argument: _xr_admin_v1_RegisterPartnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RegisterPartner(argument: _xr_admin_v1_RegisterPartnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RegisterPartner(argument: _xr_admin_v1_RegisterPartnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RegisterPartner(argument: _xr_admin_v1_RegisterPartnerRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  /**
+   * partner.registered: a new partner region, its public keys, item catalog and contact.
+   */
+  registerPartner(argument: _xr_admin_v1_RegisterPartnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  registerPartner(argument: _xr_admin_v1_RegisterPartnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  registerPartner(argument: _xr_admin_v1_RegisterPartnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  registerPartner(argument: _xr_admin_v1_RegisterPartnerRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * partner.resumed.
+   */
+  ResumePartner(argument: _xr_admin_v1_ResumePartnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  ResumePartner(argument: _xr_admin_v1_ResumePartnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  ResumePartner(argument: _xr_admin_v1_ResumePartnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  ResumePartner(argument: _xr_admin_v1_ResumePartnerRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  /**
+   * partner.resumed.
+   */
+  resumePartner(argument: _xr_admin_v1_ResumePartnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  resumePartner(argument: _xr_admin_v1_ResumePartnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  resumePartner(argument: _xr_admin_v1_ResumePartnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  resumePartner(argument: _xr_admin_v1_ResumePartnerRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * key.revoked: records signed by the key at or after effective_at are refused.
+   */
+  RevokeKey(argument: _xr_admin_v1_RevokeKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RevokeKey(argument: _xr_admin_v1_RevokeKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RevokeKey(argument: _xr_admin_v1_RevokeKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RevokeKey(argument: _xr_admin_v1_RevokeKeyRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  /**
+   * key.revoked: records signed by the key at or after effective_at are refused.
+   */
+  revokeKey(argument: _xr_admin_v1_RevokeKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  revokeKey(argument: _xr_admin_v1_RevokeKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  revokeKey(argument: _xr_admin_v1_RevokeKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  revokeKey(argument: _xr_admin_v1_RevokeKeyRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * key.rotated: a new key; the region's older keys verify records signed before overlap_until.
+   */
+  RotateKey(argument: _xr_admin_v1_RotateKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RotateKey(argument: _xr_admin_v1_RotateKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RotateKey(argument: _xr_admin_v1_RotateKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  RotateKey(argument: _xr_admin_v1_RotateKeyRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  /**
+   * key.rotated: a new key; the region's older keys verify records signed before overlap_until.
+   */
+  rotateKey(argument: _xr_admin_v1_RotateKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  rotateKey(argument: _xr_admin_v1_RotateKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  rotateKey(argument: _xr_admin_v1_RotateKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  rotateKey(argument: _xr_admin_v1_RotateKeyRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * recognition.set: the certificate types region accepts from issuer (empty = none).
+   */
+  SetRecognition(argument: _xr_admin_v1_SetRecognitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SetRecognition(argument: _xr_admin_v1_SetRecognitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SetRecognition(argument: _xr_admin_v1_SetRecognitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SetRecognition(argument: _xr_admin_v1_SetRecognitionRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  /**
+   * recognition.set: the certificate types region accepts from issuer (empty = none).
+   */
+  setRecognition(argument: _xr_admin_v1_SetRecognitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  setRecognition(argument: _xr_admin_v1_SetRecognitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  setRecognition(argument: _xr_admin_v1_SetRecognitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  setRecognition(argument: _xr_admin_v1_SetRecognitionRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * partner.suspended: nothing from the region is accepted until it is resumed.
+   */
+  SuspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SuspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SuspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SuspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  /**
+   * partner.suspended: nothing from the region is accepted until it is resumed.
+   */
+  suspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  suspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  suspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  suspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * Every registered partner as the registry stands now.
+   */
+  ListPartners: grpc.handleUnaryCall<_xr_admin_v1_ListPartnersRequest__Output, _xr_admin_v1_ListPartnersResponse>;
+  
+  /**
+   * The newest entries of xr.quarantine.<region>, oldest first (no record contents).
+   */
+  ListQuarantine: grpc.handleUnaryCall<_xr_admin_v1_ListQuarantineRequest__Output, _xr_admin_v1_ListQuarantineResponse>;
+  
+  /**
+   * partner.registered: a new partner region, its public keys, item catalog and contact.
+   */
+  RegisterPartner: grpc.handleUnaryCall<_xr_admin_v1_RegisterPartnerRequest__Output, _xr_admin_v1_RegistryChange>;
+  
+  /**
+   * partner.resumed.
+   */
+  ResumePartner: grpc.handleUnaryCall<_xr_admin_v1_ResumePartnerRequest__Output, _xr_admin_v1_RegistryChange>;
+  
+  /**
+   * key.revoked: records signed by the key at or after effective_at are refused.
+   */
+  RevokeKey: grpc.handleUnaryCall<_xr_admin_v1_RevokeKeyRequest__Output, _xr_admin_v1_RegistryChange>;
+  
+  /**
+   * key.rotated: a new key; the region's older keys verify records signed before overlap_until.
+   */
+  RotateKey: grpc.handleUnaryCall<_xr_admin_v1_RotateKeyRequest__Output, _xr_admin_v1_RegistryChange>;
+  
+  /**
+   * recognition.set: the certificate types region accepts from issuer (empty = none).
+   */
+  SetRecognition: grpc.handleUnaryCall<_xr_admin_v1_SetRecognitionRequest__Output, _xr_admin_v1_RegistryChange>;
+  
+  /**
+   * partner.suspended: nothing from the region is accepted until it is resumed.
+   */
+  SuspendPartner: grpc.handleUnaryCall<_xr_admin_v1_SuspendPartnerRequest__Output, _xr_admin_v1_RegistryChange>;
+  
+}
+
+export interface AdminServiceDefinition extends grpc.ServiceDefinition {
+  ListPartners: MethodDefinition<_xr_admin_v1_ListPartnersRequest, _xr_admin_v1_ListPartnersResponse, _xr_admin_v1_ListPartnersRequest__Output, _xr_admin_v1_ListPartnersResponse__Output>
+  ListQuarantine: MethodDefinition<_xr_admin_v1_ListQuarantineRequest, _xr_admin_v1_ListQuarantineResponse, _xr_admin_v1_ListQuarantineRequest__Output, _xr_admin_v1_ListQuarantineResponse__Output>
+  RegisterPartner: MethodDefinition<_xr_admin_v1_RegisterPartnerRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_RegisterPartnerRequest__Output, _xr_admin_v1_RegistryChange__Output>
+  ResumePartner: MethodDefinition<_xr_admin_v1_ResumePartnerRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_ResumePartnerRequest__Output, _xr_admin_v1_RegistryChange__Output>
+  RevokeKey: MethodDefinition<_xr_admin_v1_RevokeKeyRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_RevokeKeyRequest__Output, _xr_admin_v1_RegistryChange__Output>
+  RotateKey: MethodDefinition<_xr_admin_v1_RotateKeyRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_RotateKeyRequest__Output, _xr_admin_v1_RegistryChange__Output>
+  SetRecognition: MethodDefinition<_xr_admin_v1_SetRecognitionRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_SetRecognitionRequest__Output, _xr_admin_v1_RegistryChange__Output>
+  SuspendPartner: MethodDefinition<_xr_admin_v1_SuspendPartnerRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_SuspendPartnerRequest__Output, _xr_admin_v1_RegistryChange__Output>
+}

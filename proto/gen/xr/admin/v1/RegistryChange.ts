@@ -1,0 +1,42 @@
+// Original file: xr/admin/v1/admin.proto
+
+import type { Partner as _xr_admin_v1_Partner, Partner__Output as _xr_admin_v1_Partner__Output } from '../../../xr/admin/v1/Partner.js';
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * What a change did, once the registry follower of this admin service has applied it.
+ */
+export interface RegistryChange {
+  /**
+   * Id of the registry record (UUIDv7-shaped; fixed by request_id when one was given).
+   */
+  'recordId'?: (string);
+  /**
+   * Offset of the record in the registry topic.
+   */
+  'offset'?: (number | string | Long);
+  /**
+   * True when the same request (or the same content) had been applied already.
+   */
+  'duplicate'?: (boolean);
+  'partner'?: (_xr_admin_v1_Partner | null);
+}
+
+/**
+ * What a change did, once the registry follower of this admin service has applied it.
+ */
+export interface RegistryChange__Output {
+  /**
+   * Id of the registry record (UUIDv7-shaped; fixed by request_id when one was given).
+   */
+  'recordId': (string);
+  /**
+   * Offset of the record in the registry topic.
+   */
+  'offset': (number);
+  /**
+   * True when the same request (or the same content) had been applied already.
+   */
+  'duplicate': (boolean);
+  'partner': (_xr_admin_v1_Partner__Output | null);
+}
