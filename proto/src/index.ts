@@ -15,3 +15,6 @@ export type { WatchCaseRequest, WatchCaseRequest__Output } from '../gen/xr/gatew
 export type { Stats, Stats__Output } from '../gen/xr/gateway/v1/Stats.js';
 export type { ListCasesRequest, ListCasesRequest__Output } from '../gen/xr/gateway/v1/ListCasesRequest.js';
 export type { ListCasesResponse, ListCasesResponse__Output } from '../gen/xr/gateway/v1/ListCasesResponse.js';
+export type { TransitionResponse, TransitionResponse__Output } from '../gen/xr/gateway/v1/TransitionResponse.js';
+export type { WatchInboxRequest, WatchInboxRequest__Output } from '../gen/xr/gateway/v1/WatchInboxRequest.js';
+export type { Deadlines, Deadlines__Output } from '../gen/xr/gateway/v1/Deadlines.js';

@@ -1,2 +1,2 @@
-export { validateEnvelope, validateEvent, eventTypes, compileSchema } from './registry.js';
+export { validateCatalog, validateEnvelope, validateEvent, eventTypes, compileSchema } from './registry.js';
 export type { Validated } from './registry.js';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { fail, isRegionCode, isResidentId, isUscc, type Envelope, type Problem } from '@xr/domain';
+import { checkCatalog, fail, isRegionCode, isResidentId, isUscc, type Catalog, type Envelope, type Problem } from '@xr/domain';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -105,4 +105,13 @@ export function validateEvent(value: unknown): Validated<Envelope> {
   if (!validator) return fail('XR_EVENT_TYPE_UNKNOWN', `no schema for ${envelope.value.type} v${envelope.value.v}`, '/type');
   if (!validator(envelope.value.payload)) return invalid(problems(validator.errors, '/payload') ?? [], `invalid ${envelope.value.type} payload`);
   return envelope;
+}
+
+const catalogValidator = ajv.compile<Catalog>(load('catalog.v1.json'));
+
+/** An item catalog (事项目录): the schema, then the rules a schema cannot say (承诺时限 ≤ 法定时限, …). */
+export function validateCatalog(value: unknown): Validated<Catalog> {
+  if (!catalogValidator(value)) return fail('XR_CATALOG_INVALID', 'invalid catalog', problems(catalogValidator.errors, '')?.[0]?.field, problems(catalogValidator.errors, ''));
+  const checked = checkCatalog(value);
+  return checked.ok ? { ok: true, value } : checked;
 }

@@ -26,3 +26,16 @@ export type { CalendarSpec, Deadline, Suspension, WorkingDayCalendar } from './c
 export { CN_2025_2026, CN_HOLIDAY_PERIODS } from './calendar/cn-2025-2026.js';
 export type { HolidayPeriod } from './calendar/cn-2025-2026.js';
 export { parseLocalDate, formatLocalDate } from './calendar/local-date.js';
+export { ACCEPTANCE_BASES, DELIVERY_METHODS, RATING_LEVELS, SUSPENSION_REASONS, TERMINAL_STATUSES, TERMINATION_REASONS } from './case/model.js';
+export type { AcceptanceBasis, Commitment, DeferredMaterial, DeliveryMethod, OutstandingMaterial, RatingLevel, SupplementItem, SuspensionReason, TerminalStatus, TerminationReason } from './case/model.js';
+export type { AcceptedPayload, ApprovedPayload, ClosedPayload, DeliveredPayload, DeniedPayload, ExtendedPayload, MaterialsCompletedPayload, NotAcceptedPayload, RatedPayload, ResumedPayload, SupplementedPayload, SupplementRequestedPayload, SuspendedPayload, TerminatedPayload, WithdrawnPayload } from './case/payloads.js';
+export { AT_RISK_WORKING_DAYS, DELIVERY_DAYS, caseDeadlines } from './case/deadlines.js';
+export type { CaseDeadlines, DeadlineName, DeadlineOptions } from './case/deadlines.js';
+export { chinaDate } from './case/china-date.js';
+export { DEFAULT_LEGAL_DAYS, SUPPLEMENT_NOTICE_DAYS } from './case/rules-review.js';
+export { MAX_EXTENSION_DAYS } from './case/rules-decision.js';
+export { ITEM_CODE_PATTERN, checkCatalog } from './catalog/check-catalog.js';
+export { catalogIndex } from './catalog/catalog-index.js';
+export type { CatalogIndex } from './catalog/catalog-index.js';
+export type { Catalog, CatalogItem, CatalogMaterial, ItemLookup } from './catalog/model.js';
+export { SAMPLE_CATALOGS, SAMPLE_CATALOG_331081, SAMPLE_CATALOG_370200, SAMPLE_CATALOG_371500, SAMPLE_CATALOG_510100 } from './catalog/samples.js';

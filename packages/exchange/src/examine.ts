@@ -5,7 +5,7 @@
  * Each failure is a value with a stable code; the caller quarantines it.
  */
 import { sha256Hex, verifyDetached, type KeyLookup } from '@xr/crypto';
-import { decide, fail, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
+import { decide, fail, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
 import { partitionFor, type LogRecord } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
 import { decodeEnvelope } from './journal-codec.js';
@@ -22,6 +22,7 @@ export interface ExamineContext {
   readonly lookup: KeyLookup;
   readonly partners: () => ReadonlySet<string>;
   readonly now: string;
+  readonly decide: DecideContext;
   readonly seen: (eventId: string) => string | undefined;
   readonly state: (caseId: string) => CaseState | undefined;
 }
@@ -71,7 +72,7 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
     return quarantine(fail('XR_DUPLICATE', `event id ${event.id} was already used for other content (replay)`, 'id'), event.id);
   }
 
-  const decision = decide(ctx.state(event.caseId), event, { self: ctx.self, now: ctx.now });
+  const decision = decide(ctx.state(event.caseId), event, ctx.decide);
   if (!decision.ok) return quarantine(decision, event.id);
   return { kind: 'accept', event, jws, hash, emit: decision.emit };
 }

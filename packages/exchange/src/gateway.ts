@@ -5,7 +5,7 @@
  * everything that changes a case passes the same checks and lands in the journal the same way.
  */
 import { signDetached, type SigningKey } from '@xr/crypto';
-import { evolve, fail, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
+import { caseDeadlines, chinaDate, decide, evolve, fail, type CaseDeadlines, type CatalogIndex, type DecideContext, type WorkingDayCalendar, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
 import { partitionFor, type Batch, type EventLog, type LogRecord, type RecordInput, type Subscription } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { validateEvent } from '@xr/schemas';
@@ -29,6 +29,10 @@ export interface GatewayOptions {
   readonly logger: Logger;
   readonly counters: Counters;
   readonly clock?: () => Date;
+  /** Item catalogs this gateway knows (its own, when it handles items); catalog rules apply when given. */
+  readonly catalogs?: CatalogIndex;
+  /** Working-day calendar for the licensing law's deadlines; deadline rules apply when given. */
+  readonly calendar?: WorkingDayCalendar;
   /** How long a request from our own systems waits for its journal outcome. Default 15 s. */
   readonly requestTimeoutMs?: number;
 }
@@ -169,6 +173,7 @@ export class ExchangeGateway {
         lookup: this.o.keys.lookup,
         partners: () => this.o.keys.regions(),
         now,
+        decide: this.decideContext(now),
         seen: (id) => stagedIds.get(id) ?? this.journal.events.get(id),
         state: (caseId) => staged.get(caseId) ?? this.projection.get(caseId),
       });
@@ -263,6 +268,29 @@ export class ExchangeGateway {
     list.length = 0;
   }
 
+  /** What decide needs besides the state: our region, now, and the catalog and calendar when configured. */
+  private decideContext(now: string): DecideContext {
+    const catalogs = this.o.catalogs;
+    return {
+      self: this.region,
+      now,
+      ...(catalogs && catalogs.regions.has(this.region) ? { item: catalogs.item } : {}),
+      ...(this.o.calendar ? { calendar: this.o.calendar } : {}),
+    };
+  }
+
+  /** The licensing law's deadlines of a case as of `today` (a China date), when a calendar is configured. */
+  deadlines(state: CaseState, today = chinaDate(this.clock().toISOString())): CaseDeadlines | undefined {
+    if (!this.o.calendar || today === undefined) return undefined;
+    const item = this.o.catalogs?.item(state.handlingRegion, state.itemCode);
+    const result = caseDeadlines(state, {
+      calendar: this.o.calendar,
+      today,
+      ...(item ? { legalDays: item.legalDays, promisedDays: state.promisedDays ?? item.promisedDays } : {}),
+    });
+    return result.ok ? result.value : undefined;
+  }
+
   private settle(eventId: string, outcome: Result<CaseState>): void {
     const waiter = this.waiters.get(eventId);
     if (!waiter) return;
@@ -303,6 +331,10 @@ export class ExchangeGateway {
     const event: Envelope = { id, type: out.type, v: out.v, caseId: out.caseId, seq, source: this.region, target: out.target, time: this.clock().toISOString(), payload: out.payload };
     const valid = validateEvent(event);
     if (!valid.ok) return valid;
+    // The pipeline decides again; checking here answers the caller at once and keeps refused
+    // requests of our own systems out of the quarantine.
+    const decision = decide(state, event, this.decideContext(event.time));
+    if (!decision.ok) return decision;
     this.reservedSeq.set(out.caseId, seq);
     const signed = await this.sign(event);
     const outcome = new Promise<Result<CaseState>>((resolve) => {

@@ -4,6 +4,8 @@
 import { EventEmitter } from 'node:events';
 import { evolve, type CaseState, type Envelope } from '@xr/domain';
 
+const ANY = Symbol('any case');
+
 export class CaseProjection {
   private readonly cases = new Map<string, CaseState>();
   private readonly changes = new EventEmitter();
@@ -20,6 +22,7 @@ export class CaseProjection {
     const next = evolve(this.cases.get(event.caseId), event);
     this.cases.set(event.caseId, next);
     this.changes.emit(event.caseId, next);
+    this.changes.emit(ANY, next);
     return next;
   }
 
@@ -27,6 +30,12 @@ export class CaseProjection {
   watch(caseId: string, listener: (state: CaseState) => void): () => void {
     this.changes.on(caseId, listener);
     return () => this.changes.off(caseId, listener);
+  }
+
+  /** Calls `listener` on every change of any case until the returned function is called. */
+  watchAll(listener: (state: CaseState) => void): () => void {
+    this.changes.on(ANY, listener);
+    return () => this.changes.off(ANY, listener);
   }
 
   all(): IterableIterator<CaseState> {

@@ -1,6 +1,6 @@
 /** Between the wire (proto messages) and the domain (payloads and case state). */
-import type { CaseState } from '@xr/domain';
-import type { Case, SubmitCaseRequest__Output } from '@xr/proto';
+import type { CaseDeadlines, CaseState } from '@xr/domain';
+import type { Case, Deadlines, SubmitCaseRequest__Output } from '@xr/proto';
 import type { FieldMapper } from './errors.js';
 
 export function submissionPayload(req: SubmitCaseRequest__Output, now: string): Record<string, unknown> {
@@ -13,6 +13,8 @@ export function submissionPayload(req: SubmitCaseRequest__Output, now: string): 
       idNumber: req.applicant?.idNumber ?? '',
     },
     materials: req.materials.map((m) => ({ name: m.name, sha256: m.sha256, size: m.size, mediaType: m.mediaType })),
+    ...(req.deferredMaterials.length > 0 ? { deferredMaterials: req.deferredMaterials.map((m) => ({ name: m.name, ...(m.dueDate ? { dueDate: m.dueDate } : {}) })) } : {}),
+    ...(req.commitment ? { commitment: { kind: 'notify-commit', statement: req.commitment.statement, signedAt: req.commitment.signedAt || now } } : {}),
     intake: {
       formCheck: req.intake?.formCheckPassed ? 'passed' : 'not-passed',
       identityCheck: req.intake?.identityVerified ? 'passed' : 'not-passed',
@@ -42,8 +44,31 @@ export const submitFieldMapper: FieldMapper = (pointer) => {
   return parts.map(snake).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 };
 
-export function caseMessage(c: CaseState): Case {
+function deadlinesMessage(d: CaseDeadlines | undefined): Deadlines | null {
+  if (!d) return null;
   return {
+    supplementNoticeDue: d.next === 'supplement-notice' ? d.supplementNoticeDue ?? '' : '',
+    decisionDue: d.decisionDue ?? '',
+    deliveryDue: d.deliveryDue ?? '',
+    overdue: d.overdue,
+    atRisk: d.atRisk,
+    pausedRemainingDays: d.paused?.remainingWorkingDays ?? 0,
+  };
+}
+
+export function caseMessage(c: CaseState, deadlines?: CaseDeadlines): Case {
+  const ended = c.notAccepted ?? c.withdrawal ?? c.termination;
+  return {
+    deadlines: deadlinesMessage(deadlines),
+    basis: c.basis ?? '',
+    outstanding: (c.outstanding ?? []).map((m) => ({ name: m.name, dueDate: m.dueDate })),
+    reason: c.decision?.reason ?? ended?.reason ?? '',
+    legalBasis: c.decision?.legalBasis ?? c.notAccepted?.legalBasis ?? '',
+    decisionNo: c.decision?.decisionNo ?? '',
+    deliveryMethod: c.delivery?.method ?? '',
+    trackingNo: c.delivery?.trackingNo ?? '',
+    rating: c.rating?.level ?? '',
+    supplementRequested: (c.supplement?.items ?? []).map((i) => ({ material: i.material, reason: i.reason })),
     caseId: c.caseId,
     status: c.status,
     itemCode: c.itemCode,

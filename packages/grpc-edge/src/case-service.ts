@@ -3,10 +3,14 @@ import { status, type ServerUnaryCall, type ServerWritableStream, type sendUnary
 import { fail, type CaseState, type Result } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
-import type { CaseServiceHandlers, CaseUpdate, GetCaseRequest__Output, ListCasesRequest__Output, ListCasesResponse, SubmitCaseRequest__Output, SubmitCaseResponse, WatchCaseRequest__Output, Case } from '@xr/proto';
+import type { CaseServiceHandlers, CaseUpdate, WatchInboxRequest__Output, GetCaseRequest__Output, ListCasesRequest__Output, ListCasesResponse, SubmitCaseRequest__Output, SubmitCaseResponse, WatchCaseRequest__Output, Case } from '@xr/proto';
 import { caseMessage, submissionPayload, submitFieldMapper } from './case-mapping.js';
 import { toServiceError } from './errors.js';
 import { listCases } from './list-cases.js';
+import { transitionHandlers } from './transition-handlers.js';
+import type { TRANSITION_RPCS } from './transitions.js';
+
+type TransitionRpc = keyof typeof TRANSITION_RPCS;
 import { RequestCache } from './request-cache.js';
 
 export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): CaseServiceHandlers {
@@ -26,7 +30,7 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
         (outcome) => {
           if (outcome.ok) {
             logger.info({ caseId: outcome.value.caseId, handling: outcome.value.handlingRegion }, 'case submitted');
-            callback(null, { case: caseMessage(outcome.value) });
+            callback(null, { case: caseMessage(outcome.value, gateway.deadlines(outcome.value)) });
           } else {
             callback(toServiceError(outcome, submitFieldMapper), null);
           }
@@ -44,17 +48,30 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
         callback(toServiceError(fail('XR_CASE_NOT_FOUND', `no case ${call.request.caseId}`, 'case_id'), (f) => f), null);
         return;
       }
-      callback(null, caseMessage(found));
+      callback(null, caseMessage(found, gateway.deadlines(found)));
     },
 
     ListCases(call: ServerUnaryCall<ListCasesRequest__Output, ListCasesResponse>, callback: sendUnaryData<ListCasesResponse>) {
-      const page = listCases(gateway.projection.all(), gateway.region, call.request);
+      const page = listCases(gateway.projection.all(), gateway.region, call.request, (c) => gateway.deadlines(c));
       if (!page.ok) {
         callback(toServiceError(page, (f) => f), null);
         return;
       }
-      callback(null, { cases: page.value.cases.map(caseMessage), nextPageToken: page.value.nextPageToken, total: page.value.total });
+      callback(null, { cases: page.value.cases.map((c) => caseMessage(c, gateway.deadlines(c))), nextPageToken: page.value.nextPageToken, total: page.value.total });
     },
+
+    WatchInbox(call: ServerWritableStream<WatchInboxRequest__Output, CaseUpdate>) {
+      const side = call.request.side;
+      const mine = (c: CaseState): boolean => side === '' || (side === 'receiving' ? c.receivingRegion === gateway.region : c.handlingRegion === gateway.region);
+      const unwatch = gateway.projection.watchAll((next) => {
+        if (mine(next)) call.write({ case: caseMessage(next, gateway.deadlines(next)) });
+      });
+      call.on('cancelled', unwatch);
+      call.on('close', unwatch);
+      call.on('error', unwatch);
+    },
+
+    ...(transitionHandlers(gateway, logger, requests) as unknown as Pick<CaseServiceHandlers, TransitionRpc>),
 
     WatchCase(call: ServerWritableStream<WatchCaseRequest__Output, CaseUpdate>) {
       const caseId = call.request.caseId;
@@ -63,8 +80,8 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
         call.emit('error', { ...toServiceError(fail('XR_CASE_NOT_FOUND', `no case ${caseId}`, 'case_id'), (f) => f), code: status.NOT_FOUND });
         return;
       }
-      call.write({ case: caseMessage(current) });
-      const unwatch = gateway.projection.watch(caseId, (next) => call.write({ case: caseMessage(next) }));
+      call.write({ case: caseMessage(current, gateway.deadlines(current)) });
+      const unwatch = gateway.projection.watch(caseId, (next) => call.write({ case: caseMessage(next, gateway.deadlines(next)) }));
       const end = (): void => unwatch();
       call.on('cancelled', end);
       call.on('close', end);

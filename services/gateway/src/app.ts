@@ -6,7 +6,14 @@ import { KafkaEventLog } from '@xr/event-log-kafka';
 import { ExchangeGateway, KeyRing, topics } from '@xr/exchange';
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { Counters, type Logger } from '@xr/observability';
-import type { GatewayConfig } from './config.js';
+import { CN_2025_2026, catalogIndex, createCalendar, type CalendarSpec, type WorkingDayCalendar } from '@xr/domain';
+import { ConfigError, type GatewayConfig } from './config.js';
+
+function makeCalendar(spec: CalendarSpec): WorkingDayCalendar {
+  const made = createCalendar(spec);
+  if (!made.ok) throw new ConfigError(`invalid gateway configuration:\n  calendar: ${made.reason}`);
+  return made.value;
+}
 
 export interface RunningGateway {
   readonly gateway: ExchangeGateway;
@@ -40,6 +47,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger, shared
     partitions: config.partitions,
     logger,
     counters: new Counters(),
+    ...(typeof config.catalog === 'object' ? { catalogs: catalogIndex([config.catalog]) } : {}),
+    calendar: makeCalendar(config.calendar ?? CN_2025_2026),
   });
   try {
     await gateway.start();

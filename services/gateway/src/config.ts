@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PrivateJwk, PublicJwk } from '@xr/crypto';
-import { compileSchema } from '@xr/schemas';
+import type { CalendarSpec, Catalog } from '@xr/domain';
+import { compileSchema, validateCatalog } from '@xr/schemas';
+import { dirname, resolve } from 'node:path';
 
 export interface GatewayConfig {
   readonly region: string;
@@ -16,6 +18,10 @@ export interface GatewayConfig {
   readonly partitions: number;
   readonly topicPrefix: string;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  /** This region's item catalog (事项目录) when it handles items: a file path or the catalog itself. */
+  readonly catalog?: string | Catalog;
+  /** Public holidays and 调休 working weekends; the built-in 2025–2026 State Council calendar by default. */
+  readonly calendar?: CalendarSpec;
 }
 
 const jwk = {
@@ -75,6 +81,16 @@ export const CONFIG_SCHEMA = {
     partitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
     topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' },
     logLevel: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
+    catalog: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'object' }], description: 'path to a catalog file, or the catalog (schemas/catalog.v1.json)' },
+    calendar: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['holidays', 'workingWeekends'],
+      properties: {
+        holidays: { type: 'array', items: { type: 'string', format: 'date' } },
+        workingWeekends: { type: 'array', items: { type: 'string', format: 'date' } },
+      },
+    },
   },
 } as const;
 
@@ -96,7 +112,16 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
   return out;
 }
 
-export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): GatewayConfig {
+function readCatalogFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConfigError(`invalid gateway configuration:\n  catalog: cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** `base` is where relative paths in the configuration (the catalog file) are taken from. */
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}, base = process.cwd()): GatewayConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
   const merged = structuredClone(applyEnv(raw as Record<string, unknown>, env));
   if (!validate(merged)) {
@@ -107,6 +132,16 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): GatewayC
       return `  ${key}: ${e.keyword === 'additionalProperties' ? 'is not a known setting' : e.message ?? e.keyword}`;
     });
     throw new ConfigError(`invalid gateway configuration:\n${[...new Set(lines)].join('\n')}`);
+  }
+  if (merged.catalog !== undefined) {
+    const catalog = typeof merged.catalog === 'string' ? readCatalogFile(resolve(base, merged.catalog)) : merged.catalog;
+    const checked = validateCatalog(catalog);
+    if (!checked.ok) {
+      const lines = (checked.violations ?? [{ field: checked.field ?? '', message: checked.message }]).map((v) => `  catalog${v.field.replace(/\//g, '.')}: ${v.message}`);
+      throw new ConfigError(`invalid gateway configuration:\n${lines.join('\n')}`);
+    }
+    if (checked.value.region !== merged.region) throw new ConfigError(`invalid gateway configuration:\n  catalog.region: is ${checked.value.region}, this gateway is ${merged.region}`);
+    (merged as { catalog?: Catalog }).catalog = checked.value;
   }
   if (merged.signingKey.kid.slice(0, 6) !== merged.region) {
     throw new ConfigError(`invalid gateway configuration:\n  signingKey.kid: must name this region (${merged.region}.kN), not ${merged.signingKey.kid}`);
@@ -127,5 +162,5 @@ export function loadConfig(path: string, env: NodeJS.ProcessEnv): GatewayConfig 
   } catch (error) {
     throw new ConfigError(`configuration ${path} is not JSON: ${(error as Error).message}`);
   }
-  return parseConfig(raw, env);
+  return parseConfig(raw, env, dirname(resolve(path)));
 }

@@ -34,3 +34,15 @@ describe('gateway configuration', () => {
     expect(() => parseConfig({ ...base, signingKey: partner.privateJwk })).toThrow(/signingKey.kid: must name this region/);
   });
 });
+
+describe('gateway catalog', () => {
+  it('takes a catalog inline or from a file and names a bad item by path', async () => {
+    const { SAMPLE_CATALOG_371500 } = await import('@xr/domain');
+    expect(parseConfig({ ...base, catalog: SAMPLE_CATALOG_371500 }).catalog).toMatchObject({ region: '371500' });
+    const broken = structuredClone(SAMPLE_CATALOG_371500) as unknown as { items: { promisedDays: number }[] };
+    broken.items[0]!.promisedDays = 99;
+    expect(() => parseConfig({ ...base, catalog: broken })).toThrow(/catalog\.items\.0\.promisedDays/);
+    expect(() => parseConfig({ ...base, catalog: 'no-such-file.json' })).toThrow(/catalog: cannot read/);
+    expect(() => parseConfig({ ...base, catalog: { ...SAMPLE_CATALOG_371500, region: '370200' } })).toThrow(/catalog.region: is 370200/);
+  });
+});

@@ -1,11 +1,22 @@
 /**
  * decide(state, event) → what follows, or why not; evolve(state, event) → the next state.
  * Pure: no clock, no I/O. The pipeline calls decide before journaling an event, evolve after.
+ * Both regions decide every event of a case; the handling region is the authority, so catalog
+ * and deadline rules run only there (the receiving region mirrors what the authority journaled).
  */
+import type { WorkingDayCalendar } from '../calendar/working-days.js';
+import type { ItemLookup } from '../catalog/model.js';
 import type { Envelope } from '../envelope.js';
 import { fail, type Problem } from '../errors.js';
+import { chinaDate } from './china-date.js';
 import type { CaseState, ReceivedPayload, SubmittedPayload } from './model.js';
+import { approved, delivered, denied, extended, terminated } from './rules-decision.js';
+import { checkIntake } from './rules-intake.js';
+import { accepted, materialsCompleted, supplemented, supplementRequested } from './rules-review.js';
+import type { EventRule, Refusal, RuleClock } from './rule-kit.js';
 import { TRANSITIONS } from './transitions.js';
+
+export { evolve } from './evolve.js';
 
 /** An event the deciding region emits in reaction; the pipeline fills id, seq, time and source. */
 export interface EventDraft {
@@ -22,22 +33,64 @@ export interface DecideContext {
   readonly self: string;
   /** Now, as RFC 3339, from the injected clock. */
   readonly now: string;
+  /**
+   * The handling region's catalog. When given and this region handles the case, 收件 is checked
+   * against it (an item it does not list is XR_ITEM_UNKNOWN) and 承诺时限 against 法定时限.
+   * Absent: no catalog checks.
+   */
+  readonly item?: ItemLookup;
+  /** Working-day calendar for the Art. 32 and 容缺 deadline rules. Absent: no deadline rules. */
+  readonly calendar?: WorkingDayCalendar;
 }
+
+const RULES: Readonly<Record<string, EventRule>> = {
+  'case.supplement-requested': supplementRequested,
+  'case.supplemented': supplemented,
+  'case.accepted': accepted,
+  'case.materials-completed': materialsCompleted,
+  'case.extended': extended,
+  'case.approved': approved,
+  'case.denied': denied,
+  'case.delivered': delivered,
+  'case.terminated': terminated,
+};
 
 function sideOf(state: CaseState | undefined, event: Envelope): { receiving: string; handling: string } {
   if (state) return { receiving: state.receivingRegion, handling: state.handlingRegion };
   return { receiving: event.source, handling: event.target };
 }
 
+/** Rules that allow something once per case; they name the rule whatever the state. */
+function onceOnly(state: CaseState | undefined, type: string): string | undefined {
+  if (state === undefined) return undefined;
+  if (type === 'case.supplement-requested' && state.supplement) {
+    return `Art. 32 一次告知: everything to supplement goes into one notice, and it was sent at ${state.supplement.requestedAt}`;
+  }
+  if (type === 'case.extended' && state.extension) {
+    return `Art. 42 allows the decision limit to be extended once only; ${state.extension.days} working days were granted at ${state.extension.at}`;
+  }
+  if (type === 'case.rated' && state.rating) return `好差评 is once per transaction; the case was rated ${state.rating.level} at ${state.rating.at}`;
+  return undefined;
+}
+
+function illegal(state: CaseState | undefined, event: Envelope): Refusal | undefined {
+  const rule = TRANSITIONS[event.type]!;
+  const current = state?.status ?? 'none';
+  const once = onceOnly(state, event.type);
+  if (once !== undefined) return fail('XR_CASE_ILLEGAL_TRANSITION', `${event.type} is not allowed while the case is ${current}: ${once}`, 'type');
+  if (rule.from.includes(current)) return undefined;
+  if (current === 'none') {
+    return fail('XR_CASE_NOT_FOUND', `case ${event.caseId} does not exist; ${event.type} needs one of: ${rule.from.join(', ')}`, 'caseId');
+  }
+  const why = rule.note === undefined ? '' : ` (${rule.note})`;
+  return fail('XR_CASE_ILLEGAL_TRANSITION', `${event.type} is not allowed while the case is ${current}${why}`, 'type');
+}
+
 export function decide(state: CaseState | undefined, event: Envelope, ctx: DecideContext): Decision {
   const rule = TRANSITIONS[event.type];
   if (!rule) return fail('XR_EVENT_TYPE_UNKNOWN', `unknown event type ${event.type}`, 'type');
-  const current = state?.status ?? 'none';
-  if (!rule.from.includes(current)) {
-    return current === 'none'
-      ? fail('XR_CASE_NOT_FOUND', `case ${event.caseId} does not exist; ${event.type} needs one of: ${rule.from.join(', ')}`, 'caseId')
-      : fail('XR_CASE_ILLEGAL_TRANSITION', `${event.type} is not allowed while the case is ${current}`, 'type');
-  }
+  const refused = illegal(state, event);
+  if (refused) return refused;
   const sides = sideOf(state, event);
   const sender = rule.by === 'receiving' ? sides.receiving : sides.handling;
   if (event.source !== sender) {
@@ -46,36 +99,24 @@ export function decide(state: CaseState | undefined, event: Envelope, ctx: Decid
   const last = state?.lastSeq[event.source] ?? 0;
   if (event.seq <= last) return fail('XR_DUPLICATE', `sequence ${event.seq} from ${event.source} was already applied`, 'seq');
   if (sides.receiving === sides.handling) return fail('XR_BAD_REQUEST', 'the receiving and handling regions must differ', 'target');
-  const emit: EventDraft[] = [];
-  // 签收: the handling region acknowledges every case it takes in, at once.
-  if (event.type === 'case.submitted' && ctx.self === sides.handling) {
-    emit.push({ type: 'case.received', v: 1, target: sides.receiving, payload: { receivedAt: ctx.now } satisfies ReceivedPayload });
-  }
-  return { ok: true, emit };
-}
 
-export function evolve(state: CaseState | undefined, event: Envelope): CaseState {
-  const rule = TRANSITIONS[event.type];
-  if (!rule) throw new TypeError(`evolve: unknown event type ${event.type}`);
-  const entry = { eventId: event.id, type: event.type, source: event.source, at: event.time, status: rule.to };
-  const lastSeq = { ...(state?.lastSeq ?? {}), [event.source]: event.seq };
-  if (event.type === 'case.submitted') {
-    const p = event.payload as unknown as SubmittedPayload;
-    return {
-      caseId: event.caseId,
-      status: rule.to,
-      itemCode: p.item.code,
-      itemName: p.item.name,
-      receivingRegion: event.source,
-      handlingRegion: event.target,
-      applicant: p.applicant,
-      materials: p.materials,
-      submittedAt: p.intake.receivedAt,
-      updatedAt: event.time,
-      history: [entry],
-      lastSeq,
-    };
+  const authority = ctx.self === sides.handling;
+  let clock: RuleClock | undefined;
+  if (authority && ctx.calendar) {
+    const today = chinaDate(ctx.now);
+    if (today === undefined) return fail('XR_INTERNAL', `the decide context's time ${ctx.now} is not RFC 3339`, 'now');
+    clock = { calendar: ctx.calendar, today };
   }
-  if (!state) throw new TypeError(`evolve: ${event.type} needs an existing case`);
-  return { ...state, status: rule.to, updatedAt: event.time, history: [...state.history, entry], lastSeq };
+  const item = authority ? ctx.item : undefined;
+
+  if (!state) {
+    // 收件, at the handling region: against its catalog, then 签收 at once.
+    if (!authority) return { ok: true, emit: [] };
+    const p = event.payload as unknown as SubmittedPayload;
+    const bad = item ? checkIntake(p, sides.handling, item) : undefined;
+    if (bad) return bad;
+    return { ok: true, emit: [{ type: 'case.received', v: 1, target: sides.receiving, payload: { receivedAt: ctx.now } satisfies ReceivedPayload }] };
+  }
+  const bad = RULES[event.type]?.({ state, event, ...(item ? { item } : {}), ...(clock ? { clock } : {}) });
+  return bad ?? { ok: true, emit: [] };
 }

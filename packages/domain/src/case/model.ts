@@ -1,6 +1,28 @@
-/** The case as both regions see it. The handling region's journal is authoritative. */
-export const CASE_STATUSES = ['submitted', 'received'] as const;
+/**
+ * The case as both regions see it. The handling region's journal is authoritative.
+ * State sketch (DOMAIN.md): 收件 → 签收 → {补正告知 → 补正} | 不予受理 | 受理 [容缺: 待补齐]
+ * → 审查 [暂停] [延期] → 准予 | 不予许可 → 送达 → 办结 → 评价; plus 撤回 and 终止.
+ */
+export const CASE_STATUSES = [
+  'submitted',
+  'received',
+  'supplement-requested',
+  'supplemented',
+  'accepted',
+  'not-accepted',
+  'suspended',
+  'approved',
+  'denied',
+  'delivered',
+  'closed',
+  'withdrawn',
+  'terminated',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** States no event leaves (办结 still takes its one 好差评, which keeps it closed). */
+export const TERMINAL_STATUSES = ['not-accepted', 'closed', 'withdrawn', 'terminated'] as const satisfies readonly CaseStatus[];
+export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
 
 /** Which side of a 收受分离 case: the hall that took the papers, or the office that decides. */
 export type Side = 'receiving' | 'handling';
@@ -19,6 +41,47 @@ export interface Material {
   readonly mediaType: string;
 }
 
+/** 容缺: a secondary material declared missing at intake; the applicant signed to supply it. */
+export interface DeferredMaterial {
+  readonly name: string;
+  /** YYYY-MM-DD (China date) the applicant promised, when one was agreed at intake. */
+  readonly dueDate?: string;
+}
+
+/** A material still owed after 容缺受理, with the date fixed in the acceptance notice. */
+export interface OutstandingMaterial {
+  readonly name: string;
+  readonly dueDate: string;
+}
+
+/** 告知承诺制: the applicant's written promise, signed at intake. */
+export interface Commitment {
+  readonly kind: 'notify-commit';
+  readonly statement: string;
+  readonly signedAt: string;
+}
+
+export const ACCEPTANCE_BASES = ['standard', 'deferred-materials', 'notify-commit'] as const;
+export type AcceptanceBasis = (typeof ACCEPTANCE_BASES)[number];
+
+export const SUSPENSION_REASONS = ['hearing', 'testing', 'inspection', 'quarantine', 'expert-review', 'appraisal'] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+
+export const TERMINATION_REASONS = ['deferred-materials-not-supplied', 'commitment-false', 'supplement-not-provided'] as const;
+export type TerminationReason = (typeof TERMINATION_REASONS)[number];
+
+export const DELIVERY_METHODS = ['window', 'post', 'electronic'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+/** 好差评 levels: 非常满意, 满意, 基本满意, 不满意, 非常不满意. */
+export const RATING_LEVELS = ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+
+export interface SupplementItem {
+  readonly material: string;
+  readonly reason: string;
+}
+
 export interface HistoryEntry {
   readonly eventId: string;
   readonly type: string;
@@ -35,12 +98,54 @@ export interface CaseState {
   readonly receivingRegion: string;
   readonly handlingRegion: string;
   readonly applicant: Applicant;
+  /** Every material handed over so far: at intake, by 补正 and by 容缺补齐 (latest copy per name). */
   readonly materials: readonly Material[];
   readonly submittedAt: string;
   readonly updatedAt: string;
   readonly history: readonly HistoryEntry[];
   /** Highest sequence number seen from each sender, by region code. */
   readonly lastSeq: Readonly<Record<string, number>>;
+
+  /** 容缺 materials declared at intake (with the applicant's signed commitment). */
+  readonly deferred: readonly DeferredMaterial[];
+  readonly commitment?: Commitment;
+  /** 签收 time (RFC 3339): the Art. 32 five-day window runs from its China date. */
+  readonly receivedAt?: string;
+  /** 补正告知, at most one per case (Art. 32 一次告知). */
+  readonly supplement?: {
+    readonly items: readonly SupplementItem[];
+    readonly notice: string;
+    readonly requestedAt: string;
+    readonly providedAt?: string;
+  };
+  readonly notAccepted?: { readonly reason: string; readonly legalBasis: string; readonly at: string };
+  /** 受理 time (RFC 3339). */
+  readonly acceptedAt?: string;
+  readonly receiptNo?: string;
+  readonly basis?: AcceptanceBasis;
+  /** 容缺: materials still owed after acceptance, cleared by case.materials-completed. */
+  readonly outstanding: readonly OutstandingMaterial[];
+  /** 告知承诺: accepted on a promise; 事后核查 still to be done. */
+  readonly verificationPending: boolean;
+  /** 承诺时限 fixed at acceptance (working days). */
+  readonly promisedDays?: number;
+  /** Art. 45 pauses; `to` is absent while the pause runs. Times are RFC 3339. */
+  readonly suspensions: readonly { readonly reason: SuspensionReason; readonly note?: string; readonly from: string; readonly to?: string }[];
+  /** Art. 42 延期, once. */
+  readonly extension?: { readonly days: number; readonly approvedBy: string; readonly at: string };
+  readonly decision?: {
+    readonly outcome: 'approved' | 'denied';
+    readonly at: string;
+    readonly decisionNo: string;
+    readonly reason?: string;
+    readonly legalBasis?: string;
+    readonly certificate?: { readonly type: string; readonly id?: string };
+  };
+  readonly delivery?: { readonly method: DeliveryMethod; readonly trackingNo?: string; readonly at: string };
+  readonly closedAt?: string;
+  readonly rating?: { readonly level: RatingLevel; readonly comment?: string; readonly at: string };
+  readonly withdrawal?: { readonly reason?: string; readonly at: string };
+  readonly termination?: { readonly reason: TerminationReason; readonly note?: string; readonly at: string };
 }
 
 export interface SubmittedPayload {
@@ -48,6 +153,10 @@ export interface SubmittedPayload {
   readonly applicant: Applicant;
   readonly materials: readonly Material[];
   readonly intake: { readonly formCheck: 'passed'; readonly identityCheck: 'passed'; readonly receivedAt: string; readonly window?: string };
+  /** 容缺 declared at intake; the applicant signed a commitment to supply them. */
+  readonly deferredMaterials?: readonly DeferredMaterial[];
+  /** 告知承诺 signed at intake. */
+  readonly commitment?: Commitment;
 }
 
 export interface ReceivedPayload {

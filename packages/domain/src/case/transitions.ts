@@ -1,6 +1,6 @@
 /**
  * Which event moves a case from which states to which, and which side may send it. One table, so
- * the rules read like the law's sketch: 收件 → 签收 → …
+ * the rules read like the law's sketch: 收件 → 签收 → 受理 → 审查 → 决定 → 送达 → 办结 → 评价.
  */
 import type { CaseStatus, Side } from './model.js';
 
@@ -8,12 +8,46 @@ export interface TransitionRule {
   readonly by: Side;
   /** States the case may be in; `none` for the event that opens a case. */
   readonly from: readonly (CaseStatus | 'none')[];
-  readonly to: CaseStatus;
+  /** The state after the event; `unchanged` for events that record something without moving. */
+  readonly to: CaseStatus | 'unchanged';
+  /** Why the table says no, added to the message of an illegal transition. */
+  readonly note?: string;
 }
+
+const BEFORE_DECISION: readonly CaseStatus[] = ['submitted', 'received', 'supplement-requested', 'supplemented', 'accepted', 'suspended'];
 
 export const TRANSITIONS: Readonly<Record<string, TransitionRule>> = {
   /** 收件: the receiving hall has done 形式审查 and 身份核验 and sends the case on. */
   'case.submitted': { by: 'receiving', from: ['none'], to: 'submitted' },
   /** 签收: the handling region has the case and its materials. */
   'case.received': { by: 'handling', from: ['submitted'], to: 'received' },
+  /** 补正告知 (Art. 32): one notice listing everything, within 5 working days of 签收. */
+  'case.supplement-requested': { by: 'handling', from: ['received'], to: 'supplement-requested', note: 'a 补正 notice follows 签收 and comes before 受理' },
+  /** 补正: the applicant supplies what the notice listed. */
+  'case.supplemented': { by: 'receiving', from: ['supplement-requested'], to: 'supplemented', note: 'only a case with an open 补正 notice can be supplemented' },
+  /** 受理, on the standard basis, 容缺受理 or 告知承诺. */
+  'case.accepted': { by: 'handling', from: ['received', 'supplemented'], to: 'accepted', note: 'acceptance follows 签收 or 补正' },
+  /** 不予受理. */
+  'case.not-accepted': { by: 'handling', from: ['received', 'supplemented'], to: 'not-accepted', note: 'refusal to accept follows 签收 or 补正' },
+  /** 容缺补齐: outstanding materials arrive after 容缺受理. */
+  'case.materials-completed': { by: 'receiving', from: ['accepted'], to: 'unchanged', note: '容缺 materials are completed while the accepted case is under review' },
+  /** 审查暂停 (Art. 45): hearing, testing, inspection, quarantine, expert review, appraisal. */
+  'case.suspended': { by: 'handling', from: ['accepted'], to: 'suspended', note: 'only a case under review can be suspended' },
+  'case.resumed': { by: 'handling', from: ['suspended'], to: 'accepted', note: 'only a suspended case can resume' },
+  /** 延期 (Art. 42), once. */
+  'case.extended': { by: 'handling', from: ['accepted', 'suspended'], to: 'unchanged', note: 'the decision limit can be extended only while the case is under review' },
+  /** 准予. */
+  'case.approved': { by: 'handling', from: ['accepted'], to: 'approved', note: 'a decision is made on an accepted case that is not suspended' },
+  /** 不予许可. */
+  'case.denied': { by: 'handling', from: ['accepted'], to: 'denied', note: 'a decision is made on an accepted case that is not suspended' },
+  /** 送达 (Art. 44). */
+  'case.delivered': { by: 'handling', from: ['approved', 'denied'], to: 'delivered', note: 'only a decision can be delivered' },
+  /** 办结. */
+  'case.closed': { by: 'handling', from: ['delivered'], to: 'closed', note: 'a case is closed after its decision is delivered' },
+  /** 撤回: the applicant withdraws, through the receiving hall, before a decision. */
+  'case.withdrawn': { by: 'receiving', from: BEFORE_DECISION, to: 'withdrawn', note: 'an application can be withdrawn only before a decision' },
+  /** 终止: 容缺 not supplied, a false 告知承诺, or no 补正. */
+  'case.terminated': { by: 'handling', from: ['accepted', 'suspended', 'supplement-requested'], to: 'terminated', note: 'only a pending case can be terminated' },
+  /** 好差评, once per transaction, after 办结. */
+  'case.rated': { by: 'receiving', from: ['closed'], to: 'unchanged', note: 'a case is rated after it is closed' },
 };

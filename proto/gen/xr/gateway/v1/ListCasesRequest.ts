@@ -18,6 +18,14 @@ export interface ListCasesRequest {
    * From a previous response's next_page_token.
    */
   'pageToken'?: (string);
+  /**
+   * Only cases past a running deadline (补正告知, decision or delivery), counted in working days.
+   */
+  'overdue'?: (boolean);
+  /**
+   * Only cases with a deadline running out within 3 working days (or past it).
+   */
+  'atRisk'?: (boolean);
 }
 
 export interface ListCasesRequest__Output {
@@ -37,4 +45,12 @@ export interface ListCasesRequest__Output {
    * From a previous response's next_page_token.
    */
   'pageToken': (string);
+  /**
+   * Only cases past a running deadline (补正告知, decision or delivery), counted in working days.
+   */
+  'overdue': (boolean);
+  /**
+   * Only cases with a deadline running out within 3 working days (or past it).
+   */
+  'atRisk': (boolean);
 }

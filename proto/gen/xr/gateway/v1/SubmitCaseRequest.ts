@@ -3,6 +3,8 @@
 import type { Applicant as _xr_gateway_v1_Applicant, Applicant__Output as _xr_gateway_v1_Applicant__Output } from '../../../xr/gateway/v1/Applicant.js';
 import type { Material as _xr_gateway_v1_Material, Material__Output as _xr_gateway_v1_Material__Output } from '../../../xr/gateway/v1/Material.js';
 import type { Intake as _xr_gateway_v1_Intake, Intake__Output as _xr_gateway_v1_Intake__Output } from '../../../xr/gateway/v1/Intake.js';
+import type { NamedMaterial as _xr_gateway_v1_NamedMaterial, NamedMaterial__Output as _xr_gateway_v1_NamedMaterial__Output } from '../../../xr/gateway/v1/NamedMaterial.js';
+import type { Commitment as _xr_gateway_v1_Commitment, Commitment__Output as _xr_gateway_v1_Commitment__Output } from '../../../xr/gateway/v1/Commitment.js';
 
 export interface SubmitCaseRequest {
   /**
@@ -21,6 +23,14 @@ export interface SubmitCaseRequest {
    */
   'handlingRegion'?: (string);
   'intake'?: (_xr_gateway_v1_Intake | null);
+  /**
+   * 容缺: materials the applicant will hand in later (declared at intake, on a signed commitment).
+   */
+  'deferredMaterials'?: (_xr_gateway_v1_NamedMaterial)[];
+  /**
+   * 告知承诺: the applicant's signed promise in place of proof.
+   */
+  'commitment'?: (_xr_gateway_v1_Commitment | null);
 }
 
 export interface SubmitCaseRequest__Output {
@@ -40,4 +50,12 @@ export interface SubmitCaseRequest__Output {
    */
   'handlingRegion': (string);
   'intake': (_xr_gateway_v1_Intake__Output | null);
+  /**
+   * 容缺: materials the applicant will hand in later (declared at intake, on a signed commitment).
+   */
+  'deferredMaterials': (_xr_gateway_v1_NamedMaterial__Output)[];
+  /**
+   * 告知承诺: the applicant's signed promise in place of proof.
+   */
+  'commitment': (_xr_gateway_v1_Commitment__Output | null);
 }

@@ -1,0 +1,141 @@
+/** evolve(state, event) → the next state. Pure; trusts that decide accepted the event. */
+import type { Envelope } from '../envelope.js';
+import type { CaseState, HistoryEntry, Material, ReceivedPayload, SubmittedPayload } from './model.js';
+import type * as P from './payloads.js';
+import { TRANSITIONS } from './transitions.js';
+
+type Changes = { -readonly [K in keyof CaseState]?: CaseState[K] };
+
+/** Materials by name, a later copy replacing an earlier one. */
+function merge(have: readonly Material[], add: readonly Material[]): Material[] {
+  const names = new Set(add.map((m) => m.name));
+  return [...have.filter((m) => !names.has(m.name)), ...add];
+}
+
+function opened(event: Envelope, entry: HistoryEntry): CaseState {
+  const p = event.payload as unknown as SubmittedPayload;
+  return {
+    caseId: event.caseId,
+    status: 'submitted',
+    itemCode: p.item.code,
+    itemName: p.item.name,
+    receivingRegion: event.source,
+    handlingRegion: event.target,
+    applicant: p.applicant,
+    materials: p.materials,
+    submittedAt: p.intake.receivedAt,
+    updatedAt: event.time,
+    history: [entry],
+    lastSeq: { [event.source]: event.seq },
+    deferred: p.deferredMaterials ?? [],
+    ...(p.commitment ? { commitment: p.commitment } : {}),
+    outstanding: [],
+    verificationPending: false,
+    suspensions: [],
+  };
+}
+
+function reviewChanges(state: CaseState, event: Envelope): Changes {
+  const at = event.time;
+  switch (event.type) {
+    case 'case.received':
+      return { receivedAt: (event.payload as unknown as ReceivedPayload).receivedAt };
+    case 'case.supplement-requested': {
+      const p = event.payload as unknown as P.SupplementRequestedPayload;
+      return { supplement: { items: p.items, notice: p.notice, requestedAt: at } };
+    }
+    case 'case.supplemented': {
+      const p = event.payload as unknown as P.SupplementedPayload;
+      return { materials: merge(state.materials, p.materials), ...(state.supplement ? { supplement: { ...state.supplement, providedAt: at } } : {}) };
+    }
+    case 'case.not-accepted': {
+      const p = event.payload as unknown as P.NotAcceptedPayload;
+      return { notAccepted: { reason: p.reason, legalBasis: p.legalBasis, at } };
+    }
+    case 'case.accepted': {
+      const p = event.payload as unknown as P.AcceptedPayload;
+      return {
+        acceptedAt: at,
+        receiptNo: p.receiptNo,
+        basis: p.basis,
+        outstanding: p.outstanding ?? [],
+        verificationPending: p.basis === 'notify-commit',
+        ...(p.promisedDays === undefined ? {} : { promisedDays: p.promisedDays }),
+      };
+    }
+    case 'case.materials-completed': {
+      const p = event.payload as unknown as P.MaterialsCompletedPayload;
+      const done = new Set(p.materials.map((m) => m.name));
+      return { materials: merge(state.materials, p.materials), outstanding: state.outstanding.filter((o) => !done.has(o.name)) };
+    }
+    case 'case.suspended': {
+      const p = event.payload as unknown as P.SuspendedPayload;
+      return { suspensions: [...state.suspensions, { reason: p.reason, ...(p.note === undefined ? {} : { note: p.note }), from: at }] };
+    }
+    case 'case.resumed':
+      return { suspensions: state.suspensions.map((s) => (s.to === undefined ? { ...s, to: at } : s)) };
+    case 'case.extended': {
+      const p = event.payload as unknown as P.ExtendedPayload;
+      return { extension: { days: p.days, approvedBy: p.approvedBy, at } };
+    }
+    default:
+      return {};
+  }
+}
+
+function outcomeChanges(state: CaseState, event: Envelope): Changes {
+  const at = event.time;
+  switch (event.type) {
+    case 'case.approved': {
+      const p = event.payload as unknown as P.ApprovedPayload;
+      return { decision: { outcome: 'approved', at, decisionNo: p.decisionNo, ...(p.certificate ? { certificate: p.certificate } : {}) } };
+    }
+    case 'case.denied': {
+      const p = event.payload as unknown as P.DeniedPayload;
+      return { decision: { outcome: 'denied', at, decisionNo: p.decisionNo, reason: p.reason, legalBasis: p.legalBasis } };
+    }
+    case 'case.delivered': {
+      const p = event.payload as unknown as P.DeliveredPayload;
+      return { delivery: { method: p.method, ...(p.trackingNo === undefined ? {} : { trackingNo: p.trackingNo }), at: p.deliveredAt } };
+    }
+    case 'case.closed':
+      return { closedAt: at };
+    case 'case.withdrawn': {
+      const p = event.payload as unknown as P.WithdrawnPayload;
+      return { withdrawal: { ...(p.reason === undefined ? {} : { reason: p.reason }), at } };
+    }
+    case 'case.terminated': {
+      const p = event.payload as unknown as P.TerminatedPayload;
+      return {
+        termination: { reason: p.reason, ...(p.note === undefined ? {} : { note: p.note }), at },
+        // A false 告知承诺 ends the 事后核查 with its finding.
+        ...(p.reason === 'commitment-false' ? { verificationPending: false } : {}),
+        // An open Art. 45 pause ends with the case.
+        suspensions: state.suspensions.map((s) => (s.to === undefined ? { ...s, to: at } : s)),
+      };
+    }
+    case 'case.rated': {
+      const p = event.payload as unknown as P.RatedPayload;
+      return { rating: { level: p.level, ...(p.comment === undefined ? {} : { comment: p.comment }), at } };
+    }
+    default:
+      return reviewChanges(state, event);
+  }
+}
+
+export function evolve(state: CaseState | undefined, event: Envelope): CaseState {
+  const rule = TRANSITIONS[event.type];
+  if (!rule) throw new TypeError(`evolve: unknown event type ${event.type}`);
+  const status = rule.to === 'unchanged' ? (state?.status ?? 'submitted') : rule.to;
+  const entry: HistoryEntry = { eventId: event.id, type: event.type, source: event.source, at: event.time, status };
+  if (event.type === 'case.submitted') return opened(event, entry);
+  if (!state) throw new TypeError(`evolve: ${event.type} needs an existing case`);
+  return {
+    ...state,
+    ...outcomeChanges(state, event),
+    status,
+    updatedAt: event.time,
+    history: [...state.history, entry],
+    lastSeq: { ...state.lastSeq, [event.source]: event.seq },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * 政务服务事项目录: what a region handles, as its service guides (办事指南) publish it. The handling
+ * region's catalog decides whether a remote submission can be taken in at all.
+ */
+
+/** A material the service guide lists (申请材料). */
+export interface CatalogMaterial {
+  readonly name: string;
+  readonly required: boolean;
+  /** 容缺可缺: a required but secondary material that may follow after 容缺受理. */
+  readonly deferrable?: boolean;
+}
+
+export interface CatalogItem {
+  /** 政务服务事项编码 (GB/T 39554.1), opaque, ^[0-9A-Z][0-9A-Z-]{3,79}$. */
+  readonly code: string;
+  readonly name: string;
+  readonly materials: readonly CatalogMaterial[];
+  /** 法定时限, working days (行政许可法 Art. 42: 20 unless a law says otherwise). */
+  readonly legalDays: number;
+  /** 承诺时限, working days, not above legalDays. */
+  readonly promisedDays: number;
+  /** Offered 跨省通办 through 异地代收代办 (收受分离). */
+  readonly remoteIntake: boolean;
+  readonly yieldsCertificate: boolean;
+  /** 证照类型 of the certificate issued, when the item yields one. */
+  readonly certificateType?: string;
+}
+
+export interface Catalog {
+  /** GB/T 2260 code of the region whose catalog this is. */
+  readonly region: string;
+  readonly items: readonly CatalogItem[];
+}
+
+/** Finds an item in the catalog of a handling region; undefined when that catalog does not list it. */
+export type ItemLookup = (handlingRegion: string, itemCode: string) => CatalogItem | undefined;

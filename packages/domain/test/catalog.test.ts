@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { catalogIndex } from '../src/catalog/catalog-index.js';
+import { checkCatalog, ITEM_CODE_PATTERN } from '../src/catalog/check-catalog.js';
+import type { Catalog, CatalogItem } from '../src/catalog/model.js';
+import { SAMPLE_CATALOG_370200, SAMPLE_CATALOGS } from '../src/catalog/samples.js';
+
+const item = (code: string, patch: Partial<CatalogItem> = {}): CatalogItem => ({
+  code,
+  name: '食品经营许可证核发',
+  materials: [{ name: '申请书', required: true }],
+  legalDays: 20,
+  promisedDays: 10,
+  remoteIntake: true,
+  yieldsCertificate: false,
+  ...patch,
+});
+
+describe('catalog rules (checkCatalog)', () => {
+  it('samples: the four sample catalogs (371500, 370200, 331081, 510100) keep every rule', () => {
+    expect(SAMPLE_CATALOGS.map((c) => c.region)).toEqual(['371500', '370200', '331081', '510100']);
+    for (const catalog of SAMPLE_CATALOGS) {
+      expect(checkCatalog(catalog)).toEqual({ ok: true, value: catalog });
+      expect(catalog.items.length).toBeGreaterThanOrEqual(3);
+      for (const i of catalog.items) {
+        expect(i.code).toMatch(ITEM_CODE_PATTERN);
+        expect(i.code.startsWith(`${catalog.region}-`)).toBe(true);
+      }
+    }
+  });
+
+  it('承诺时限 ≤ 法定时限: a promise of 25 days on a 20-day item is named at /items/3/promisedDays', () => {
+    const catalog: Catalog = { region: '370200', items: [item('370200-A-0001'), item('370200-A-0002'), item('370200-A-0003'), item('370200-A-0004', { promisedDays: 25 })] };
+    const result = checkCatalog(catalog);
+    expect(result).toMatchObject({ ok: false, code: 'XR_CATALOG_INVALID', field: '/items/3/promisedDays' });
+    expect(result.ok ? '' : result.message).toContain('承诺时限 25 exceeds 法定时限 20');
+  });
+
+  it('every violation is listed at once: duplicate code, optional material marked 容缺, certificate type without certificate, bad region', () => {
+    const catalog: Catalog = {
+      region: '999999',
+      items: [
+        item('370200-A-0001'),
+        item('370200-A-0001', { materials: [{ name: '授权委托书', required: false, deferrable: true }] }),
+        item('370200-a-0003', { certificateType: '食品经营许可证' }),
+        item('370200-A-0004', { legalDays: 0, materials: [{ name: '申请书', required: true }, { name: '申请书', required: true }] }),
+      ],
+    };
+    const result = checkCatalog(catalog);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.violations?.map((v) => v.field)).toEqual([
+      '/region',
+      '/items/1/code',
+      '/items/1/materials/0/deferrable',
+      '/items/2/code',
+      '/items/2/certificateType',
+      '/items/3/legalDays',
+      '/items/3/promisedDays',
+      '/items/3/materials/1/name',
+    ]);
+  });
+});
+
+describe('catalog lookup (catalogIndex)', () => {
+  it('finds an item by handling region and code; another region’s code or an unknown region finds nothing', () => {
+    const index = catalogIndex(SAMPLE_CATALOGS);
+    expect(index.regions).toEqual(new Set(['371500', '370200', '331081', '510100']));
+    expect(index.item('370200', '370200-SPJY-0001')?.name).toBe('食品经营许可证核发');
+    expect(index.item('371500', '370200-SPJY-0001')).toBeUndefined();
+    expect(index.item('110000', '370200-SPJY-0001')).toBeUndefined();
+  });
+
+  it('one catalog per region: a later catalog for the same region replaces the earlier one', () => {
+    const next: Catalog = { region: '370200', items: [item('370200-NEW-0001')] };
+    const index = catalogIndex([SAMPLE_CATALOG_370200, next]);
+    expect(index.item('370200', '370200-SPJY-0001')).toBeUndefined();
+    expect(index.item('370200', '370200-NEW-0001')?.code).toBe('370200-NEW-0001');
+  });
+
+  it('the lookup is a plain function, usable detached as DecideContext.item', () => {
+    const { item: lookup } = catalogIndex(SAMPLE_CATALOGS);
+    expect(lookup('331081', '331081-YLJG-0002')?.legalDays).toBe(45);
+  });
+});

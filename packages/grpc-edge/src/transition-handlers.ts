@@ -1,0 +1,60 @@
+/** Unary handlers for every transition RPC, built from the table in transitions.ts. */
+import type { ServerUnaryCall, sendUnaryData } from '@grpc/grpc-js';
+import { fail, type CaseState, type Result } from '@xr/domain';
+import type { ExchangeGateway } from '@xr/exchange';
+import type { Logger } from '@xr/observability';
+import type { TransitionResponse } from '@xr/proto';
+import { caseMessage } from './case-mapping.js';
+import { toServiceError } from './errors.js';
+import type { RequestCache } from './request-cache.js';
+import { TRANSITION_RPCS, type TransitionSpec } from './transitions.js';
+
+type Handler = (call: ServerUnaryCall<Record<string, unknown>, TransitionResponse>, callback: sendUnaryData<TransitionResponse>) => void;
+
+const asIs = (field: string): string => field;
+
+/** Checks what the edge can know before the gateway: ids present, case known, this region owns the transition. */
+function precheck(gateway: ExchangeGateway, rpc: string, spec: TransitionSpec, requestId: unknown, caseId: unknown): Result<CaseState> {
+  if (typeof requestId !== 'string' || requestId === '' || requestId.length > 128) return fail('XR_BAD_REQUEST', 'request_id is required (at most 128 characters)', 'request_id');
+  if (typeof caseId !== 'string' || caseId === '') return fail('XR_BAD_REQUEST', 'case_id is required', 'case_id');
+  const state = gateway.getCase(caseId);
+  if (!state) return fail('XR_CASE_NOT_FOUND', `no case ${caseId}`, 'case_id');
+  const owner = spec.side === 'receiving' ? state.receivingRegion : state.handlingRegion;
+  if (owner !== gateway.region) {
+    return fail('XR_CASE_ILLEGAL_TRANSITION', `${rpc} is done by the ${spec.side} region ${owner}; this gateway is ${gateway.region}`, 'case_id');
+  }
+  return { ok: true, value: state };
+}
+
+export function transitionHandlers(gateway: ExchangeGateway, logger: Logger, requests: RequestCache<Result<CaseState>>): Record<string, Handler> {
+  const handlers: Record<string, Handler> = {};
+  for (const [rpc, spec] of Object.entries(TRANSITION_RPCS)) {
+    handlers[rpc] = (call, callback) => {
+      const req = call.request as Record<string, unknown> & { requestId: string; caseId: string };
+      const checked = precheck(gateway, rpc, spec, req.requestId, req.caseId);
+      if (!checked.ok) {
+        callback(toServiceError(checked, asIs), null);
+        return;
+      }
+      const state = checked.value;
+      const target = spec.side === 'receiving' ? state.handlingRegion : state.receivingRegion;
+      requests
+        .get(req.requestId, () => gateway.request({ requestId: req.requestId, type: spec.type, v: 1, caseId: req.caseId, target, payload: spec.payload(req, new Date().toISOString()) }))
+        .then(
+          (outcome) => {
+            if (!outcome.ok) {
+              callback(toServiceError(outcome), null);
+              return;
+            }
+            logger.info({ caseId: req.caseId, rpc, status: outcome.value.status }, 'transition journaled');
+            callback(null, { case: caseMessage(outcome.value, gateway.deadlines(outcome.value)) });
+          },
+          (error: unknown) => {
+            logger.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'transition failed');
+            callback(toServiceError(fail('XR_INTERNAL', 'internal error')), null);
+          },
+        );
+    };
+  }
+  return handlers;
+}

@@ -1,0 +1,12 @@
+// Original file: xr/gateway/v1/cases.proto
+
+
+export interface CloseCaseRequest {
+  'requestId'?: (string);
+  'caseId'?: (string);
+}
+
+export interface CloseCaseRequest__Output {
+  'requestId': (string);
+  'caseId': (string);
+}
