@@ -15,6 +15,7 @@ import { decodeQuarantine, JWS_HEADER, newId, topics } from '@xr/exchange';
 import type { Case__Output, CaseUpdate__Output } from '@xr/proto';
 import { clientsFor, detailsOf, eventually, type Clients } from './support/clients.js';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.js';
+import { authConfig, tokenFor } from './support/identity.js';
 
 const prefix = `e2e-${randomUUID().slice(0, 8)}`;
 const t = topics(prefix);
@@ -27,6 +28,8 @@ let gwA: GatewayProcess;
 let gwB: GatewayProcess;
 let a: Clients;
 let b: Clients;
+let opsA: Clients;
+let opsB: Clients;
 let log: KafkaEventLog;
 
 function config(self: typeof A, partner: typeof A, brokers: string[]): Record<string, unknown> {
@@ -35,7 +38,7 @@ function config(self: typeof A, partner: typeof A, brokers: string[]): Record<st
     signingKey: self.keys.privateJwk,
     partners: [{ region: partner.code, keys: [partner.keys.publicJwk] }],
     eventLog: { kind: 'kafka', brokers },
-    grpc: { address: '127.0.0.1:0' },
+    ...authConfig('127.0.0.1:0'),
     topicPrefix: prefix,
     partitions: 3,
     logLevel: 'info',
@@ -63,13 +66,14 @@ beforeAll(async () => {
     startGatewayProcess(config(A, B, brokers), dir, 'liaocheng'),
     startGatewayProcess(config(B, A, brokers), dir, 'qingdao'),
   ]);
-  a = clientsFor(gwA.grpcPort);
-  b = clientsFor(gwB.grpcPort);
+  a = clientsFor(gwA.grpcPort, await tokenFor(A.code));
+  b = clientsFor(gwB.grpcPort, await tokenFor(B.code));
+  opsA = clientsFor(gwA.grpcPort, await tokenFor('*', 'auditor', 'auditor-1'));
+  opsB = clientsFor(gwB.grpcPort, await tokenFor('*', 'auditor', 'auditor-1'));
 }, 120_000);
 
 afterAll(async () => {
-  a?.close();
-  b?.close();
+  for (const c of [a, b, opsA, opsB]) c?.close();
   await Promise.all([gwA?.stop('SIGKILL'), gwB?.stop('SIGKILL')]);
   await log?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -114,7 +118,7 @@ describe('two gateway processes over Kafka', () => {
     const altered = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"materials":[]', '"materials":[{"mediaType":"application/pdf","name":"x","sha256":"' + 'd'.repeat(64) + '","size":1}]'));
     await log.append(t.inbox(B.code), [{ id: event.id, key: forgedCase, value: altered, headers: { [JWS_HEADER]: jws } }]);
 
-    const counter = await eventually(async () => (await b.stats()).counters.find((c) => c.name === 'xr_quarantined_total' && c.labels['reason'] === 'XR_SIGNATURE_INVALID'));
+    const counter = await eventually(async () => (await opsB.stats()).counters.find((c) => c.name === 'xr_quarantined_total' && c.labels['reason'] === 'XR_SIGNATURE_INVALID'));
     expect(counter.value).toBe(1);
     const entries = (await log.read(t.quarantine(B.code), 0, 0)).map(decodeQuarantine);
     expect(entries).toHaveLength(1);
@@ -140,7 +144,7 @@ describe('two gateway processes over Kafka', () => {
   });
 
   it('the same request id returns the same case and writes no second event', async () => {
-    const journaled = async (): Promise<number> => (await a.stats()).counters.find((c) => c.name === 'xr_journal_records_total' && c.labels['type'] === 'case.submitted')?.value ?? 0;
+    const journaled = async (): Promise<number> => (await opsA.stats()).counters.find((c) => c.name === 'xr_journal_records_total' && c.labels['type'] === 'case.submitted')?.value ?? 0;
     const before = await journaled();
     const request = submission();
     const [first, second] = await Promise.all([a.submit(request), a.submit(request)]);

@@ -16,7 +16,9 @@ import { KafkaEventLog } from '@xr/event-log-kafka';
 import { topics } from '@xr/exchange';
 import { startLocalBroker, type LocalBrokerHandle } from '@xr/kafka-harness';
 import { loadServices, type Case__Output, type CaseServiceClient } from '@xr/proto';
+import { bearerInterceptor } from '@xr/auth';
 import { freePort } from './support/free-port.js';
+import { tokenFor, authConfig } from './support/identity.js';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.js';
 import { summariseJournal, type JournalSummary } from './support/journal.js';
 
@@ -46,8 +48,8 @@ interface RunResult {
   readonly ms: number;
 }
 
-function client(port: number): CaseServiceClient {
-  return new (loadServices().cases.CaseService)(`127.0.0.1:${port}`, credentials.createInsecure());
+function client(port: number, token: string): CaseServiceClient {
+  return new (loadServices().cases.CaseService)(`127.0.0.1:${port}`, credentials.createInsecure(), { interceptors: [bearerInterceptor(token)] });
 }
 
 function submit(c: CaseServiceClient, requestId: string): Promise<Case__Output> {
@@ -101,15 +103,15 @@ async function run(broker: LocalBrokerHandle, withFaults: boolean): Promise<RunR
     signingKey: self.keys.privateJwk,
     partners: [{ region: partner.code, keys: [partner.keys.publicJwk] }],
     eventLog: { kind: 'kafka', brokers: broker.brokers },
-    grpc: { address: `127.0.0.1:${port}` },
+    ...authConfig(`127.0.0.1:${port}`),
     topicPrefix: prefix,
     partitions: 3,
     logLevel: 'info',
   });
   const start = { a: () => startGatewayProcess(config(A, B, ports.a), dir, 'a'), b: () => startGatewayProcess(config(B, A, ports.b), dir, 'b') };
   const gw: Record<'a' | 'b', GatewayProcess> = { a: await start.a(), b: await start.b() };
-  const ca = client(ports.a);
-  const cb = client(ports.b);
+  const ca = client(ports.a, await tokenFor(A.code));
+  const cb = client(ports.b, await tokenFor(B.code));
   let done = 0;
   let retries = 0;
   let kills = 0;

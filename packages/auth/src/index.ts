@@ -22,3 +22,4 @@ export type { ClientTls, ClientTlsConfig, ServerTls, ServerTlsConfig } from './c
 export { generateIssuerKeyPair, issueToken } from './dev-tokens.js';
 export type { IssueTokenOptions, IssuerPrivateJwk } from './dev-tokens.js';
 export { AUTH_CONFIG_SCHEMA, TLS_CONFIG_SCHEMA } from './config-schema.js';
+export { bearerInterceptor } from './bearer-interceptor.js';

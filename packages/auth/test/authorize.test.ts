@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { authorize, buildPolicy, CASES, GATEWAY_POLICY, GATEWAY_POLICY_ENTRIES, RULES, ruleFor, type Caller, type Role } from '../src/index.js';
 
+/** The gateway table without AcceptCase, to show adding one line. */
+const WITHOUT_ACCEPT = GATEWAY_POLICY_ENTRIES.filter(([rpc]) => rpc !== `${CASES}/AcceptCase`);
+
 const HERE = '371500';
 const PARTNER = '370200';
 const who = (role: Role, region: string): Caller => ({ subject: `${role}-1`, issuer: 'test', role, region });
@@ -54,7 +57,7 @@ describe('authorize on the gateway policy', () => {
 });
 
 describe('transitions by side', () => {
-  const policy = buildPolicy([...GATEWAY_POLICY_ENTRIES, [`${CASES}/AcceptCase`, RULES.handlingTransition], [`${CASES}/Transition`, { roles: ['system'], scope: 'own-region', mutates: true }]]);
+  const policy = buildPolicy([...WITHOUT_ACCEPT, [`${CASES}/AcceptCase`, RULES.handlingTransition], [`${CASES}/Transition`, { roles: ['system'], scope: 'own-region', mutates: true }]]);
   const handledHere = { region: HERE, caseParties: { receiving: PARTNER, handling: HERE } };
   const receivedHere = { region: HERE, caseParties: { receiving: HERE, handling: PARTNER } };
 

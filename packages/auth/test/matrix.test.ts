@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { authorizationMatrix, authorize, buildPolicy, CASES, GATEWAY_POLICY, GATEWAY_POLICY_ENTRIES, ROLES, RULES, UNKNOWN_RPC, type MatrixRow, type Policy } from '../src/index.js';
 
+/** The gateway table without AcceptCase, to show adding one line. */
+const WITHOUT_ACCEPT = GATEWAY_POLICY_ENTRIES.filter(([rpc]) => rpc !== `${CASES}/AcceptCase`);
+
 const REGIONS = ['371500', '370200', '*'];
 
 function disagreements(policy: Policy, rows: readonly MatrixRow[]): MatrixRow[] {
@@ -11,7 +14,7 @@ describe('authorizationMatrix', () => {
   const rows = authorizationMatrix(GATEWAY_POLICY, ROLES, REGIONS, { rpcs: ['xr.admin.v1.AdminService/RotateKey'] });
 
   it('enumerates every RPC × role × region, with case positions for case RPCs', () => {
-    const caseRpcs = 4; // SubmitCase, GetCase, WatchCase, ListCases
+    const caseRpcs = 5 + 15; // SubmitCase, GetCase, WatchCase, ListCases, WatchInbox, and the 15 lifecycle transitions
     const otherRpcs = 1 + 2 + 1 + 1 + 1; // GetStats, AdminService/* and List*, AuditService/*, RotateKey, unknown
     expect(rows).toHaveLength(ROLES.length * REGIONS.length * (caseRpcs * 4 + otherRpcs));
     expect(new Set(rows.map((r) => r.rpc))).toContain(UNKNOWN_RPC);
@@ -36,7 +39,7 @@ describe('authorizationMatrix', () => {
   });
 
   it('covers a lifecycle RPC added in one line', () => {
-    const extended = buildPolicy([...GATEWAY_POLICY_ENTRIES, [`${CASES}/AcceptCase`, RULES.handlingTransition]]);
+    const extended = buildPolicy([...WITHOUT_ACCEPT, [`${CASES}/AcceptCase`, RULES.handlingTransition]]);
     const more = authorizationMatrix(extended, ROLES, REGIONS);
     expect(disagreements(extended, more)).toEqual([]);
     const allowed = more.filter((r) => r.rpc === `${CASES}/AcceptCase` && r.expected === 'allow');
@@ -47,8 +50,8 @@ describe('authorizationMatrix', () => {
   });
 
   it('catches a table line that forgets the side', () => {
-    const extended = buildPolicy([...GATEWAY_POLICY_ENTRIES, [`${CASES}/AcceptCase`, RULES.handlingTransition]]);
-    const lax = buildPolicy([...GATEWAY_POLICY_ENTRIES, [`${CASES}/AcceptCase`, { ...RULES.caseRead, roles: ['system'], mutates: true }]]);
+    const extended = buildPolicy([...WITHOUT_ACCEPT, [`${CASES}/AcceptCase`, RULES.handlingTransition]]);
+    const lax = buildPolicy([...WITHOUT_ACCEPT, [`${CASES}/AcceptCase`, { ...RULES.caseRead, roles: ['system'], mutates: true }]]);
     const rows2 = authorizationMatrix(extended, ROLES, REGIONS);
     expect(disagreements(lax, rows2).length).toBeGreaterThan(0);
   });

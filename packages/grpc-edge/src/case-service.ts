@@ -1,5 +1,6 @@
 /** CaseService: the region's own systems submit, read and watch cases. */
 import { status, type ServerUnaryCall, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
+import { authorizeCase } from '@xr/auth';
 import { fail, type CaseState, type Result } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
@@ -7,11 +8,14 @@ import type { CaseServiceHandlers, CaseUpdate, WatchInboxRequest__Output, GetCas
 import { caseMessage, submissionPayload, submitFieldMapper } from './case-mapping.js';
 import { toServiceError } from './errors.js';
 import { listCases } from './list-cases.js';
+import { requestKeyOf } from './request-key.js';
 import { transitionHandlers } from './transition-handlers.js';
 import type { TRANSITION_RPCS } from './transitions.js';
 
 type TransitionRpc = keyof typeof TRANSITION_RPCS;
 import { RequestCache } from './request-cache.js';
+
+const partiesOf = (c: CaseState): { receiving: string; handling: string } => ({ receiving: c.receivingRegion, handling: c.handlingRegion });
 
 export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): CaseServiceHandlers {
   const requests = new RequestCache<Result<CaseState>>(10_000);
@@ -23,8 +27,9 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
         callback(toServiceError(fail('XR_BAD_REQUEST', 'request_id is required (at most 128 characters)', 'request_id'), (f) => f), null);
         return;
       }
-      const run = requests.get(req.requestId, () =>
-        gateway.request({ requestId: req.requestId, type: 'case.submitted', v: 1, caseId: gateway.newCaseId(req.requestId), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()) }),
+      const requestKey = requestKeyOf(call, req.requestId);
+      const run = requests.get(requestKey, () =>
+        gateway.request({ requestId: requestKey, type: 'case.submitted', v: 1, caseId: gateway.newCaseId(requestKey), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()) }),
       );
       run.then(
         (outcome) => {
@@ -48,11 +53,17 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
         callback(toServiceError(fail('XR_CASE_NOT_FOUND', `no case ${call.request.caseId}`, 'case_id'), (f) => f), null);
         return;
       }
+      const seen = authorizeCase(call, partiesOf(found));
+      if (!seen.ok) {
+        callback(toServiceError(seen), null);
+        return;
+      }
       callback(null, caseMessage(found, gateway.deadlines(found)));
     },
 
     ListCases(call: ServerUnaryCall<ListCasesRequest__Output, ListCasesResponse>, callback: sendUnaryData<ListCasesResponse>) {
-      const page = listCases(gateway.projection.all(), gateway.region, call.request, (c) => gateway.deadlines(c));
+      const visible = [...gateway.projection.all()].filter((c) => authorizeCase(call, partiesOf(c)).ok);
+      const page = listCases(visible, gateway.region, call.request, (c) => gateway.deadlines(c));
       if (!page.ok) {
         callback(toServiceError(page, (f) => f), null);
         return;
@@ -64,7 +75,7 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
       const side = call.request.side;
       const mine = (c: CaseState): boolean => side === '' || (side === 'receiving' ? c.receivingRegion === gateway.region : c.handlingRegion === gateway.region);
       const unwatch = gateway.projection.watchAll((next) => {
-        if (mine(next)) call.write({ case: caseMessage(next, gateway.deadlines(next)) });
+        if (mine(next) && authorizeCase(call, partiesOf(next)).ok) call.write({ case: caseMessage(next, gateway.deadlines(next)) });
       });
       call.on('cancelled', unwatch);
       call.on('close', unwatch);
@@ -78,6 +89,11 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
       const current = gateway.getCase(caseId);
       if (!current) {
         call.emit('error', { ...toServiceError(fail('XR_CASE_NOT_FOUND', `no case ${caseId}`, 'case_id'), (f) => f), code: status.NOT_FOUND });
+        return;
+      }
+      const seen = authorizeCase(call, partiesOf(current));
+      if (!seen.ok) {
+        call.emit('error', toServiceError(seen));
         return;
       }
       call.write({ case: caseMessage(current, gateway.deadlines(current)) });

@@ -1,9 +1,12 @@
-/** The gateway's gRPC listener: CaseService and OpsService on one port. */
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+/** The gateway's gRPC listener: CaseService and OpsService on one port, every call authenticated and authorized. */
+import { Server } from '@grpc/grpc-js';
+import { GATEWAY_POLICY, serverCredentials, withAuth, type Authenticator, type Policy, type ServerTlsConfig } from '@xr/auth';
+import { XrError } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import { loadServices } from '@xr/proto';
 import { caseServiceHandlers } from './case-service.js';
+import { toServiceError } from './errors.js';
 import { opsServiceHandlers } from './ops-service.js';
 
 export interface GrpcEdge {
@@ -16,15 +19,24 @@ export interface GrpcEdgeOptions {
   readonly logger: Logger;
   /** host:port; port 0 picks a free one. */
   readonly address: string;
+  readonly authenticator: Authenticator;
+  /** `{ mode: 'insecure' }` only when configured so; a warning is logged. */
+  readonly tls: ServerTlsConfig;
+  /** Default GATEWAY_POLICY. */
+  readonly policy?: Policy;
 }
 
 export async function startGrpcEdge(o: GrpcEdgeOptions): Promise<GrpcEdge> {
+  const tls = serverCredentials(o.tls);
+  if (!tls.ok) throw new XrError(tls.code, tls.message, tls.field);
+  if (tls.value.insecure) o.logger.warn({ address: o.address }, 'gRPC listener without TLS (grpc.tls.mode = insecure): for development only; bearer tokens cross the network in clear');
+  const guard = { authenticator: o.authenticator, policy: o.policy ?? GATEWAY_POLICY, region: o.gateway.region, logger: o.logger, toServiceError: (p: Parameters<typeof toServiceError>[0]) => toServiceError(p) };
   const services = loadServices();
   const server = new Server();
-  server.addService(services.cases.CaseService.service, caseServiceHandlers(o.gateway, o.logger));
-  server.addService(services.ops.OpsService.service, opsServiceHandlers(o.gateway));
+  server.addService(services.cases.CaseService.service, withAuth(caseServiceHandlers(o.gateway, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CaseService' }));
+  server.addService(services.ops.OpsService.service, withAuth(opsServiceHandlers(o.gateway), { ...guard, serviceName: 'xr.gateway.v1.OpsService' }));
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(o.address, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
+    server.bindAsync(o.address, tls.value.credentials, (error, bound) => (error ? reject(error) : resolve(bound)));
   });
   return {
     port,

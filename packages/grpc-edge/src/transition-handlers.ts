@@ -1,11 +1,13 @@
 /** Unary handlers for every transition RPC, built from the table in transitions.ts. */
 import type { ServerUnaryCall, sendUnaryData } from '@grpc/grpc-js';
+import { authorizeCase } from '@xr/auth';
 import { fail, type CaseState, type Result } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import type { TransitionResponse } from '@xr/proto';
 import { caseMessage } from './case-mapping.js';
 import { toServiceError } from './errors.js';
+import { requestKeyOf } from './request-key.js';
 import type { RequestCache } from './request-cache.js';
 import { TRANSITION_RPCS, type TransitionSpec } from './transitions.js';
 
@@ -37,9 +39,15 @@ export function transitionHandlers(gateway: ExchangeGateway, logger: Logger, req
         return;
       }
       const state = checked.value;
+      const seen = authorizeCase(call, { receiving: state.receivingRegion, handling: state.handlingRegion }, spec.side);
+      if (!seen.ok) {
+        callback(toServiceError(seen), null);
+        return;
+      }
+      const requestKey = requestKeyOf(call, req.requestId);
       const target = spec.side === 'receiving' ? state.handlingRegion : state.receivingRegion;
       requests
-        .get(req.requestId, () => gateway.request({ requestId: req.requestId, type: spec.type, v: 1, caseId: req.caseId, target, payload: spec.payload(req, new Date().toISOString()) }))
+        .get(requestKey, () => gateway.request({ requestId: requestKey, type: spec.type, v: 1, caseId: req.caseId, target, payload: spec.payload(req, new Date().toISOString()) }))
         .then(
           (outcome) => {
             if (!outcome.ok) {

@@ -1,25 +1,22 @@
 /**
- * `pnpm demo`: three regions exchange cases and the trace shows each step.
+ * `pnpm demo`: three regions run the 收受分离 lifecycle between them, and a forged record is caught.
  * On the embedded log when KAFKA_BROKERS is unset, on Kafka when it is set.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { generateIssuerKeyPair, issueToken } from '@xr/auth';
 import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
+import { SAMPLE_CATALOGS } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
 import { JWS_HEADER, newId, topics } from '@xr/exchange';
 import { createLogger } from '@xr/observability';
 import { openEventLog, parseConfig, startGateway, type RunningGateway } from '@xr/gateway';
-import { connect } from './client.js';
+import { connect, type RegionClient } from './client.js';
 import { DEMO_REGIONS, regionLabel } from './regions.js';
+import { deferredAcceptance, supplementRound, withdrawal } from './scenarios.js';
 import { trace } from './trace.js';
-
-const SCENARIOS = [
-  { from: '371500', to: '370200', item: '370200-SPJY-0001', itemName: '食品经营许可证核发', applicant: { kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X' } },
-  { from: '331081', to: '371500', item: '371500-JZZZ-0003', itemName: '建筑业企业资质核准', applicant: { kind: 'organisation', name: '温岭市示例建设有限公司', idType: 'uscc', idNumber: '91350100M000100Y43' } },
-  { from: '370200', to: '331081', item: '331081-YLJG-0002', itemName: '医疗机构执业登记', applicant: { kind: 'person', name: '李四', idType: 'resident-id', idNumber: '440524188001010014' } },
-];
 
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS'];
@@ -30,8 +27,14 @@ async function main(): Promise<void> {
   trace('demo', `event log: ${brokers ? `Kafka at ${brokers}` : `embedded, in ${dir}`} · topics ${prefix}.*`);
 
   const keys = new Map(DEMO_REGIONS.map((r) => [r.code, generateKeyPair(makeKid(r.code, 1))]));
+  // One development token issuer; each region's platform gets a `system` token for its region.
+  const issuer = generateIssuerKeyPair('xr-demo-issuer');
+  const tokens = new Map<string, string>();
+  for (const r of DEMO_REGIONS) tokens.set(r.code, await issueToken({ issuerKey: issuer.privateJwk, iss: 'xr-demo-issuer', sub: `platform-${r.code}`, role: 'system', region: r.code }));
+
   const shared: EventLog = await openEventLog(eventLog, logger);
   const running: RunningGateway[] = [];
+  const clients: RegionClient[] = [];
   try {
     for (const region of DEMO_REGIONS) {
       const config = parseConfig({
@@ -39,40 +42,32 @@ async function main(): Promise<void> {
         signingKey: keys.get(region.code)!.privateJwk,
         partners: DEMO_REGIONS.filter((p) => p.code !== region.code).map((p) => ({ region: p.code, name: p.name, keys: [keys.get(p.code)!.publicJwk] })),
         eventLog,
-        grpc: { address: '127.0.0.1:0' },
+        grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
+        auth: { issuers: [{ iss: 'xr-demo-issuer', keys: [issuer.publicJwk] }] },
+        catalog: SAMPLE_CATALOGS.find((c) => c.region === region.code)!,
         topicPrefix: prefix,
-        logLevel: 'warn',
+        logLevel: 'error',
       });
       running.push(await startGateway(config, logger.child({ region: region.code }), shared));
       trace(region.code, `gateway up, gRPC on 127.0.0.1:${running.at(-1)!.grpcPort}, key ${makeKid(region.code, 1)}`);
     }
-    const portOf = (code: string): number => running[DEMO_REGIONS.findIndex((r) => r.code === code)]!.grpcPort;
+    const client = (code: string): RegionClient => {
+      const made = connect(running[DEMO_REGIONS.findIndex((r) => r.code === code)]!.grpcPort, tokens.get(code)!);
+      clients.push(made);
+      return made;
+    };
+    const parties = (from: string, to: string) => ({ hall: client(from), office: client(to), from, to });
 
-    for (const s of SCENARIOS) {
-      const hall = connect(portOf(s.from));
-      const office = connect(portOf(s.to));
-      trace(s.from, `窗口收件 for ${regionLabel(s.to)}: ${s.itemName} (形式审查 ✓, 身份核验 ✓)`);
-      const submitted = await hall.submit({
-        requestId: randomUUID(),
-        itemCode: s.item,
-        itemName: s.itemName,
-        applicant: s.applicant,
-        materials: [{ name: '申请书.pdf', sha256: 'b'.repeat(64), size: 48_213, mediaType: 'application/pdf' }],
-        handlingRegion: s.to,
-        intake: { formCheckPassed: true, identityVerified: true, window: '跨省通办专窗 3号' },
-      });
-      trace(s.from, `case ${submitted.caseId} signed and sent → ${regionLabel(s.to)} (status ${submitted.status})`);
-      const atOffice = await office.waitFor(submitted.caseId, 'received');
-      trace(s.to, `verified ${regionLabel(s.from)}'s signature, journaled, 签收 → status ${atOffice.status}`);
-      const back = await hall.waitFor(submitted.caseId, 'received');
-      trace(s.from, `sees the receipt: ${back.history.map((h) => h.type).join(' → ')}`);
-      hall.close();
-      office.close();
-    }
+    trace('demo', '— 1. 聊城 hall → 青岛: a 补正 round, then 受理, 准予, 邮寄送达, 办结, 好差评');
+    await supplementRound(parties('371500', '370200'));
+    trace('demo', '— 2. 温岭 hall → 聊城: 容缺受理 with one material outstanding, 补齐, 准予, 电子送达');
+    await deferredAcceptance(parties('331081', '371500'));
+    trace('demo', '— 3. 青岛 hall → 温岭: 撤回 before the decision');
+    await withdrawal(parties('370200', '331081'));
 
-    // A forged record: 聊城's signature, but someone changed the applicant's name on the way.
+    trace('demo', '— 4. a forged record');
     const qingdao = running[1]!.gateway;
-    const forged = { id: newId(), type: 'case.submitted', v: 1, caseId: newId(), seq: 1, source: '371500', target: '370200', time: new Date().toISOString(), payload: { item: { code: '370200-SPJY-0001', name: '食品经营许可证核发' }, applicant: SCENARIOS[0]!.applicant, materials: [], intake: { formCheck: 'passed', identityCheck: 'passed', receivedAt: new Date().toISOString() } } };
+    const forged = { id: newId(), type: 'case.submitted', v: 1, caseId: newId(), seq: 1, source: '371500', target: '370200', time: new Date().toISOString(), payload: { item: { code: '370200-SPJY-0001', name: '食品经营许可证核发' }, applicant: { kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X' }, materials: [], intake: { formCheck: 'passed', identityCheck: 'passed', receivedAt: new Date().toISOString() } } };
     const bytes = canonicalBytes(forged);
     const jws = await signDetached(bytes, signingKeyFromJwk(keys.get('371500')!.privateJwk));
     const altered = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('王小明', '赵六'));
@@ -88,6 +83,7 @@ async function main(): Promise<void> {
     }
     if (!entry) process.exitCode = 1;
   } finally {
+    for (const c of clients) c.close();
     for (const r of running.reverse()) await r.stop();
     await shared.close();
     if (dir) await rm(dir, { recursive: true, force: true });

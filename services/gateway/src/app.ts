@@ -1,4 +1,5 @@
 /** Builds a running gateway from its configuration: event log, keys, pipeline, gRPC edge. */
+import { createAuthenticator } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { FileEventLog } from '@xr/event-log-file';
@@ -56,7 +57,13 @@ export async function startGateway(config: GatewayConfig, logger: Logger, shared
     if (!shared) await log.close();
     throw error;
   }
-  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address });
+  const authenticator = await createAuthenticator(config.auth);
+  if (!authenticator.ok) {
+    await gateway.stop();
+    if (!shared) await log.close();
+    throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
+  }
+  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value });
   logger.info({ port: edge.port, eventLog: log.kind, partners: config.partners.map((p) => p.region) }, 'gateway ready');
   return {
     gateway,

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import type { CalendarSpec, Catalog } from '@xr/domain';
+import { AUTH_CONFIG_SCHEMA, TLS_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema, validateCatalog } from '@xr/schemas';
 import { dirname, resolve } from 'node:path';
 
@@ -14,7 +15,8 @@ export interface GatewayConfig {
   readonly signingKey: PrivateJwk;
   readonly partners: readonly { readonly region: string; readonly name?: string; readonly keys: readonly PublicJwk[] }[];
   readonly eventLog: { readonly kind: 'kafka'; readonly brokers: readonly string[] } | { readonly kind: 'file'; readonly dir: string };
-  readonly grpc: { readonly address: string };
+  readonly grpc: { readonly address: string; readonly tls: ServerTlsConfig };
+  readonly auth: AuthOptions;
   readonly partitions: number;
   readonly topicPrefix: string;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -41,7 +43,7 @@ export const CONFIG_SCHEMA = {
   $id: 'https://schemas.xr-gateway.cn/gateway-config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['region', 'signingKey', 'eventLog', 'grpc'],
+  required: ['region', 'signingKey', 'eventLog', 'grpc', 'auth'],
   properties: {
     $schema: { type: 'string' },
     region: { type: 'string', format: 'gbt2260' },
@@ -75,9 +77,10 @@ export const CONFIG_SCHEMA = {
     grpc: {
       type: 'object',
       additionalProperties: false,
-      required: ['address'],
-      properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' } },
+      required: ['address', 'tls'],
+      properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' }, tls: TLS_CONFIG_SCHEMA },
     },
+    auth: AUTH_CONFIG_SCHEMA,
     partitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
     topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' },
     logLevel: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
@@ -104,7 +107,7 @@ export class ConfigError extends Error {
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = { ...raw };
   if (env['XR_REGION']) out['region'] = env['XR_REGION'];
-  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { address: env['XR_GRPC_ADDRESS'] };
+  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { ...(out['grpc'] as object | undefined), address: env['XR_GRPC_ADDRESS'] };
   if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
   if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
   if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };

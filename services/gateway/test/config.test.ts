@@ -9,12 +9,14 @@ const base = {
   signingKey: own.privateJwk,
   partners: [{ region: '370200', keys: [partner.publicJwk] }],
   eventLog: { kind: 'file', dir: '/tmp/x' },
-  grpc: { address: '127.0.0.1:0' },
+  grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
+  auth: { issuers: [{ iss: 'test', keys: [partner.publicJwk] }] },
 };
 
 describe('gateway configuration', () => {
-  it('fills defaults and lets the environment choose Kafka', () => {
-    const config = parseConfig(base, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093' });
+  it('fills defaults and lets the environment choose Kafka and the address, keeping TLS settings', () => {
+    const config = parseConfig(base, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093', XR_GRPC_ADDRESS: '0.0.0.0:7000' });
+    expect(config.grpc).toEqual({ address: '0.0.0.0:7000', tls: { mode: 'insecure' } });
     expect(config).toMatchObject({ partitions: 3, topicPrefix: 'xr', logLevel: 'info', eventLog: { kind: 'kafka', brokers: ['127.0.0.1:9092', '127.0.0.1:9093'] } });
   });
 
@@ -28,6 +30,12 @@ describe('gateway configuration', () => {
     expect(message).toContain('region: must match format "gbt2260"');
     expect(message).toContain('partitions: must be >= 1');
     expect(message).toContain('colour: is not a known setting');
+  });
+
+  it('needs TLS settings and issuers spelled out: no silent plaintext, no unauthenticated callers', () => {
+    const { auth: _auth, ...noAuth } = base;
+    expect(() => parseConfig(noAuth)).toThrow(/auth/);
+    expect(() => parseConfig({ ...base, grpc: { address: '127.0.0.1:0' } })).toThrow(/grpc.tls/);
   });
 
   it('refuses a signing key that belongs to another region', () => {

@@ -1,5 +1,6 @@
 /** gRPC clients of a gateway, promisified, over a real socket. */
 import { credentials, type ServiceError } from '@grpc/grpc-js';
+import { bearerInterceptor } from '@xr/auth';
 import { decodeStatusDetails, loadServices, type Case__Output, type CaseServiceClient, type OpsServiceClient, type Stats__Output, type StatusDetails, type SubmitCaseRequest } from '@xr/proto';
 
 export interface Clients {
@@ -11,11 +12,12 @@ export interface Clients {
   close(): void;
 }
 
-export function clientsFor(port: number): Clients {
+export function clientsFor(port: number, token: string): Clients {
   const services = loadServices();
   const address = `127.0.0.1:${port}`;
-  const cases = new services.cases.CaseService(address, credentials.createInsecure());
-  const ops = new services.ops.OpsService(address, credentials.createInsecure());
+  const options = { interceptors: [bearerInterceptor(token)] };
+  const cases = new services.cases.CaseService(address, credentials.createInsecure(), options);
+  const ops = new services.ops.OpsService(address, credentials.createInsecure(), options);
   return {
     cases,
     ops,
