@@ -9,23 +9,18 @@ import { caseMessage } from './case-mapping.js';
 import { toServiceError } from './errors.js';
 import { requestKeyOf } from './request-key.js';
 import type { RequestCache } from './request-cache.js';
-import { TRANSITION_RPCS, type TransitionSpec } from './transitions.js';
+import { TRANSITION_RPCS } from './transitions.js';
 
 type Handler = (call: ServerUnaryCall<Record<string, unknown>, TransitionResponse>, callback: sendUnaryData<TransitionResponse>) => void;
 
 const asIs = (field: string): string => field;
 
-/** Checks what the edge can know before the gateway: ids present, case known, this region owns the transition. */
-function precheck(gateway: ExchangeGateway, rpc: string, spec: TransitionSpec, requestId: unknown, caseId: unknown): Result<CaseState> {
+/** Checks what the edge can know before the gateway: ids present, case known. */
+function precheck(gateway: ExchangeGateway, requestId: unknown, caseId: unknown): Result<CaseState> {
   if (typeof requestId !== 'string' || requestId === '' || requestId.length > 128) return fail('XR_BAD_REQUEST', 'request_id is required (at most 128 characters)', 'request_id');
   if (typeof caseId !== 'string' || caseId === '') return fail('XR_BAD_REQUEST', 'case_id is required', 'case_id');
   const state = gateway.getCase(caseId);
-  if (!state) return fail('XR_CASE_NOT_FOUND', `no case ${caseId}`, 'case_id');
-  const owner = spec.side === 'receiving' ? state.receivingRegion : state.handlingRegion;
-  if (owner !== gateway.region) {
-    return fail('XR_CASE_ILLEGAL_TRANSITION', `${rpc} is done by the ${spec.side} region ${owner}; this gateway is ${gateway.region}`, 'case_id');
-  }
-  return { ok: true, value: state };
+  return state ? { ok: true, value: state } : fail('XR_CASE_NOT_FOUND', `no case ${caseId}`, 'case_id');
 }
 
 export function transitionHandlers(gateway: ExchangeGateway, logger: Logger, requests: RequestCache<Result<CaseState>>): Record<string, Handler> {
@@ -33,15 +28,21 @@ export function transitionHandlers(gateway: ExchangeGateway, logger: Logger, req
   for (const [rpc, spec] of Object.entries(TRANSITION_RPCS)) {
     handlers[rpc] = (call, callback) => {
       const req = call.request as Record<string, unknown> & { requestId: string; caseId: string };
-      const checked = precheck(gateway, rpc, spec, req.requestId, req.caseId);
+      const checked = precheck(gateway, req.requestId, req.caseId);
       if (!checked.ok) {
         callback(toServiceError(checked, asIs), null);
         return;
       }
       const state = checked.value;
+      // The caller's region must be party to the case and own this side of it (PERMISSION_DENIED).
       const seen = authorizeCase(call, { receiving: state.receivingRegion, handling: state.handlingRegion }, spec.side);
       if (!seen.ok) {
         callback(toServiceError(seen), null);
+        return;
+      }
+      const owner = spec.side === 'receiving' ? state.receivingRegion : state.handlingRegion;
+      if (owner !== gateway.region) {
+        callback(toServiceError(fail('XR_PERMISSION_DENIED', `${rpc} is done by the ${spec.side} region ${owner}; this gateway is ${gateway.region}`, 'case_id'), asIs), null);
         return;
       }
       const requestKey = requestKeyOf(call, req.requestId);
