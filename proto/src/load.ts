@@ -4,6 +4,7 @@ import { loadPackageDefinition } from '@grpc/grpc-js';
 import { loadSync, type Options } from '@grpc/proto-loader';
 import type { ProtoGrpcType as CasesGrpc } from '../gen/cases.js';
 import type { ProtoGrpcType as OpsGrpc } from '../gen/ops.js';
+import type { ProtoGrpcType as AdminGrpc } from '../gen/admin.js';
 export type { CaseServiceClient, CaseServiceHandlers } from '../gen/xr/gateway/v1/CaseService.js';
 export type { OpsServiceClient, OpsServiceHandlers } from '../gen/xr/gateway/v1/OpsService.js';
 
@@ -32,4 +33,14 @@ export function loadServices(): GatewayServices {
   const ops = loadPackageDefinition(loadSync('xr/gateway/v1/ops.proto', LOADER_OPTIONS)) as unknown as OpsGrpc;
   loaded = { cases: cases.xr.gateway.v1, ops: ops.xr.gateway.v1 };
   return loaded;
+}
+
+export type AdminProto = AdminGrpc['xr']['admin']['v1'];
+
+let admin: AdminProto | undefined;
+
+/** The admin service's contract (xr/admin/v1/admin.proto). */
+export function loadAdminService(): AdminProto {
+  admin ??= (loadPackageDefinition(loadSync('xr/admin/v1/admin.proto', LOADER_OPTIONS)) as unknown as AdminGrpc).xr.admin.v1;
+  return admin;
 }

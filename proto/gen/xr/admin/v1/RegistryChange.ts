@@ -8,15 +8,17 @@ import type { Long } from '@grpc/proto-loader';
  */
 export interface RegistryChange {
   /**
-   * Id of the registry record (UUIDv7-shaped; fixed by request_id when one was given).
+   * Id of the registry record (UUIDv7-shaped; fixed by request_id when one was given). Empty when
+   * the change was already in effect (same registration, resuming an active partner…) and
+   * nothing was written.
    */
   'recordId'?: (string);
   /**
-   * Offset of the record in the registry topic.
+   * Offset of the record in the registry topic (when nothing was written: the last one applied).
    */
   'offset'?: (number | string | Long);
   /**
-   * True when the same request (or the same content) had been applied already.
+   * True when this request had been applied already, or the change was already in effect.
    */
   'duplicate'?: (boolean);
   'partner'?: (_xr_admin_v1_Partner | null);
@@ -27,15 +29,17 @@ export interface RegistryChange {
  */
 export interface RegistryChange__Output {
   /**
-   * Id of the registry record (UUIDv7-shaped; fixed by request_id when one was given).
+   * Id of the registry record (UUIDv7-shaped; fixed by request_id when one was given). Empty when
+   * the change was already in effect (same registration, resuming an active partner…) and
+   * nothing was written.
    */
   'recordId': (string);
   /**
-   * Offset of the record in the registry topic.
+   * Offset of the record in the registry topic (when nothing was written: the last one applied).
    */
   'offset': (number);
   /**
-   * True when the same request (or the same content) had been applied already.
+   * True when this request had been applied already, or the change was already in effect.
    */
   'duplicate': (boolean);
   'partner': (_xr_admin_v1_Partner__Output | null);

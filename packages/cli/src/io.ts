@@ -1,0 +1,8 @@
+/** Where the CLI writes and what it reads from its environment; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Directory relative paths are resolved against. */
+  readonly cwd: string;
+}

@@ -1,0 +1,73 @@
+/**
+ * `xr`: the command line of the exchange. Returns the exit code: 0 done; 2 the command line or a
+ * file it names is wrong (nothing was sent); 1 the service refused the change or could not be reached.
+ */
+import { commandWords, GLOBAL_OPTIONS } from './args.js';
+import { admin, ADMIN_COMMANDS, type AdminCommand } from './commands/admin.js';
+import { keysNew } from './commands/keys.js';
+import type { CliIo } from './io.js';
+import { CliFailure, usage, type CliProblem } from './problem.js';
+
+export const HELP = `xr — admin and key tools of the cross-region exchange
+
+usage:
+  xr admin register    --file city.json
+  xr admin rotate-key  --region R --key-file new.pub.jwk.json --overlap-until <time>
+  xr admin revoke-key  --region R --kid K --effective-at <time|now>
+  xr admin suspend     --region R --reason "…"
+  xr admin resume      --region R
+  xr admin recognise   --region X --issuer Y --types a,b
+  xr admin list
+  xr admin quarantine  --region R [--limit N]
+  xr keys new          --region R [--generation N] [--out dir]
+  xr keys new          --admin NAME [--generation N] [--out dir]
+
+global options:
+  --admin-url host:port   admin service (env XR_ADMIN_URL)
+  --token T               bearer token, sent as "authorization: Bearer T" (env XR_TOKEN)
+  --json                  machine-readable output (errors as JSON on stderr)
+  --request-id ID         (changes) retrying with the same id makes no second change
+  -h, --help
+
+times are RFC 3339 with an offset, e.g. 2025-06-01T00:00:00+08:00
+exit: 0 done · 1 refused by the service or unreachable · 2 bad arguments or files (nothing sent)
+`;
+
+function report(problem: CliProblem, io: CliIo, json: boolean): number {
+  if (json) io.stderr(`${JSON.stringify({ error: { code: problem.code, message: problem.message, ...(problem.field ? { field: problem.field } : {}) } })}\n`);
+  else io.stderr(`xr: ${problem.code}: ${problem.message}${problem.field ? ` (field ${problem.field})` : ''}\n`);
+  return problem.usage ? 2 : 1;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  const { words, rest } = commandWords(argv, 2);
+  const help = rest.includes('--help') || rest.includes('-h');
+  try {
+    const [group, command] = words;
+    if (group === undefined || (help && command === undefined)) {
+      io.stdout(HELP);
+      return group === undefined && !help ? 2 : 0;
+    }
+    if (help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (group === 'admin') {
+      if (command === undefined || !(command in ADMIN_COMMANDS)) throw usage(`unknown admin command ${JSON.stringify(command ?? '')}; one of ${Object.keys(ADMIN_COMMANDS).join(', ')}`, 'command');
+      await admin(command as AdminCommand, rest, io);
+      return 0;
+    }
+    if (group === 'keys') {
+      if (command !== 'new') throw usage(`unknown keys command ${JSON.stringify(command ?? '')}; one of new`, 'command');
+      await keysNew(rest, io);
+      return 0;
+    }
+    throw usage(`unknown command ${JSON.stringify(group)}; one of admin, keys (xr --help)`, 'command');
+  } catch (error) {
+    if (error instanceof CliFailure) return report(error.problem, io, json);
+    return report({ code: 'XR_INTERNAL', message: error instanceof Error ? error.message : String(error) }, io, json);
+  }
+}
+
+export { GLOBAL_OPTIONS };

@@ -1,0 +1,194 @@
+/**
+ * Follows the registry topic (one partition) from the beginning on every start, through the
+ * EventLog port only: each record is verified (admin signature, schema), then applied in order.
+ * Refused records are counted and reported, never applied; the follower never stops on them.
+ * A record id seen again with the same bytes is a harmless redelivery; with other bytes, a replay
+ * (refused, XR_DUPLICATE).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Batch, EventLog, LogRecord, Subscription } from '@xr/event-log';
+import type { Logger } from '@xr/observability';
+import type { TrustAnchor } from './admin-keys.js';
+import { problem, type RegistryProblem } from './codes.js';
+import { REGISTRY_JWS_HEADER, type RegistryRecord } from './record.js';
+import { RegistryState } from './state.js';
+import { verifyRegistryRecord } from './verify.js';
+
+export interface RegistryFollowerOptions {
+  readonly log: EventLog;
+  /** The registry topic, e.g. `${prefix}.registry`; created with one partition if missing. */
+  readonly topic: string;
+  readonly anchor: TrustAnchor;
+  /** See RegistryState.keyFor. Default 10 minutes. */
+  readonly maxBackdateMs?: number;
+  readonly logger?: Logger;
+  readonly onRefused?: (refused: RefusedRecord) => void;
+}
+
+export interface RefusedRecord {
+  readonly offset: number;
+  readonly recordId?: string;
+  readonly type?: string;
+  readonly problem: RegistryProblem;
+}
+
+export type RegistryListener = (state: RegistryState, record: RegistryRecord) => void;
+
+export type RecordOutcome = { readonly applied: true; readonly offset: number; readonly changed: boolean } | { readonly applied: false; readonly offset: number; readonly problem: RegistryProblem };
+
+export interface FollowerStats {
+  /** Next offset to apply: every record before it has been applied or refused. */
+  readonly position: number;
+  readonly applied: number;
+  readonly refused: number;
+  readonly duplicates: number;
+}
+
+const OUTCOMES_KEPT = 10_000;
+
+export class RegistryFollower {
+  private current: RegistryState;
+  private subscription: Subscription | undefined;
+  private readonly seen = new Map<string, string>();
+  private readonly outcomes = new Map<string, RecordOutcome>();
+  private readonly listeners = new Set<RegistryListener>();
+  private readonly waiters = new Set<{ offset: number; resolve: () => void }>();
+  private counts = { position: 0, applied: 0, refused: 0, duplicates: 0 };
+  private readyAt = 0;
+  private readonly readyPromise: Promise<void>;
+  private resolveReady!: () => void;
+
+  constructor(private readonly o: RegistryFollowerOptions) {
+    this.current = RegistryState.empty(o.maxBackdateMs === undefined ? {} : { maxBackdateMs: o.maxBackdateMs });
+    this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  get state(): RegistryState {
+    return this.current;
+  }
+
+  get stats(): FollowerStats {
+    return { ...this.counts };
+  }
+
+  /** Subscribes a group unique to this start, so every start reads the topic from offset 0. */
+  async start(): Promise<void> {
+    const { log, topic } = this.o;
+    await log.createTopic(topic, { partitions: 1 });
+    const partitions = await log.partitions(topic);
+    if (partitions !== 1) throw new Error(`registry topic ${topic} has ${partitions} partitions; it must have exactly 1 (one order for every reader)`);
+    this.readyAt = await log.endOffset(topic, 0);
+    this.wait(this.readyAt, this.resolveReady);
+    this.subscription = await log.consume({
+      group: `${topic}.follower.${randomUUID()}`,
+      topic,
+      onBatch: (batch) => this.onBatch(batch),
+      onError: (error) => this.o.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'registry batch failed; retrying'),
+    });
+  }
+
+  /** Resolves once every record up to the end offset seen at start has been applied or refused. */
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  /** Resolves true once the record at `offset` has been applied or refused; false after `timeoutMs`. */
+  reached(offset: number, timeoutMs = 15_000): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(false);
+      }, timeoutMs);
+      const waiter = this.wait(offset + 1, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  /** What became of a record id (recent ones; bounded). */
+  outcome(recordId: string): RecordOutcome | undefined {
+    return this.outcomes.get(recordId);
+  }
+
+  /** Called after every applied record that changed the registry. Returns an unsubscribe function. */
+  onChange(listener: RegistryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  private wait(position: number, resolve: () => void): { offset: number; resolve: () => void } {
+    const waiter = { offset: position, resolve };
+    if (this.counts.position >= position) resolve();
+    else this.waiters.add(waiter);
+    return waiter;
+  }
+
+  private remember(id: string, outcome: RecordOutcome): void {
+    this.outcomes.set(id, outcome);
+    if (this.outcomes.size > OUTCOMES_KEPT) {
+      const oldest = this.outcomes.keys().next().value;
+      if (oldest !== undefined) this.outcomes.delete(oldest);
+    }
+  }
+
+  private async onBatch(batch: Batch): Promise<void> {
+    for (const r of batch.records) {
+      if (r.offset < this.counts.position) continue; // redelivered after a retry
+      await this.handle(r);
+      this.counts.position = r.offset + 1;
+    }
+    for (const waiter of [...this.waiters]) {
+      if (this.counts.position >= waiter.offset) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private async handle(r: LogRecord): Promise<void> {
+    const verified = await verifyRegistryRecord(r.value, r.headers[REGISTRY_JWS_HEADER], this.o.anchor);
+    if (!verified.ok) return this.refuse(r, verified.problem, verified.recordId, undefined, verified.signed);
+    const { record, hash } = verified;
+    const seen = this.seen.get(record.id);
+    if (seen !== undefined) {
+      if (seen === hash) {
+        this.counts.duplicates += 1;
+        return;
+      }
+      return this.refuse(r, problem('XR_DUPLICATE', `record id ${record.id} was already used for other content (replay)`, '/id'), record.id, record.type);
+    }
+    const result = this.current.apply(record);
+    if (!result.ok) return this.refuse(r, result.problem, record.id, record.type);
+    this.seen.set(record.id, hash);
+    this.current = result.state;
+    this.counts.applied += 1;
+    this.remember(record.id, { applied: true, offset: r.offset, changed: result.changed });
+    if (!result.changed) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(this.current, record);
+      } catch (error) {
+        this.o.logger?.error({ err: error instanceof Error ? error.message : String(error) }, 'registry listener failed');
+      }
+    }
+  }
+
+  /** `signed`: the admin signature held; only then is the outcome remembered under the record's id. */
+  private refuse(r: LogRecord, p: RegistryProblem, recordId?: string, type?: string, signed = true): void {
+    this.counts.refused += 1;
+    const refused: RefusedRecord = { offset: r.offset, problem: p, ...(recordId === undefined ? {} : { recordId }), ...(type === undefined ? {} : { type }) };
+    if (signed && recordId !== undefined && !this.outcomes.has(recordId)) this.remember(recordId, { applied: false, offset: r.offset, problem: p });
+    this.o.logger?.warn({ code: p.code, field: p.field, offset: r.offset, recordId, type }, 'registry record refused');
+    try {
+      this.o.onRefused?.(refused);
+    } catch (error) {
+      this.o.logger?.error({ err: error instanceof Error ? error.message : String(error) }, 'onRefused callback failed');
+    }
+  }
+}

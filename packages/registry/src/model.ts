@@ -1,0 +1,40 @@
+/** What the registry holds, as immutable values. Changed only by `applyRecord`, queried through `RegistryState`. */
+import type { PublicJwk, VerificationKey } from '@xr/crypto';
+import type { Contact } from './record.js';
+
+export interface KeyEntry {
+  readonly jwk: PublicJwk;
+  /** Parsed once (a cached KeyObject) when the record that brought it was applied. */
+  readonly key: VerificationKey;
+  readonly generation: number;
+  /** Time of the record that registered the key. */
+  readonly addedAt: string;
+  /** Set by a rotation: the key verifies records signed before this time only. */
+  readonly validUntil?: string;
+  /** Set by a revocation: the key refuses records signed at or after this time. */
+  readonly revokedAt?: string;
+}
+
+export interface PartnerEntry {
+  readonly region: string;
+  readonly name: string;
+  readonly contact: Contact;
+  readonly catalog?: Readonly<Record<string, unknown>>;
+  /** Canonical JSON of the registration payload: registering again with the same content is a no-op. */
+  readonly registration: string;
+  readonly registeredAt: string;
+  readonly updatedAt: string;
+  readonly suspended?: { readonly reason: string; readonly since: string };
+  readonly keys: readonly KeyEntry[];
+  /** Issuer region → certificate types this region accepts from it. */
+  readonly recognitions: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface RegistryData {
+  readonly partners: ReadonlyMap<string, PartnerEntry>;
+  /** Records applied (including no-ops); refused records are not counted. */
+  readonly applied: number;
+  readonly lastRecordId?: string;
+}
+
+export const EMPTY_REGISTRY: RegistryData = { partners: new Map(), applied: 0 };

@@ -1,0 +1,3 @@
+/** The admin contract, from @xr/proto. */
+export { loadAdminService } from '@xr/proto';
+export type { AdminProto, AdminServiceClient, AdminServiceHandlers, Jwk, Jwk__Output, Partner, RegistryChange, AdminQuarantineEntry as QuarantineEntryMessage } from '@xr/proto';

@@ -1,0 +1,99 @@
+/**
+ * Builds a running admin service from its configuration: event log, registry follower and writer,
+ * gRPC AdminService. The follower must be caught up before the first request is answered.
+ */
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { signingKeyFromJwk } from '@xr/crypto';
+import type { EventLog } from '@xr/event-log';
+import { FileEventLog } from '@xr/event-log-file';
+import { KafkaEventLog } from '@xr/event-log-kafka';
+import type { Logger } from '@xr/observability';
+import { RegistryFollower, RegistryWriter, TrustAnchor } from '@xr/registry';
+import { adminServiceHandlers } from './admin-service.js';
+import { loadAdminService } from './admin-proto.js';
+import { allowAll, type Authorize } from './authorize.js';
+import type { AdminConfig } from './config.js';
+import { Registrar } from './registrar.js';
+
+export interface RunningAdmin {
+  readonly port: number;
+  readonly follower: RegistryFollower;
+  readonly writer: RegistryWriter;
+  stop(): Promise<void>;
+}
+
+export interface AdminOptions {
+  /** Authentication and roles; default allow-all (see authorize.ts). */
+  readonly authorize?: Authorize;
+  /** An event log to use instead of opening the configured one (not closed on stop). */
+  readonly log?: EventLog;
+  readonly clock?: () => Date;
+}
+
+export async function openEventLog(config: AdminConfig['eventLog'], logger: Logger): Promise<EventLog> {
+  if (config.kind === 'file') return FileEventLog.open({ dir: config.dir });
+  return new KafkaEventLog({ brokers: config.brokers, clientId: 'xr-admin', onLog: ({ level, message }) => logger[level]({ component: 'kafkajs' }, message) });
+}
+
+function listen(server: Server, address: string): Promise<number> {
+  return new Promise((resolve, reject) => server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))));
+}
+
+function shutdown(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.forceShutdown();
+      resolve();
+    }, 5_000);
+    server.tryShutdown(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export async function startAdmin(config: AdminConfig, logger: Logger, options: AdminOptions = {}): Promise<RunningAdmin> {
+  const log = options.log ?? (await openEventLog(config.eventLog, logger));
+  const clock = options.clock ?? (() => new Date());
+  const signer = signingKeyFromJwk(config.adminKey);
+  const registryTopic = `${config.topicPrefix}.registry`;
+  const anchors = [signer.publicJwk, ...config.trustAnchors.filter((k) => k.kid !== signer.kid)];
+  const follower = new RegistryFollower({ log, topic: registryTopic, anchor: new TrustAnchor(anchors), logger });
+  const writer = new RegistryWriter({ log, topic: registryTopic, signer, clock });
+  const server = new Server();
+  const closeLog = async (): Promise<void> => {
+    if (!options.log) await log.close();
+  };
+  try {
+    await writer.ensureTopic();
+    await follower.start();
+    await follower.ready();
+    const handlers = adminServiceHandlers({
+      registrar: new Registrar({ writer, follower, timeoutMs: config.requestTimeoutMs }),
+      follower,
+      log,
+      quarantineTopic: (region) => `${config.topicPrefix}.quarantine.${region}`,
+      logger,
+      authorize: options.authorize ?? allowAll,
+      clock,
+    });
+    server.addService(loadAdminService().AdminService.service, handlers);
+    const port = await listen(server, config.grpc.address);
+    logger.info({ port, eventLog: log.kind, adminKey: signer.kid, registry: registryTopic, partners: follower.state.partners().length, ...follower.stats }, 'admin ready');
+    return {
+      port,
+      follower,
+      writer,
+      stop: async () => {
+        await shutdown(server);
+        await follower.stop();
+        await closeLog();
+      },
+    };
+  } catch (error) {
+    server.forceShutdown();
+    await follower.stop().catch(() => undefined);
+    await closeLog();
+    throw error;
+  }
+}

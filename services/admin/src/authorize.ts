@@ -1,0 +1,18 @@
+/**
+ * The authentication seam. Every handler asks `authorize(call, rpc)` first; a Problem refuses the
+ * call with that error. The default allows everything: wire @xr/auth (bearer JWT, roles
+ * system/admin/auditor) here, e.g. admin for changes, admin or auditor for the listings.
+ */
+import type { ServerUnaryCall } from '@grpc/grpc-js';
+import type { Problem } from '@xr/domain';
+
+export const ADMIN_RPCS = ['RegisterPartner', 'RotateKey', 'RevokeKey', 'SuspendPartner', 'ResumePartner', 'SetRecognition', 'ListPartners', 'ListQuarantine'] as const;
+
+export type AdminRpc = (typeof ADMIN_RPCS)[number];
+
+/** RPCs that write to the registry (the others only read). */
+export const MUTATING_RPCS: ReadonlySet<AdminRpc> = new Set(['RegisterPartner', 'RotateKey', 'RevokeKey', 'SuspendPartner', 'ResumePartner', 'SetRecognition']);
+
+export type Authorize = (call: ServerUnaryCall<unknown, unknown>, rpc: AdminRpc) => Problem | undefined | Promise<Problem | undefined>;
+
+export const allowAll: Authorize = () => undefined;

@@ -1,0 +1,119 @@
+/**
+ * Admin service configuration: a JSON file (`--config path` or XR_CONFIG) with environment
+ * overrides, validated once at start against a schema. A bad value stops the process with a
+ * message naming the key and what was expected.
+ */
+import { readFileSync } from 'node:fs';
+import type { PrivateJwk, PublicJwk } from '@xr/crypto';
+import { parseAdminKid } from '@xr/registry';
+import { compileSchema } from '@xr/schemas';
+
+export interface AdminConfig {
+  /** The admin's Ed25519 private JWK; kid `admin-<name>.k<n>`. Signs every registry record. */
+  readonly adminKey: PrivateJwk;
+  /** Further admin public keys whose registry records this service accepts (its own is always trusted). */
+  readonly trustAnchors: readonly PublicJwk[];
+  readonly eventLog: { readonly kind: 'kafka'; readonly brokers: readonly string[] } | { readonly kind: 'file'; readonly dir: string };
+  readonly grpc: { readonly address: string };
+  readonly topicPrefix: string;
+  /** How long a change waits for this service's registry follower to apply it. */
+  readonly requestTimeoutMs: number;
+  readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+}
+
+const B64URL_32 = '^[A-Za-z0-9_-]{43}$';
+const ADMIN_KID = '^admin-[a-z][a-z0-9-]{0,30}\\.k[1-9]\\d{0,5}$';
+const publicJwk = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kty', 'crv', 'x', 'kid'],
+  properties: {
+    kty: { const: 'OKP' },
+    crv: { const: 'Ed25519' },
+    x: { type: 'string', pattern: B64URL_32 },
+    kid: { type: 'string', pattern: ADMIN_KID },
+    alg: { const: 'EdDSA' },
+    use: { const: 'sig' },
+  },
+} as const;
+
+export const ADMIN_CONFIG_SCHEMA = {
+  $id: 'https://schemas.xr-gateway.cn/admin-config.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['adminKey', 'eventLog', 'grpc'],
+  properties: {
+    $schema: { type: 'string' },
+    adminKey: { ...publicJwk, required: [...publicJwk.required, 'd'], properties: { ...publicJwk.properties, d: { type: 'string', pattern: B64URL_32 } } },
+    trustAnchors: { type: 'array', default: [], items: publicJwk },
+    eventLog: {
+      type: 'object',
+      required: ['kind'],
+      oneOf: [
+        {
+          additionalProperties: false,
+          required: ['kind', 'brokers'],
+          properties: { kind: { const: 'kafka' }, brokers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[^:\\s]+:\\d{1,5}$' } } },
+        },
+        { additionalProperties: false, required: ['kind', 'dir'], properties: { kind: { const: 'file' }, dir: { type: 'string', minLength: 1 } } },
+      ],
+    },
+    grpc: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['address'],
+      properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' } },
+    },
+    topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' },
+    requestTimeoutMs: { type: 'integer', minimum: 100, maximum: 300_000, default: 15_000 },
+    logLevel: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
+  },
+} as const;
+
+const validate = compileSchema<AdminConfig>(ADMIN_CONFIG_SCHEMA);
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out = { ...raw };
+  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { address: env['XR_GRPC_ADDRESS'] };
+  if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
+  if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
+  if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };
+  else if (env['XR_DATA_DIR']) out['eventLog'] = { kind: 'file', dir: env['XR_DATA_DIR'] };
+  return out;
+}
+
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): AdminConfig {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
+  const merged = structuredClone(applyEnv(raw as Record<string, unknown>, env));
+  if (!validate(merged)) {
+    const lines = (validate.errors ?? []).map((e) => {
+      const params = e.params as { missingProperty?: string; additionalProperty?: string };
+      const extra = params.missingProperty ?? params.additionalProperty;
+      const key = `${e.instancePath}${extra ? `/${extra}` : ''}`.replace(/^\//, '').replace(/\//g, '.') || '(root)';
+      return `  ${key}: ${e.keyword === 'additionalProperties' ? 'is not a known setting' : e.message ?? e.keyword}`;
+    });
+    throw new ConfigError(`invalid admin configuration:\n${[...new Set(lines)].join('\n')}`);
+  }
+  if (!parseAdminKid(merged.adminKey.kid)) throw new ConfigError(`invalid admin configuration:\n  adminKey.kid: must look like admin-<name>.k<n>`);
+  return merged;
+}
+
+export function loadConfig(path: string, env: NodeJS.ProcessEnv): AdminConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read configuration ${path}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`configuration ${path} is not JSON: ${(error as Error).message}`);
+  }
+  return parseConfig(raw, env);
+}

@@ -1,0 +1,65 @@
+/**
+ * One registry change at a time: checked against the registry as this service's follower has it
+ * (so conflicts are refused before anything is written), signed and appended, then confirmed by
+ * the follower applying it. The follower is the arbiter: another admin may have written first.
+ * Idempotent by client request id: the record id derives from it.
+ */
+import { problem, recordIdFor, uuidv7, validateRecord, type PartnerView, type RegistryFollower, type RegistryPayloads, type RegistryProblem, type RegistryRecordType, type RegistryWriter } from '@xr/registry';
+
+export type ChangeResult =
+  | { readonly ok: true; readonly recordId: string; readonly offset: number; readonly duplicate: boolean; readonly partner?: PartnerView }
+  | { readonly ok: false; readonly problem: RegistryProblem };
+
+export interface RegistrarOptions {
+  readonly writer: RegistryWriter;
+  readonly follower: RegistryFollower;
+  readonly timeoutMs: number;
+}
+
+/** Request ids are scoped to the registry, not to an admin key: the same request is one change. */
+const REQUEST_SCOPE = 'xr-admin';
+
+export class Registrar {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: RegistrarOptions) {}
+
+  change<T extends RegistryRecordType>(type: T, payload: RegistryPayloads[T], requestId: string): Promise<ChangeResult> {
+    const run = this.queue.then(() => this.apply(type, payload, requestId));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private settled(recordId: string, region: string): ChangeResult | undefined {
+    const outcome = this.o.follower.outcome(recordId);
+    if (!outcome) return undefined;
+    if (!outcome.applied) return { ok: false, problem: outcome.problem };
+    const partner = this.o.follower.state.partner(region);
+    return { ok: true, recordId, offset: outcome.offset, duplicate: true, ...(partner ? { partner } : {}) };
+  }
+
+  private async apply<T extends RegistryRecordType>(type: T, payload: RegistryPayloads[T], requestId: string): Promise<ChangeResult> {
+    const { writer, follower } = this.o;
+    const id = requestId === '' ? uuidv7() : recordIdFor(REQUEST_SCOPE, requestId);
+    const known = this.settled(id, payload.region);
+    if (known) return known;
+    const record = writer.draft(type, payload, { id });
+    const checked = validateRecord(record);
+    if (!checked.ok) return checked;
+    const precheck = follower.state.apply(checked.record);
+    if (!precheck.ok) return precheck;
+    if (!precheck.changed) {
+      // Already in effect (same registration, resuming an active partner…): nothing to write.
+      const partner = follower.state.partner(payload.region);
+      return { ok: true, recordId: '', offset: follower.stats.position - 1, duplicate: true, ...(partner ? { partner } : {}) };
+    }
+    const appended = await writer.append(checked.record);
+    if (!appended.ok) return appended;
+    if (!(await follower.reached(appended.offset, this.o.timeoutMs))) {
+      return { ok: false, problem: problem('XR_UNAVAILABLE', `record ${id} is written (offset ${appended.offset}) but not applied here within ${this.o.timeoutMs} ms; retry with the same request_id`) };
+    }
+    const settled = this.settled(id, payload.region);
+    if (!settled) return { ok: false, problem: problem('XR_INTERNAL', `record ${id} at offset ${appended.offset} has no outcome`) };
+    return settled.ok ? { ...settled, duplicate: appended.duplicate } : settled;
+  }
+}

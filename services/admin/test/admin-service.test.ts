@@ -1,0 +1,112 @@
+/** AdminService handlers called directly (no socket): mapping, errors with codes and fields, the auth seam. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Metadata, status, type ServerUnaryCall, type ServiceError } from '@grpc/grpc-js';
+import { createLogger } from '@xr/observability';
+import { decodeStatusDetails } from '@xr/proto';
+import { adminServiceHandlers, type AdminServiceDeps } from '../src/admin-service.js';
+import type { AdminServiceHandlers } from '../src/index.js';
+import { lc1, lc2, openDesk, qd1, type Desk } from './fixtures.js';
+
+let desk: Desk;
+let handlers: AdminServiceHandlers;
+const logger = createLogger({ level: 'silent' });
+const deps = (over: Partial<AdminServiceDeps> = {}): AdminServiceDeps => ({
+  registrar: desk.registrar,
+  follower: desk.follower,
+  log: desk.log,
+  quarantineTopic: (region) => `test.quarantine.${region}`,
+  logger,
+  authorize: () => undefined,
+  clock: () => new Date(),
+  ...over,
+});
+
+beforeEach(async () => {
+  desk = await openDesk();
+  handlers = adminServiceHandlers(deps());
+});
+afterEach(async () => {
+  await desk.close();
+});
+
+type Outcome = { error: Partial<ServiceError> | null; value: unknown };
+
+function call(h: AdminServiceHandlers, rpc: keyof AdminServiceHandlers, request: Record<string, unknown>): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const handler = h[rpc] as (call: ServerUnaryCall<unknown, unknown>, cb: (error: Partial<ServiceError> | null, value?: unknown) => void) => void;
+    handler({ request, metadata: new Metadata() } as unknown as ServerUnaryCall<unknown, unknown>, (error, value) => resolve({ error, value }));
+  });
+}
+
+const jwk = (k: typeof lc1.publicJwk) => ({ kty: k.kty, crv: k.crv, x: k.x, kid: k.kid, alg: '', use: '' });
+const register = (over: Record<string, unknown> = {}) => ({
+  requestId: 'r1',
+  region: '371500',
+  name: '聊城市',
+  keys: [jwk(lc1.publicJwk)],
+  catalogJson: '{"items":[]}',
+  contact: { name: '', phone: '', email: 'ops@liaocheng.example.cn' },
+  ...over,
+});
+
+describe('AdminService handlers', () => {
+  it('registers, rotates and lists partners', async () => {
+    const registered = await call(handlers, 'RegisterPartner', register());
+    expect(registered.error).toBeNull();
+    expect(registered.value).toMatchObject({ offset: 0, duplicate: false, partner: { region: '371500', status: 'PARTNER_STATUS_ACTIVE', catalogJson: '{"items":[]}' } });
+    const overlapUntil = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const rotated = await call(handlers, 'RotateKey', { requestId: 'r2', region: '371500', newKey: jwk(lc2.publicJwk), overlapUntil });
+    expect(rotated.error).toBeNull();
+    const listed = await call(handlers, 'ListPartners', {});
+    expect(listed.value).toMatchObject({
+      registryPosition: 2,
+      partners: [{ region: '371500', keys: [{ status: 'KEY_STATUS_ROTATING_OUT', validUntil: overlapUntil }, { status: 'KEY_STATUS_ACTIVE' }] }],
+    });
+  });
+
+  it('answers bad input with INVALID_ARGUMENT naming the request field', async () => {
+    const { error } = await call(handlers, 'RegisterPartner', register({ keys: [jwk(qd1.publicJwk), { ...jwk(lc2.publicJwk), crv: 'P-256' }] }));
+    expect(error?.code).toBe(status.INVALID_ARGUMENT);
+    const details = decodeStatusDetails(error!.metadata!.get('grpc-status-details-bin')[0] as Buffer);
+    expect(details).toMatchObject({ reason: 'XR_SCHEMA_INVALID', violations: [{ field: 'keys[1].crv' }] });
+    const mismatch = await call(handlers, 'RegisterPartner', register({ keys: [jwk(qd1.publicJwk)] }));
+    expect(mismatch.error).toMatchObject({ code: status.PERMISSION_DENIED });
+    expect(mismatch.error?.metadata?.get('xr-field')).toEqual(['keys[0].kid']);
+    const catalog = await call(handlers, 'RegisterPartner', register({ catalogJson: '[1]' }));
+    expect(catalog.error?.metadata?.get('xr-field')).toEqual(['catalog_json']);
+    const time = await call(handlers, 'RevokeKey', { requestId: 'x', region: '371500', kid: '371500.k1', effectiveAt: 'tomorrow' });
+    expect(time.error?.metadata?.get('xr-field')).toEqual(['effective_at']);
+  });
+
+  it('refuses a conflicting registration with ALREADY_EXISTS, the registry code and the field', async () => {
+    await call(handlers, 'RegisterPartner', register());
+    const { error } = await call(handlers, 'RegisterPartner', register({ requestId: 'r9', name: '别的名字' }));
+    expect(error?.code).toBe(status.ALREADY_EXISTS);
+    expect(error?.details).toMatch(/^XR_REGISTRY_CONFLICT: region 371500 is already registered/);
+    expect(error?.metadata?.get('xr-code')).toEqual(['XR_REGISTRY_CONFLICT']);
+    expect(error?.metadata?.get('xr-field')).toEqual(['region']);
+  });
+
+  it('asks authorize first and refuses with its problem', async () => {
+    const asked: string[] = [];
+    const guarded = adminServiceHandlers(deps({ authorize: (_call, rpc) => (asked.push(rpc), rpc === 'ListPartners' ? undefined : { code: 'XR_BAD_REQUEST', message: 'role admin required' }) }));
+    const { error } = await call(guarded, 'SuspendPartner', { requestId: 'r', region: '371500', reason: 'x' });
+    expect(error?.details).toBe('XR_BAD_REQUEST: role admin required');
+    expect((await call(guarded, 'ListPartners', {})).error).toBeNull();
+    expect(asked).toEqual(['SuspendPartner', 'ListPartners']);
+    expect(await desk.log.endOffset(desk.topic, 0)).toBe(0);
+  });
+
+  it('lists a region’s quarantine without record contents, newest last', async () => {
+    const topic = 'test.quarantine.371500';
+    await desk.log.createTopic(topic, { partitions: 1 });
+    const entry = (n: number) => ({ code: 'XR_SIGNATURE_INVALID', message: `bad ${n}`, at: '2025-06-01T00:00:00Z', from: { topic: 'test.inbox.371500', partition: 0, offset: n }, key: 'k', headers: {}, value: Buffer.from(`{"name":"张三${n}"}`).toString('base64') });
+    await desk.log.append(topic, [0, 1, 2].map((n) => ({ id: `q${n}`, key: 'k', value: new TextEncoder().encode(JSON.stringify(entry(n))), partition: 0 })));
+    const { value } = await call(handlers, 'ListQuarantine', { region: '371500', limit: 2 });
+    expect(value).toMatchObject({ total: 3, entries: [{ offset: 1, quarantineOffset: 1, code: 'XR_SIGNATURE_INVALID' }, { offset: 2, valueSize: 18 }] });
+    expect(JSON.stringify(value)).not.toContain('张三');
+    expect((await call(handlers, 'ListQuarantine', { region: '370200', limit: 0 })).value).toEqual({ entries: [], total: 0 });
+    expect((await call(handlers, 'ListQuarantine', { region: '999999', limit: 0 })).error?.metadata?.get('xr-code')).toEqual(['XR_REGION_UNKNOWN']);
+    expect((await call(handlers, 'ListQuarantine', { region: '371500', limit: 5000 })).error?.metadata?.get('xr-field')).toEqual(['limit']);
+  });
+});
