@@ -1,6 +1,5 @@
 /** Registry problems at the gRPC edge: their codes are domain codes, mapped to statuses by @xr/grpc-edge. */
 import type { ServiceError } from '@grpc/grpc-js';
-import type { Problem } from '@xr/domain';
 import { toServiceError } from '@xr/grpc-edge';
 import type { RegistryProblem } from '@xr/registry';
 
