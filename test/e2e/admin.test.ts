@@ -15,6 +15,7 @@ import { KafkaEventLog } from '@xr/event-log-kafka';
 import { adminKid, RegistryFollower, REGISTRY_JWS_HEADER, TrustAnchor, uuidv7, type RefusedRecord } from '@xr/registry';
 import { detailsOf, eventually } from './support/clients.js';
 import { runCli, startAdminInProcess, type AdminUnderTest } from './support/admin.js';
+import { tokenFor } from './support/identity.js';
 
 const prefix = `e2e-admin-${randomUUID().slice(0, 8)}`;
 const topic = `${prefix}.registry`;
@@ -121,7 +122,11 @@ describe('admin service over Kafka', () => {
   it('the xr CLI registers a partner from a file and `xr admin list --json` prints it', async () => {
     const file = join(dir, 'liaocheng.json');
     await writeFile(file, JSON.stringify({ region: LC.code, name: '聊城市', keys: { keys: [LC.k1.publicJwk] }, contact: { email: 'xr@liaocheng.example.cn' } }));
-    const env = { XR_ADMIN_URL: admin.address };
+    const env = { XR_ADMIN_URL: admin.address, XR_TOKEN: await tokenFor('*', 'admin', 'admin-ops') };
+    const anonymous = await runCli(['admin', 'list'], { XR_ADMIN_URL: admin.address, XR_TOKEN: '' });
+    expect(anonymous).toMatchObject({ code: 1, stderr: expect.stringMatching(/^xr: XR_UNAUTHENTICATED/) as unknown });
+    const auditor = await runCli(['admin', 'register', '--file', file], { XR_ADMIN_URL: admin.address, XR_TOKEN: await tokenFor('*', 'auditor', 'auditor-1') });
+    expect(auditor).toMatchObject({ code: 1, stderr: expect.stringMatching(/^xr: XR_PERMISSION_DENIED/) as unknown });
     const registered = await runCli(['admin', 'register', '--file', file], env);
     expect(registered.stderr).toBe('');
     expect(registered).toMatchObject({ code: 0, stdout: expect.stringContaining(`registered ${LC.code}: record`) as unknown });

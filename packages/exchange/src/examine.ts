@@ -4,8 +4,9 @@
  * by us to a partner) → the right partition → not seen before → a legal transition.
  * Each failure is a value with a stable code; the caller quarantines it.
  */
-import { sha256Hex, verifyDetached, type KeyLookup } from '@xr/crypto';
-import { decide, fail, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
+import { sha256Hex, verifyDetached } from '@xr/crypto';
+import type { Trust } from './trust.js';
+import { decide, fail, type XrErrorCode, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
 import { partitionFor, type LogRecord } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
 import { decodeEnvelope } from './journal-codec.js';
@@ -19,8 +20,7 @@ export type Verdict =
 export interface ExamineContext {
   readonly self: string;
   readonly partitions: number;
-  readonly lookup: KeyLookup;
-  readonly partners: () => ReadonlySet<string>;
+  readonly trust: Trust;
   readonly now: string;
   readonly decide: DecideContext;
   readonly seen: (eventId: string) => string | undefined;
@@ -34,14 +34,30 @@ function quarantine(problem: Problem, eventId?: string): Verdict {
 export async function examine(record: LogRecord, ctx: ExamineContext): Promise<Verdict> {
   const jws = record.headers[JWS_HEADER];
   if (!jws) return quarantine(fail('XR_SIGNATURE_MALFORMED', `record has no ${JWS_HEADER} header`, `headers.${JWS_HEADER}`));
-  const signed = await verifyDetached(record.value, jws, ctx.lookup);
-  if (!signed.ok) return quarantine(fail(signed.code, signed.reason, `headers.${JWS_HEADER}`));
-
   let parsed: unknown;
   try {
     parsed = decodeEnvelope(record.value);
   } catch {
     return quarantine(fail('XR_ENVELOPE_MALFORMED', 'record value is not JSON', 'value'));
+  }
+  // Keys are judged at the record's own time (covered by the signature being checked) and the
+  // log's timestamp: a key revoked before that time, or rotated out, does not verify it.
+  const time = typeof (parsed as { time?: unknown })?.time === 'string' ? (parsed as { time: string }).time : '';
+  let refusal: { code: XrErrorCode; reason: string } | undefined;
+  const verify = () =>
+    verifyDetached(record.value, jws, (kid) => {
+      const verdict = ctx.trust.keyFor(kid, time, record.timestamp);
+      refusal = verdict.ok ? undefined : verdict;
+      return verdict.ok ? verdict.key : undefined;
+    });
+  let signed = await verify();
+  if (!signed.ok && signed.code === 'XR_KEY_UNKNOWN' && ctx.trust.catchUp) {
+    await ctx.trust.catchUp();
+    signed = await verify();
+  }
+  if (!signed.ok) {
+    const why = signed.code === 'XR_KEY_UNKNOWN' && refusal ? refusal : { code: signed.code, reason: signed.reason };
+    return quarantine(fail(why.code, why.reason, `headers.${JWS_HEADER}`));
   }
   const valid = validateEvent(parsed);
   const eventId = typeof (parsed as { id?: unknown })?.id === 'string' ? (parsed as { id: string }).id : undefined;
@@ -52,7 +68,7 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
     return quarantine(fail('XR_KEY_REGION_MISMATCH', `signed by ${signed.kid} but claims source ${event.source}`, 'source'), event.id);
   }
   if (event.source === ctx.self) {
-    if (event.target === ctx.self || !ctx.partners().has(event.target)) {
+    if (event.target === ctx.self || !ctx.trust.regions().has(event.target)) {
       return quarantine(fail('XR_PARTNER_UNKNOWN', `${event.target} is not a partner of ${ctx.self}`, 'target'), event.id);
     }
   } else if (event.target !== ctx.self) {

@@ -13,7 +13,7 @@ import { examine } from './examine.js';
 import { derivedId, newId, requestId } from './ids.js';
 import { decodeJournalRecord, encodeEnvelope, encodeJournalRecord, hashRecord } from './journal-codec.js';
 import { JournalState } from './journal-state.js';
-import type { KeyRing } from './keyring.js';
+import type { Trust } from './trust.js';
 import { CaseProjection } from './projection.js';
 import { decodeQuarantine, quarantineRecord, type QuarantineEntry } from './quarantine.js';
 import { JWS_HEADER, type Topics } from './topics.js';
@@ -22,7 +22,8 @@ export interface GatewayOptions {
   readonly region: string;
   readonly log: EventLog;
   readonly signer: SigningKey;
-  readonly keys: KeyRing;
+  /** Partner keys and regions: the configured KeyRing, or the admin-signed registry. */
+  readonly keys: Trust;
   readonly topics: Topics;
   /** Partitions of this region's inbox and journal (equal, so a case lives in one partition). */
   readonly partitions: number;
@@ -170,8 +171,7 @@ export class ExchangeGateway {
       const verdict = await examine(r, {
         self: this.region,
         partitions: this.o.partitions,
-        lookup: this.o.keys.lookup,
-        partners: () => this.o.keys.regions(),
+        trust: this.o.keys,
         now,
         decide: this.decideContext(now),
         seen: (id) => stagedIds.get(id) ?? this.journal.events.get(id),
@@ -321,6 +321,7 @@ export class ExchangeGateway {
    * then signed into our inbox; resolves when the pipeline has journaled it or refused it.
    */
   async request(out: OutgoingEvent): Promise<Result<CaseState>> {
+    if (!this.o.keys.regions().has(out.target) && this.o.keys.catchUp) await this.o.keys.catchUp();
     if (!this.o.keys.regions().has(out.target) || out.target === this.region) {
       return fail('XR_PARTNER_UNKNOWN', `${out.target} is not a partner region of ${this.region}`, 'target');
     }

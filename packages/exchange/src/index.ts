@@ -8,3 +8,4 @@ export { decodeQuarantine } from './quarantine.js';
 export type { QuarantineEntry } from './quarantine.js';
 export { decodeJournalRecord, encodeEnvelope, hashRecord } from './journal-codec.js';
 export { derivedId, newId, requestId } from './ids.js';
+export type { KeyVerdict, Trust } from './trust.js';

@@ -3,8 +3,9 @@
  * from configuration; the admin-signed registry replaces that source (issue #4).
  */
 import { verificationKeyFromJwk, type KeyLookup, type PublicJwk, type VerificationKey } from '@xr/crypto';
+import type { KeyVerdict, Trust } from './trust.js';
 
-export class KeyRing {
+export class KeyRing implements Trust {
   private readonly keys = new Map<string, VerificationKey>();
 
   constructor(jwks: readonly PublicJwk[] = []) {
@@ -26,4 +27,9 @@ export class KeyRing {
   }
 
   readonly lookup: KeyLookup = (kid) => this.keys.get(kid);
+
+  keyFor(kid: string): KeyVerdict {
+    const key = this.keys.get(kid);
+    return key ? { ok: true, key } : { ok: false, code: 'XR_KEY_UNKNOWN', reason: `no trusted key ${kid}` };
+  }
 }

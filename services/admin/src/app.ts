@@ -3,6 +3,7 @@
  * gRPC AdminService. The follower must be caught up before the first request is answered.
  */
 import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ADMIN, ALL_REGIONS, authorize, createAuthenticator, serverCredentials } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { FileEventLog } from '@xr/event-log-file';
@@ -11,8 +12,8 @@ import type { Logger } from '@xr/observability';
 import { RegistryFollower, RegistryWriter, TrustAnchor } from '@xr/registry';
 import { adminServiceHandlers } from './admin-service.js';
 import { loadAdminService } from './admin-proto.js';
-import { allowAll, type Authorize } from './authorize.js';
-import type { AdminConfig } from './config.js';
+import type { Authorize } from './authorize.js';
+import { ConfigError, type AdminConfig } from './config.js';
 import { Registrar } from './registrar.js';
 
 export interface RunningAdmin {
@@ -35,8 +36,24 @@ export async function openEventLog(config: AdminConfig['eventLog'], logger: Logg
   return new KafkaEventLog({ brokers: config.brokers, clientId: 'xr-admin', onLog: ({ level, message }) => logger[level]({ component: 'kafkajs' }, message) });
 }
 
-function listen(server: Server, address: string): Promise<number> {
-  return new Promise((resolve, reject) => server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))));
+function listen(server: Server, address: string, creds: ServerCredentials): Promise<number> {
+  return new Promise((resolve, reject) => server.bindAsync(address, creds, (error, port) => (error ? reject(error) : resolve(port))));
+}
+
+/** Bearer JWTs from the configured issuers, checked against the shared policy table: admin changes, admin or auditor reads. */
+async function authorizeFromConfig(config: AdminConfig, logger: Logger): Promise<Authorize> {
+  const authenticator = await createAuthenticator(config.auth);
+  if (!authenticator.ok) throw new ConfigError(`invalid admin configuration:\n  auth: ${authenticator.message}`);
+  return async (call, rpc) => {
+    const who = await authenticator.value.authenticate(call);
+    if (!who.ok) return who;
+    const allowed = authorize(who.value, `${ADMIN}/${rpc}`, { region: ALL_REGIONS });
+    if (!allowed.ok) {
+      logger.info({ rpc, code: allowed.code, subject: who.value.subject, role: who.value.role }, 'admin call refused');
+      return allowed;
+    }
+    return undefined;
+  };
 }
 
 function shutdown(server: Server): Promise<void> {
@@ -68,17 +85,29 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
     await writer.ensureTopic();
     await follower.start();
     await follower.ready();
+    // A newly registered city can receive at once: its inbox exists before its gateway first starts.
+    follower.onChange((_state, record) => {
+      if (record.type !== 'partner.registered') return;
+      const inbox = `${config.topicPrefix}.inbox.${record.payload.region}`;
+      log.createTopic(inbox, { partitions: config.inboxPartitions }).catch((error: unknown) => {
+        logger.error({ topic: inbox, err: error instanceof Error ? error.message : String(error) }, 'could not create the new partner inbox');
+      });
+    });
+    const authorize = options.authorize ?? (await authorizeFromConfig(config, logger));
+    const tls = serverCredentials(config.grpc.tls);
+    if (!tls.ok) throw new ConfigError(`invalid admin configuration:\n  grpc.tls: ${tls.message}`);
+    if (tls.value.insecure) logger.warn({ address: config.grpc.address }, 'admin gRPC listener without TLS (grpc.tls.mode = insecure): for development only');
     const handlers = adminServiceHandlers({
       registrar: new Registrar({ writer, follower, timeoutMs: config.requestTimeoutMs }),
       follower,
       log,
       quarantineTopic: (region) => `${config.topicPrefix}.quarantine.${region}`,
       logger,
-      authorize: options.authorize ?? allowAll,
+      authorize,
       clock,
     });
     server.addService(loadAdminService().AdminService.service, handlers);
-    const port = await listen(server, config.grpc.address);
+    const port = await listen(server, config.grpc.address, tls.value.credentials);
     logger.info({ port, eventLog: log.kind, adminKey: signer.kid, registry: registryTopic, partners: follower.state.partners().length, ...follower.stats }, 'admin ready');
     return {
       port,

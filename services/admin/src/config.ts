@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PrivateJwk, PublicJwk } from '@xr/crypto';
+import { AUTH_CONFIG_SCHEMA, TLS_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { parseAdminKid } from '@xr/registry';
 import { compileSchema } from '@xr/schemas';
 
@@ -14,7 +15,11 @@ export interface AdminConfig {
   /** Further admin public keys whose registry records this service accepts (its own is always trusted). */
   readonly trustAnchors: readonly PublicJwk[];
   readonly eventLog: { readonly kind: 'kafka'; readonly brokers: readonly string[] } | { readonly kind: 'file'; readonly dir: string };
-  readonly grpc: { readonly address: string };
+  readonly grpc: { readonly address: string; readonly tls: ServerTlsConfig };
+  /** Who may call: bearer JWT issuers (admin role for changes; admin or auditor for listings). */
+  readonly auth: AuthOptions;
+  /** Partitions of the inbox topic created for each newly registered partner (match its gateway's `partitions`). */
+  readonly inboxPartitions: number;
   readonly topicPrefix: string;
   /** How long a change waits for this service's registry follower to apply it. */
   readonly requestTimeoutMs: number;
@@ -41,7 +46,7 @@ export const ADMIN_CONFIG_SCHEMA = {
   $id: 'https://schemas.xr-gateway.cn/admin-config.json',
   type: 'object',
   additionalProperties: false,
-  required: ['adminKey', 'eventLog', 'grpc'],
+  required: ['adminKey', 'eventLog', 'grpc', 'auth'],
   properties: {
     $schema: { type: 'string' },
     adminKey: { ...publicJwk, required: [...publicJwk.required, 'd'], properties: { ...publicJwk.properties, d: { type: 'string', pattern: B64URL_32 } } },
@@ -61,9 +66,11 @@ export const ADMIN_CONFIG_SCHEMA = {
     grpc: {
       type: 'object',
       additionalProperties: false,
-      required: ['address'],
-      properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' } },
+      required: ['address', 'tls'],
+      properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' }, tls: TLS_CONFIG_SCHEMA },
     },
+    auth: AUTH_CONFIG_SCHEMA,
+    inboxPartitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
     topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' },
     requestTimeoutMs: { type: 'integer', minimum: 100, maximum: 300_000, default: 15_000 },
     logLevel: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
@@ -78,7 +85,7 @@ export class ConfigError extends Error {
 
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = { ...raw };
-  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { address: env['XR_GRPC_ADDRESS'] };
+  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { ...(out['grpc'] as object | undefined), address: env['XR_GRPC_ADDRESS'] };
   if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
   if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
   if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };

@@ -4,7 +4,8 @@ import { adminKid } from '@xr/registry';
 import { parseConfig, requestField } from '../src/index.js';
 
 const admin = generateKeyPair(adminKid('ops', 1));
-const base = { adminKey: admin.privateJwk, eventLog: { kind: 'file', dir: '/tmp/x' }, grpc: { address: '127.0.0.1:0' } };
+const issuerKey = generateKeyPair(makeKid('110000', 1));
+const base = { adminKey: admin.privateJwk, eventLog: { kind: 'file', dir: '/tmp/x' }, grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } }, auth: { issuers: [{ iss: 'test', keys: [issuerKey.publicJwk] }] } };
 
 describe('admin configuration', () => {
   it('fills defaults and lets the environment choose Kafka', () => {

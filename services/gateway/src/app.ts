@@ -4,7 +4,25 @@ import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { FileEventLog } from '@xr/event-log-file';
 import { KafkaEventLog } from '@xr/event-log-kafka';
-import { ExchangeGateway, KeyRing, topics } from '@xr/exchange';
+import { ExchangeGateway, KeyRing, topics, type Trust } from '@xr/exchange';
+import { RegistryFollower, TrustAnchor, registryKeySource } from '@xr/registry';
+import type { PublicJwk } from '@xr/crypto';
+
+/** Trust from the registry, judged at each record's signed time; our own key (and any configured ones) always verify. */
+function registryTrust(follower: RegistryFollower, own: PublicJwk, configured: readonly PublicJwk[], log: EventLog, topic: string): Trust {
+  const source = registryKeySource(follower, { trusted: [own, ...configured] });
+  return {
+    catchUp: async () => {
+      const end = await log.endOffset(topic, 0);
+      if (end > 0) await follower.reached(end - 1, 5_000);
+    },
+    keyFor: (kid, signedAt, receivedAt) => {
+      const found = source.explain(kid, signedAt, receivedAt);
+      return found.ok ? { ok: true, key: found.key } : found;
+    },
+    regions: () => source.regions(),
+  };
+}
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { Counters, type Logger } from '@xr/observability';
 import { CN_2025_2026, catalogIndex, createCalendar, type CalendarSpec, type WorkingDayCalendar } from '@xr/domain';
@@ -38,39 +56,59 @@ export async function openEventLog(config: GatewayConfig['eventLog'], logger: Lo
 export async function startGateway(config: GatewayConfig, logger: Logger, shared?: EventLog): Promise<RunningGateway> {
   const log = shared ?? (await openEventLog(config.eventLog, logger));
   const signer = signingKeyFromJwk(config.signingKey);
-  const keys = new KeyRing([signer.publicJwk, ...config.partners.flatMap((p) => p.keys)]);
+  const counters = new Counters();
+  const t = topics(config.topicPrefix);
+  let follower: RegistryFollower | undefined;
+  let keys: Trust = new KeyRing([signer.publicJwk, ...config.partners.flatMap((p) => p.keys)]);
+  if (config.registry) {
+    follower = new RegistryFollower({
+      log,
+      topic: t.registry,
+      anchor: new TrustAnchor(config.registry.trustAnchors),
+      maxBackdateMs: (config.registry.maxBackdateMinutes ?? 10) * 60_000,
+      logger: logger.child({ component: 'registry' }),
+      onRefused: (r) => counters.inc('xr_registry_refused_total', { reason: r.problem.code }),
+    });
+    await follower.start();
+    // No inbox record is judged on a half-read registry.
+    await follower.ready();
+    keys = registryTrust(follower, signer.publicJwk, config.partners.flatMap((p) => p.keys), log, t.registry);
+  }
   const gateway = new ExchangeGateway({
     region: config.region,
     log,
     signer,
     keys,
-    topics: topics(config.topicPrefix),
+    topics: t,
     partitions: config.partitions,
     logger,
-    counters: new Counters(),
+    counters,
     ...(typeof config.catalog === 'object' ? { catalogs: catalogIndex([config.catalog]) } : {}),
     calendar: makeCalendar(config.calendar ?? CN_2025_2026),
   });
   try {
     await gateway.start();
   } catch (error) {
+    await follower?.stop();
     if (!shared) await log.close();
     throw error;
   }
   const authenticator = await createAuthenticator(config.auth);
   if (!authenticator.ok) {
     await gateway.stop();
+    await follower?.stop();
     if (!shared) await log.close();
     throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   }
   const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value });
-  logger.info({ port: edge.port, eventLog: log.kind, partners: config.partners.map((p) => p.region) }, 'gateway ready');
+  logger.info({ port: edge.port, eventLog: log.kind, partners: [...keys.regions()].filter((r) => r !== config.region), registry: config.registry ? t.registry : undefined }, 'gateway ready');
   return {
     gateway,
     grpcPort: edge.port,
     stop: async () => {
       await edge.close();
       await gateway.stop();
+      await follower?.stop();
       if (!shared) await log.close();
     },
   };

@@ -22,6 +22,11 @@ export interface GatewayConfig {
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** This region's item catalog (事项目录) when it handles items: a file path or the catalog itself. */
   readonly catalog?: string | Catalog;
+  /**
+   * Partners from the admin-signed registry (`<prefix>.registry`): the admin public keys trusted to
+   * sign it. When set, partner keys, suspensions and revocations come from the registry, live.
+   */
+  readonly registry?: { readonly trustAnchors: readonly PublicJwk[]; readonly maxBackdateMinutes?: number };
   /** Public holidays and 调休 working weekends; the built-in 2025–2026 State Council calendar by default. */
   readonly calendar?: CalendarSpec;
 }
@@ -84,6 +89,31 @@ export const CONFIG_SCHEMA = {
     partitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
     topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' },
     logLevel: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
+    registry: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['trustAnchors'],
+      properties: {
+        trustAnchors: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kty', 'crv', 'x', 'kid'],
+            properties: {
+              kty: { const: 'OKP' },
+              crv: { const: 'Ed25519' },
+              x: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+              kid: { type: 'string', pattern: '^admin-[a-z][a-z0-9-]{0,30}\\.k[1-9]\\d{0,5}$' },
+              alg: { const: 'EdDSA' },
+              use: { const: 'sig' },
+            },
+          },
+        },
+        maxBackdateMinutes: { type: 'integer', minimum: 0, maximum: 1440, default: 10 },
+      },
+    },
     catalog: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'object' }], description: 'path to a catalog file, or the catalog (schemas/catalog.v1.json)' },
     calendar: {
       type: 'object',

@@ -9,6 +9,8 @@ import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { createLogger } from '@xr/observability';
 import { loadAdminService, parseConfig, startAdmin, type AdminServiceClient, type RunningAdmin } from '@xr/admin';
 import { REPO_ROOT } from './gateway-process.js';
+import { bearerInterceptor } from '@xr/auth';
+import { authConfig, tokenFor } from './identity.js';
 
 export interface AdminUnderTest {
   readonly running: RunningAdmin;
@@ -20,10 +22,10 @@ export interface AdminUnderTest {
 }
 
 export async function startAdminInProcess(adminKey: object, brokers: string, topicPrefix: string): Promise<AdminUnderTest> {
-  const config = parseConfig({ adminKey, eventLog: { kind: 'kafka', brokers: brokers.split(',') }, grpc: { address: '127.0.0.1:0' }, topicPrefix, logLevel: 'warn' });
+  const config = parseConfig({ adminKey, eventLog: { kind: 'kafka', brokers: brokers.split(',') }, ...authConfig('127.0.0.1:0'), topicPrefix, logLevel: 'warn' });
   const running = await startAdmin(config, createLogger({ level: 'warn', name: 'xr-admin-e2e' }));
   const address = `127.0.0.1:${running.port}`;
-  const client = new (loadAdminService().AdminService)(address, credentials.createInsecure());
+  const client = new (loadAdminService().AdminService)(address, credentials.createInsecure(), { interceptors: [bearerInterceptor(await tokenFor('*', 'admin', 'admin-ops'))] });
   return {
     running,
     client,
