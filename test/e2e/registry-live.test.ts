@@ -87,9 +87,9 @@ beforeAll(async () => {
     startGatewayProcess(gatewayConfig(QD, brokers), dir, 'qd'),
     startGatewayProcess(gatewayConfig(CD, brokers), dir, 'cd'),
   ]);
-  sys['lc'] = clientsFor(gw['lc']!.grpcPort, await tokenFor(LC.code));
-  sys['qd'] = clientsFor(gw['qd']!.grpcPort, await tokenFor(QD.code));
-  sys['cd'] = clientsFor(gw['cd']!.grpcPort, await tokenFor(CD.code));
+  sys['lc'] = clientsFor(gw['lc'].grpcPort, await tokenFor(LC.code));
+  sys['qd'] = clientsFor(gw['qd'].grpcPort, await tokenFor(QD.code));
+  sys['cd'] = clientsFor(gw['cd'].grpcPort, await tokenFor(CD.code));
 }, 120_000);
 
 afterAll(async () => {

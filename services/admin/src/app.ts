@@ -2,7 +2,7 @@
  * Builds a running admin service from its configuration: event log, registry follower and writer,
  * gRPC AdminService. The follower must be caught up before the first request is answered.
  */
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server, type ServerCredentials } from '@grpc/grpc-js';
 import { ADMIN, ALL_REGIONS, authorize, createAuthenticator, serverCredentials } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
