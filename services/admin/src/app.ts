@@ -24,7 +24,7 @@ export interface RunningAdmin {
 }
 
 export interface AdminOptions {
-  /** Authentication and roles; default allow-all (see authorize.ts). */
+  /** Authentication and roles; default: bearer JWTs from `config.auth` against the shared policy table. */
   readonly authorize?: Authorize;
   /** An event log to use instead of opening the configured one (not closed on stop). */
   readonly log?: EventLog;

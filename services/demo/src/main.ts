@@ -6,7 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { generateIssuerKeyPair, issueToken } from '@xr/auth';
+import { generateIssuerKeyPair, issueToken, type Role } from '@xr/auth';
+import { adminKid } from '@xr/registry';
+import { openAdminDesk, type AdminDesk } from './admin-desk.js';
 import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
 import { SAMPLE_CATALOGS } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
@@ -14,7 +16,7 @@ import { JWS_HEADER, newId, topics } from '@xr/exchange';
 import { createLogger } from '@xr/observability';
 import { openEventLog, parseConfig, startGateway, type RunningGateway } from '@xr/gateway';
 import { connect, type RegionClient } from './client.js';
-import { DEMO_REGIONS, regionLabel } from './regions.js';
+import { DEMO_REGIONS, NEW_REGION, regionLabel } from './regions.js';
 import { deferredAcceptance, supplementRound, withdrawal } from './scenarios.js';
 import { trace } from './trace.js';
 
@@ -26,33 +28,46 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: process.env['XR_LOG_LEVEL'] ?? 'error', name: 'xr-demo' });
   trace('demo', `event log: ${brokers ? `Kafka at ${brokers}` : `embedded, in ${dir}`} · topics ${prefix}.*`);
 
-  const keys = new Map(DEMO_REGIONS.map((r) => [r.code, generateKeyPair(makeKid(r.code, 1))]));
-  // One development token issuer; each region's platform gets a `system` token for its region.
+  const all = [...DEMO_REGIONS, NEW_REGION];
+  const keys = new Map(all.map((r) => [r.code, generateKeyPair(makeKid(r.code, 1))]));
+  const adminKey = generateKeyPair(adminKid('ops', 1));
+  // One development token issuer; each region's platform gets a `system` token for its region, the admin an `admin` token.
   const issuer = generateIssuerKeyPair('xr-demo-issuer');
+  const token = (sub: string, role: Role, region: string): Promise<string> => issueToken({ issuerKey: issuer.privateJwk, iss: 'xr-demo-issuer', sub, role, region });
   const tokens = new Map<string, string>();
-  for (const r of DEMO_REGIONS) tokens.set(r.code, await issueToken({ issuerKey: issuer.privateJwk, iss: 'xr-demo-issuer', sub: `platform-${r.code}`, role: 'system', region: r.code }));
+  for (const r of all) tokens.set(r.code, await token(`platform-${r.code}`, 'system', r.code));
 
   const shared: EventLog = await openEventLog(eventLog, logger);
-  const running: RunningGateway[] = [];
+  const running = new Map<string, RunningGateway>();
   const clients: RegionClient[] = [];
+  let desk: AdminDesk | undefined;
+  const startRegion = async (region: { code: string; name: string }): Promise<void> => {
+    const config = parseConfig({
+      region: region.code,
+      signingKey: keys.get(region.code)!.privateJwk,
+      eventLog,
+      grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
+      auth: { issuers: [{ iss: 'xr-demo-issuer', keys: [issuer.publicJwk] }] },
+      registry: { trustAnchors: [adminKey.publicJwk] },
+      catalog: SAMPLE_CATALOGS.find((c) => c.region === region.code)!,
+      topicPrefix: prefix,
+      logLevel: 'error',
+    });
+    const gw = await startGateway(config, logger.child({ region: region.code }), shared);
+    running.set(region.code, gw);
+    trace(region.code, `gateway up, gRPC on 127.0.0.1:${gw.grpcPort}, key ${makeKid(region.code, 1)}, partners from the registry`);
+  };
+  const register = async (region: { code: string; name: string }): Promise<void> => {
+    const change = await desk!.register(region.code, region.name, keys.get(region.code)!.publicJwk, SAMPLE_CATALOGS.find((c) => c.region === region.code)!);
+    trace('admin', `RegisterPartner ${regionLabel(region.code)}: registry record ${change.recordId} at offset ${change.offset}, signed ${adminKey.publicJwk.kid}`);
+  };
   try {
-    for (const region of DEMO_REGIONS) {
-      const config = parseConfig({
-        region: region.code,
-        signingKey: keys.get(region.code)!.privateJwk,
-        partners: DEMO_REGIONS.filter((p) => p.code !== region.code).map((p) => ({ region: p.code, name: p.name, keys: [keys.get(p.code)!.publicJwk] })),
-        eventLog,
-        grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
-        auth: { issuers: [{ iss: 'xr-demo-issuer', keys: [issuer.publicJwk] }] },
-        catalog: SAMPLE_CATALOGS.find((c) => c.region === region.code)!,
-        topicPrefix: prefix,
-        logLevel: 'error',
-      });
-      running.push(await startGateway(config, logger.child({ region: region.code }), shared));
-      trace(region.code, `gateway up, gRPC on 127.0.0.1:${running.at(-1)!.grpcPort}, key ${makeKid(region.code, 1)}`);
-    }
+    desk = await openAdminDesk({ adminKey: adminKey.privateJwk, log: shared, logger, prefix, issuer: { iss: 'xr-demo-issuer', publicJwk: issuer.publicJwk }, token: await token('admin-ops', 'admin', '*') });
+    trace('admin', `admin service up; gateways trust registry records signed by ${adminKey.publicJwk.kid}`);
+    for (const region of DEMO_REGIONS) await register(region);
+    for (const region of DEMO_REGIONS) await startRegion(region);
     const client = (code: string): RegionClient => {
-      const made = connect(running[DEMO_REGIONS.findIndex((r) => r.code === code)]!.grpcPort, tokens.get(code)!);
+      const made = connect(running.get(code)!.grpcPort, tokens.get(code)!);
       clients.push(made);
       return made;
     };
@@ -65,8 +80,22 @@ async function main(): Promise<void> {
     trace('demo', '— 3. 青岛 hall → 温岭: 撤回 before the decision');
     await withdrawal(parties('370200', '331081'));
 
-    trace('demo', '— 4. a forged record');
-    const qingdao = running[1]!.gateway;
+    trace('demo', `— 4. an admin adds ${regionLabel(NEW_REGION.code)} while everything runs`);
+    await startRegion(NEW_REGION);
+    const registering = Date.now();
+    await register(NEW_REGION);
+    const chengdu = parties(NEW_REGION.code, '371500');
+    const fromChengdu = await chengdu.hall.call('SubmitCase', {
+      requestId: randomUUID(), itemCode: '371500-SPJY-0001', itemName: '食品经营许可证核发', handlingRegion: '371500',
+      applicant: { kind: 'organisation', name: '成都示例餐饮有限公司', idType: 'uscc', idNumber: '91350100M000100Y43' },
+      materials: ['食品经营许可申请书', '营业执照', '食品安全管理制度', '经营场所平面布局图'].map((name) => ({ name, sha256: 'c'.repeat(64), size: 30_000, mediaType: 'application/pdf' })),
+      intake: { formCheckPassed: true, identityVerified: true },
+    });
+    await chengdu.hall.waitFor(fromChengdu.caseId, 'received');
+    trace(NEW_REGION.code, `first case to 聊城 signed for (签收) ${Date.now() - registering} ms after RegisterPartner was called`);
+
+    trace('demo', '— 5. a forged record');
+    const qingdao = running.get('370200')!.gateway;
     const forged = { id: newId(), type: 'case.submitted', v: 1, caseId: newId(), seq: 1, source: '371500', target: '370200', time: new Date().toISOString(), payload: { item: { code: '370200-SPJY-0001', name: '食品经营许可证核发' }, applicant: { kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X' }, materials: [], intake: { formCheck: 'passed', identityCheck: 'passed', receivedAt: new Date().toISOString() } } };
     const bytes = canonicalBytes(forged);
     const jws = await signDetached(bytes, signingKeyFromJwk(keys.get('371500')!.privateJwk));
@@ -77,14 +106,15 @@ async function main(): Promise<void> {
     const [entry] = await qingdao.quarantine();
     trace('370200', entry ? `quarantined it: ${entry.code} (${entry.message}); the case was not created` : 'did NOT quarantine the forged record');
 
-    for (const r of running) {
+    for (const r of running.values()) {
       const c = r.gateway.counters;
       trace(r.gateway.region, `journaled ${c.total('xr_journal_records_total')}, delivered ${c.total('xr_delivered_total')}, quarantined ${c.total('xr_quarantined_total')}, cases known ${r.gateway.projection.size}`);
     }
     if (!entry) process.exitCode = 1;
   } finally {
     for (const c of clients) c.close();
-    for (const r of running.reverse()) await r.stop();
+    for (const r of [...running.values()].reverse()) await r.stop();
+    await desk?.stop();
     await shared.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   }

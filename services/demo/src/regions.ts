@@ -10,7 +10,10 @@ export const DEMO_REGIONS: readonly DemoRegion[] = [
   { code: '331081', name: '温岭市' },
 ];
 
+/** The city the demo adds while everything runs. */
+export const NEW_REGION: DemoRegion = { code: '510100', name: '成都市' };
+
 export function regionLabel(code: string): string {
-  const found = DEMO_REGIONS.find((r) => r.code === code);
+  const found = [...DEMO_REGIONS, NEW_REGION].find((r) => r.code === code);
   return found ? `${found.name}(${code})` : code;
 }
