@@ -74,6 +74,14 @@ const CASES: Readonly<Record<string, { valid: Record<string, unknown>; invalid: 
   'case.withdrawn': { valid: { reason: '申请人主动撤回' }, invalid: [[{ reason: '' }, '/payload/reason']] },
   'case.terminated': { valid: { reason: 'commitment-false', note: '核查发现承诺不实' }, invalid: [[{ reason: 'bored' }, '/payload/reason']] },
   'case.rated': { valid: { level: 'very-dissatisfied', comment: '材料被退回两次' }, invalid: [[{ level: 'ok' }, '/payload/level']] },
+  'case.request-accepted': {
+    valid: { request: envelope('case.withdrawn', { reason: '申请人主动撤回' }) },
+    invalid: [[{ request: { ...envelope('case.withdrawn', {}), source: '999999' } }, '/payload/request/source']],
+  },
+  'case.request-refused': {
+    valid: { eventId: '01936f7c-1a2b-7c3d-8e4f-0123456789ab', type: 'case.withdrawn', code: 'XR_CASE_ILLEGAL_TRANSITION', message: 'case.withdrawn is not allowed while the case is approved' },
+    invalid: [[{ eventId: 'x', type: 'case.withdrawn', code: 'XR_CASE_ILLEGAL_TRANSITION', message: '' }, '/payload/eventId']],
+  },
 };
 
 describe('event payload schemas (one file per type and version)', () => {

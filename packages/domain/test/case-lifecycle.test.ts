@@ -1,3 +1,4 @@
+import { isRequest } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { TERMINAL_STATUSES, type CaseStatus } from '../src/case/model.js';
 import { at, caseFlow, given, historyTo, SAMPLE_PAYLOADS } from '../src/case/testing.js';
@@ -63,13 +64,17 @@ function payloadFor(type: string, time: string): Record<string, unknown> {
   return SAMPLE_PAYLOADS[type]!;
 }
 
+/** The lifecycle's own transitions; the authority's answers to requests are tested in case-requests. */
+const LIFECYCLE = Object.keys(TRANSITIONS).filter((t) => !t.startsWith('case.request-'));
+
 describe('case lifecycle: the transition table', () => {
   it.each(LEGAL)('legal: %s moves a %s case to %s', (type, from, to) => {
     const flow = caseFlow();
     const history = historyTo(flow, from);
     const time = at('2025-10-20');
     const { decision, state } = given(...history).when(flow.event(type, payloadFor(type, time), time));
-    expect(decision).toEqual({ ok: true, emit: [] });
+    // The authority confirms each request of the receiving region (补正, 容缺补齐, 撤回, 好差评).
+    expect(decision).toEqual({ ok: true, emit: isRequest(type) ? [expect.objectContaining({ type: 'case.request-accepted', target: flow.receiving })] : [] });
     expect(state?.status).toBe(to);
     expect(state?.history.at(-1)).toMatchObject({ type, status: to, at: time });
   });
@@ -85,7 +90,7 @@ describe('case lifecycle: the transition table', () => {
   });
 
   it('every event type of the table is covered by a legal and an illegal step', () => {
-    const types = Object.keys(TRANSITIONS).filter((t) => t !== 'case.submitted');
+    const types = LIFECYCLE.filter((t) => t !== 'case.submitted');
     for (const type of types) expect(ILLEGAL_STEPS.some(([t]) => t === type)).toBe(true);
     for (const type of types.filter((t) => t !== 'case.materials-completed' && t !== 'case.received')) {
       expect(LEGAL.some(([t]) => t === type)).toBe(true);
@@ -95,7 +100,7 @@ describe('case lifecycle: the transition table', () => {
   it.each(TERMINAL_STATUSES.filter((s) => s !== 'closed'))('terminal: nothing but a refusal follows %s', (status) => {
     const flow = caseFlow();
     const history = historyTo(flow, status);
-    for (const type of Object.keys(TRANSITIONS).filter((t) => t !== 'case.submitted')) {
+    for (const type of LIFECYCLE.filter((t) => t !== 'case.submitted')) {
       const { decision } = given(...history).when(flow.event(type, payloadFor(type, at('2025-10-20')), at('2025-10-20')));
       expect(decision).toMatchObject({ ok: false, code: ILLEGAL });
     }

@@ -15,7 +15,7 @@ import { JWS_HEADER } from './topics.js';
 export type Verdict =
   | { readonly kind: 'accept'; readonly event: Envelope; readonly jws: string; readonly hash: string; readonly emit: readonly EventDraft[] }
   | { readonly kind: 'duplicate'; readonly event: Envelope }
-  | { readonly kind: 'quarantine'; readonly problem: Problem; readonly eventId?: string };
+  | { readonly kind: 'quarantine'; readonly problem: Problem; readonly eventId?: string; readonly refused?: Envelope };
 
 export interface ExamineContext {
   readonly self: string;
@@ -89,6 +89,7 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
   }
 
   const decision = decide(ctx.state(event.caseId), event, ctx.decide);
-  if (!decision.ok) return quarantine(decision, event.id);
+  // A genuine event the case's rules refuse: quarantined, and answered if it was a partner's request.
+  if (!decision.ok) return { kind: 'quarantine', problem: decision, eventId: event.id, refused: event };
   return { kind: 'accept', event, jws, hash, emit: decision.emit };
 }

@@ -5,7 +5,7 @@
  * everything that changes a case passes the same checks and lands in the journal the same way.
  */
 import { signDetached, type SigningKey } from '@xr/crypto';
-import { caseDeadlines, chinaDate, decide, evolve, fail, type CaseDeadlines, type CatalogIndex, type DecideContext, type WorkingDayCalendar, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
+import { caseDeadlines, chinaDate, decide, evolve, fail, isRequest, refusalOf, XR_ERROR_CODES, type EventDraft, type RequestAcceptedPayload, type RequestRefusedPayload, type XrErrorCode, type CaseDeadlines, type CatalogIndex, type DecideContext, type WorkingDayCalendar, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
 import { partitionFor, type Batch, type EventLog, type LogRecord, type RecordInput, type Subscription } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { validateEvent } from '@xr/schemas';
@@ -64,6 +64,8 @@ export class ExchangeGateway {
   private readonly waiters = new Map<string, Waiter>();
   private readonly reservedSeq = new Map<string, number>();
   private readonly dirty = new Set<number>();
+  /** Our requests journaled and sent to the handling region, not yet answered. */
+  private readonly pending = new Set<string>();
   private readonly outboxes = new Map<number, JournalRecord[]>();
   private subscription: Subscription | undefined;
   private readonly clock: () => Date;
@@ -134,7 +136,7 @@ export class ExchangeGateway {
       if (record.inbox) head.inboxNext = Math.max(head.inboxNext, record.inbox.offset + 1);
       this.journal.events.set(record.event.id, hashRecord(encodeEnvelope(record.event)));
       this.journal.caseCounts.set(record.event.caseId, record.caseSeq);
-      this.projection.apply(record.event);
+      this.project(record.event);
       if (record.event.source === this.region && record.event.target !== this.region) outbound.push(record);
     }
     return outbound;
@@ -157,6 +159,31 @@ export class ExchangeGateway {
     let next = head.next;
     let accepted = 0;
     const duplicates: Envelope[] = [];
+    const stateOf = (caseId: string): CaseState | undefined => staged.get(caseId) ?? this.projection.get(caseId);
+    const stage = (event: Envelope): void => {
+      if (this.projects(event, stateOf(event.caseId))) staged.set(event.caseId, evolve(stateOf(event.caseId), event));
+    };
+    /** Our reactions to an event (签收, confirmations, refusals): ids derived from it, signed, journaled with it. */
+    const react = async (cause: Envelope, drafts: readonly EventDraft[], inbox: LogRecord): Promise<void> => {
+      for (const [index, draft] of drafts.entries()) {
+        const reaction: Envelope = {
+          id: derivedId(cause.id, index),
+          type: draft.type,
+          v: draft.v,
+          caseId: cause.caseId,
+          seq: (stateOf(cause.caseId)?.lastSeq[this.region] ?? this.reservedSeq.get(cause.caseId) ?? 0) + 1,
+          source: this.region,
+          target: draft.target,
+          time: now,
+          payload: draft.payload,
+        };
+        if (!stateOf(cause.caseId)) this.reservedSeq.set(cause.caseId, reaction.seq);
+        const signed = await this.sign(reaction);
+        stage(reaction);
+        stagedIds.set(reaction.id, hashRecord(signed.bytes));
+        appendJournal(signed, inbox);
+      }
+    };
     const appendJournal = (signed: Signed, inbox: LogRecord): void => {
       const caseSeq = (this.journal.caseCounts.get(signed.event.caseId) ?? 0) + journal.filter((j) => j.record.event.caseId === signed.event.caseId).length + 1;
       const record: JournalRecord = { event: signed.event, eventJws: signed.jws, prev, n: next, caseSeq, inbox: { partition: inbox.partition, offset: inbox.offset }, recordedAt: now };
@@ -184,33 +211,17 @@ export class ExchangeGateway {
       }
       if (verdict.kind === 'quarantine') {
         quarantined.push({ ...quarantineRecord(r, verdict.problem, now, verdict.eventId), ...(verdict.eventId ? { eventId: verdict.eventId } : {}) });
+        // The authority answers a partner's refused request, so the partner's copy of the case stays true.
+        const refused = verdict.refused;
+        if (refused && refused.source !== this.region && (isRequest(refused.type) || refused.type === 'case.submitted')) await react(refused, [refusalOf(refused, verdict.problem)], r);
         continue;
       }
       const { event } = verdict;
       accepted += 1;
-      staged.set(event.caseId, evolve(staged.get(event.caseId) ?? this.projection.get(event.caseId), event));
+      stage(event);
       stagedIds.set(event.id, verdict.hash);
       appendJournal({ event, bytes: r.value, jws: verdict.jws }, r);
-      let index = 0;
-      for (const draft of verdict.emit) {
-        const state = staged.get(event.caseId);
-        const reaction: Envelope = {
-          id: derivedId(event.id, index),
-          type: draft.type,
-          v: draft.v,
-          caseId: event.caseId,
-          seq: (state?.lastSeq[this.region] ?? 0) + 1,
-          source: this.region,
-          target: draft.target,
-          time: now,
-          payload: draft.payload,
-        };
-        index += 1;
-        const signed = await this.sign(reaction);
-        staged.set(event.caseId, evolve(state, reaction));
-        stagedIds.set(reaction.id, hashRecord(signed.bytes));
-        appendJournal(signed, r);
-      }
+      await react(event, verdict.emit, r);
     }
 
     if (quarantined.length > 0) await this.o.log.append(this.o.topics.quarantine(this.region), quarantined.map((q) => q.input));
@@ -230,16 +241,16 @@ export class ExchangeGateway {
         head.inboxNext = Math.max(head.inboxNext, (record.inbox?.offset ?? -1) + 1);
         this.journal.events.set(record.event.id, stagedIds.get(record.event.id) ?? '');
         this.journal.caseCounts.set(record.event.caseId, record.caseSeq);
-        this.projection.apply(record.event);
+        this.project(record.event);
         this.o.counters.inc('xr_journal_records_total', { type: record.event.type });
         if (record.event.source === this.region && record.event.target !== this.region) this.outbox(partition).push(record);
       }
     }
     // The journal is the commit point: the outcome is known now, delivery follows.
-    for (const { record } of journal) this.settle(record.event.id, { ok: true, value: this.projection.get(record.event.caseId)! });
+    for (const { record } of journal) this.settleFor(record.event);
     for (const event of duplicates) {
       const state = this.projection.get(event.caseId);
-      if (state) this.settle(event.id, { ok: true, value: state });
+      if (state && !this.pending.has(event.id)) this.settle(event.id, { ok: true, value: state });
     }
     if (accepted > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'accepted' }, accepted);
     if (quarantined.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, quarantined.length);
@@ -291,6 +302,40 @@ export class ExchangeGateway {
     return result.ok ? result.value : undefined;
   }
 
+  /**
+   * Whether an event changes this region's copy of its case. Our own requests to the handling
+   * region wait for its answer (case.request-accepted applies them); a refusal of a case we never
+   * held has nothing to change.
+   */
+  private projects(event: Envelope, state: CaseState | undefined): boolean {
+    if (event.source === this.region && isRequest(event.type) && state?.handlingRegion !== this.region) return false;
+    return !(event.type === 'case.request-refused' && !state);
+  }
+
+  /** Applies a journaled event to the projection, keeping track of our requests awaiting an answer. */
+  private project(event: Envelope): void {
+    const state = this.projection.get(event.caseId);
+    if (event.source === this.region && isRequest(event.type) && state?.handlingRegion !== this.region) this.pending.add(event.id);
+    if (event.type === 'case.request-accepted') this.pending.delete((event.payload as unknown as RequestAcceptedPayload).request.id);
+    if (event.type === 'case.request-refused') this.pending.delete((event.payload as unknown as RequestRefusedPayload).eventId);
+    if (this.projects(event, state)) this.projection.apply(event);
+  }
+
+  /** The outcome a journaled event gives the caller waiting for it (or for the request it answers). */
+  private settleFor(event: Envelope): void {
+    if (this.pending.has(event.id)) return;
+    if (event.source !== this.region && event.type === 'case.request-accepted') {
+      const request = (event.payload as unknown as RequestAcceptedPayload).request;
+      this.settle(request.id, { ok: true, value: this.projection.get(event.caseId)! });
+    } else if (event.source !== this.region && event.type === 'case.request-refused') {
+      const refusal = event.payload as unknown as RequestRefusedPayload;
+      const code = (XR_ERROR_CODES as readonly string[]).includes(refusal.code) ? (refusal.code as XrErrorCode) : 'XR_CASE_ILLEGAL_TRANSITION';
+      this.settle(refusal.eventId, fail(code, `${event.source} refused ${refusal.type}: ${refusal.message}`));
+    }
+    const state = this.projection.get(event.caseId);
+    if (state) this.settle(event.id, { ok: true, value: state });
+  }
+
   private settle(eventId: string, outcome: Result<CaseState>): void {
     const waiter = this.waiters.get(eventId);
     if (!waiter) return;
@@ -327,7 +372,7 @@ export class ExchangeGateway {
     }
     const id = out.requestId === undefined ? newId() : requestId(this.region, out.requestId);
     const state = this.projection.get(out.caseId);
-    if (this.journal.events.has(id) && state) return { ok: true, value: state };
+    if (this.journal.events.has(id) && state && !this.pending.has(id)) return { ok: true, value: state };
     const seq = Math.max(state?.lastSeq[this.region] ?? 0, this.reservedSeq.get(out.caseId) ?? 0) + 1;
     const event: Envelope = { id, type: out.type, v: out.v, caseId: out.caseId, seq, source: this.region, target: out.target, time: this.clock().toISOString(), payload: out.payload };
     const valid = validateEvent(event);

@@ -81,3 +81,67 @@ describe('a case crosses from the receiving hall to the handling region', () => 
     await b.stop();
   });
 });
+
+describe('one authority per case: the handling region decides the receiving region\'s requests', () => {
+  it('a 撤回 racing an approval: the authority refuses it, both copies end approved, the hall is told why', async () => {
+    const { log } = await openLog();
+    // A slow link from 聊城 to 青岛: the withdrawal arrives after 青岛 has approved.
+    const slow = new Proxy(log, {
+      get(target, prop) {
+        if (prop === 'append') {
+          return async (topic: string, records: Parameters<FileEventLog['append']>[1]) => {
+            if (topic === t.inbox('370200') && slowLink) await new Promise((r) => setTimeout(r, 300));
+            return target.append(topic, records);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    let slowLink = false;
+    const a = gateway(liaocheng, [qingdao], slow);
+    const b = gateway(qingdao, [liaocheng], log);
+    await a.start();
+    await b.start();
+    const caseId = a.newCaseId();
+    expect((await a.request({ type: 'case.submitted', v: 1, caseId, target: '370200', payload: submission('370200') })).ok).toBe(true);
+    await eventually(() => b.getCase(caseId)?.status === 'received');
+    expect((await b.request({ type: 'case.accepted', v: 1, caseId, target: '371500', payload: { receiptNo: 'R-1', basis: 'standard' } })).ok).toBe(true);
+    await eventually(() => a.getCase(caseId)?.status === 'accepted');
+
+    slowLink = true;
+    const withdrawing = a.request({ type: 'case.withdrawn', v: 1, caseId, target: '370200', payload: { reason: '申请人主动撤回' } });
+    await new Promise((r) => setTimeout(r, 50));
+    const approval = await b.request({ type: 'case.approved', v: 1, caseId, target: '371500', payload: { decisionNo: 'D-1' } });
+    const withdrawal = await withdrawing;
+    expect(approval).toMatchObject({ ok: true, value: { status: 'approved' } });
+    expect(withdrawal).toMatchObject({ ok: false, code: 'XR_CASE_ILLEGAL_TRANSITION' });
+    await eventually(() => a.getCase(caseId)?.history.some((h) => h.type === 'case.request-refused'));
+    expect(a.getCase(caseId)?.status).toBe('approved');
+    expect(b.getCase(caseId)?.status).toBe('approved');
+    await a.stop();
+    await b.stop();
+  });
+
+  it('a request the authority takes changes the hall\'s copy only when confirmed, and the caller gets the confirmed case', async () => {
+    const { log } = await openLog();
+    const a = gateway(liaocheng, [qingdao], log);
+    const b = gateway(qingdao, [liaocheng], log);
+    await a.start();
+    await b.start();
+    const caseId = a.newCaseId();
+    await a.request({ type: 'case.submitted', v: 1, caseId, target: '370200', payload: submission('370200') });
+    await eventually(() => a.getCase(caseId)?.status === 'received');
+    await b.stop();
+    // The authority is away: the hall's withdrawal is journaled and sent, but its copy does not move.
+    const pending = a.request({ type: 'case.withdrawn', v: 1, caseId, target: '370200', payload: {} });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(a.getCase(caseId)?.status).toBe('received');
+    const back = gateway(qingdao, [liaocheng], log);
+    await back.start();
+    expect(await pending).toMatchObject({ ok: true, value: { status: 'withdrawn' } });
+    expect(back.getCase(caseId)?.status).toBe('withdrawn');
+    await a.stop();
+    await back.stop();
+  });
+});

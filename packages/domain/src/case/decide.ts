@@ -14,7 +14,8 @@ import { approved, delivered, denied, extended, terminated } from './rules-decis
 import { checkIntake } from './rules-intake.js';
 import { accepted, materialsCompleted, supplemented, supplementRequested } from './rules-review.js';
 import type { EventRule, Refusal, RuleClock } from './rule-kit.js';
-import { TRANSITIONS } from './transitions.js';
+import { isRequest, TRANSITIONS } from './transitions.js';
+import type { RequestAcceptedPayload, RequestRefusedPayload } from './payloads.js';
 
 export { evolve } from './evolve.js';
 
@@ -86,9 +87,26 @@ function illegal(state: CaseState | undefined, event: Envelope): Refusal | undef
   return fail('XR_CASE_ILLEGAL_TRANSITION', `${event.type} is not allowed while the case is ${current}${why}`, 'type');
 }
 
+/** The authority's answer to a request: from the handling region, about the request's own case. */
+function confirmation(state: CaseState | undefined, event: Envelope): Decision {
+  const handling = state?.handlingRegion ?? event.source;
+  if (event.source !== handling) return fail('XR_CASE_ILLEGAL_TRANSITION', `${event.type} is sent by the handling region ${handling}, not ${event.source}`, 'source');
+  if (event.type === 'case.request-accepted') {
+    if (!state) return fail('XR_CASE_NOT_FOUND', `case ${event.caseId} does not exist`, 'caseId');
+    const request = (event.payload as unknown as RequestAcceptedPayload).request;
+    if (request.caseId !== event.caseId || request.source !== state.receivingRegion || !isRequest(request.type)) {
+      return fail('XR_BAD_REQUEST', 'case.request-accepted must carry a request of this case from its receiving region', '/payload/request');
+    }
+  }
+  const last = state?.lastSeq[event.source] ?? 0;
+  if (event.seq <= last) return fail('XR_DUPLICATE', `sequence ${event.seq} from ${event.source} was already applied`, 'seq');
+  return { ok: true, emit: [] };
+}
+
 export function decide(state: CaseState | undefined, event: Envelope, ctx: DecideContext): Decision {
   const rule = TRANSITIONS[event.type];
   if (!rule) return fail('XR_EVENT_TYPE_UNKNOWN', `unknown event type ${event.type}`, 'type');
+  if (event.type === 'case.request-accepted' || event.type === 'case.request-refused') return confirmation(state, event);
   const refused = illegal(state, event);
   if (refused) return refused;
   const sides = sideOf(state, event);
@@ -118,5 +136,20 @@ export function decide(state: CaseState | undefined, event: Envelope, ctx: Decid
     return { ok: true, emit: [{ type: 'case.received', v: 1, target: sides.receiving, payload: { receivedAt: ctx.now } satisfies ReceivedPayload }] };
   }
   const bad = RULES[event.type]?.({ state, event, ...(item ? { item } : {}), ...(clock ? { clock } : {}) });
-  return bad ?? { ok: true, emit: [] };
+  if (bad) return bad;
+  // The authority confirms each request it takes, so the receiving region's copy follows.
+  if (authority && isRequest(event.type)) {
+    return { ok: true, emit: [{ type: 'case.request-accepted', v: 1, target: sides.receiving, payload: { request: event } satisfies RequestAcceptedPayload }] };
+  }
+  return { ok: true, emit: [] };
+}
+
+/** What the authority sends back when it refuses a request (the receiving region's copy stays). */
+export function refusalOf(request: Envelope, problem: Problem): EventDraft {
+  return {
+    type: 'case.request-refused',
+    v: 1,
+    target: request.source,
+    payload: { eventId: request.id, type: request.type, code: problem.code, message: problem.message } satisfies RequestRefusedPayload,
+  };
 }

@@ -130,6 +130,12 @@ export function evolve(state: CaseState | undefined, event: Envelope): CaseState
   const entry: HistoryEntry = { eventId: event.id, type: event.type, source: event.source, at: event.time, status };
   if (event.type === 'case.submitted') return opened(event, entry);
   if (!state) throw new TypeError(`evolve: ${event.type} needs an existing case`);
+  if (event.type === 'case.request-accepted') {
+    const request = (event.payload as unknown as P.RequestAcceptedPayload).request;
+    // At the handling region the request is applied already; at the receiving region, now.
+    const base = (state.lastSeq[request.source] ?? 0) >= request.seq ? state : evolve(state, request);
+    return { ...base, lastSeq: { ...base.lastSeq, [event.source]: event.seq } };
+  }
   return {
     ...state,
     ...outcomeChanges(state, event),

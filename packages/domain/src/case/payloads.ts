@@ -2,6 +2,7 @@
  * Payloads of the lifecycle events after 收件 and 签收 (those two live in model.ts). Their JSON
  * Schemas are schemas/events/<type>.v1.json; these types describe what a schema-valid payload is.
  */
+import type { Envelope } from '../envelope.js';
 import type {
   AcceptanceBasis,
   DeliveryMethod,
@@ -101,4 +102,17 @@ export interface TerminatedPayload {
 export interface RatedPayload {
   readonly level: RatingLevel;
   readonly comment?: string;
+}
+
+/** The handling region took a request; the request (as its sender signed it) travels inside. */
+export interface RequestAcceptedPayload {
+  readonly request: Envelope;
+}
+
+/** The handling region refused a request: which, and why (a stable code). */
+export interface RequestRefusedPayload {
+  readonly eventId: string;
+  readonly type: string;
+  readonly code: string;
+  readonly message: string;
 }

@@ -14,6 +14,8 @@ export interface TransitionRule {
   readonly note?: string;
 }
 
+const ANY_STATUS: readonly CaseStatus[] = ['submitted', 'received', 'supplement-requested', 'supplemented', 'accepted', 'not-accepted', 'suspended', 'approved', 'denied', 'delivered', 'closed', 'withdrawn', 'terminated'];
+
 const BEFORE_DECISION: readonly CaseStatus[] = ['submitted', 'received', 'supplement-requested', 'supplemented', 'accepted', 'suspended'];
 
 export const TRANSITIONS: Readonly<Record<string, TransitionRule>> = {
@@ -50,4 +52,20 @@ export const TRANSITIONS: Readonly<Record<string, TransitionRule>> = {
   'case.terminated': { by: 'handling', from: ['accepted', 'suspended', 'supplement-requested'], to: 'terminated', note: 'only a pending case can be terminated' },
   /** 好差评, once per transaction, after 办结. */
   'case.rated': { by: 'receiving', from: ['closed'], to: 'unchanged', note: 'a case is rated after it is closed' },
+  /**
+   * The handling region took a request of the receiving region (补正, 容缺补齐, 撤回, 好差评): only
+   * now does the receiving region's copy of the case change. The request travels inside.
+   */
+  'case.request-accepted': { by: 'handling', from: ANY_STATUS, to: 'unchanged' },
+  /** The handling region refused a request of the receiving region; the case stays as it was. */
+  'case.request-refused': { by: 'handling', from: ['none', ...ANY_STATUS], to: 'unchanged' },
 };
+
+/**
+ * Requests: events the receiving region sends about an existing case. The handling region decides
+ * them; the receiving region applies one only when the handling region's case.request-accepted
+ * comes back, so the two copies of a case never part (a withdrawal racing an approval, say).
+ */
+export function isRequest(type: string): boolean {
+  return TRANSITIONS[type]?.by === 'receiving' && type !== 'case.submitted';
+}
