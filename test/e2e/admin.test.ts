@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
+import { SAMPLE_CATALOG_370200 } from '@xr/domain';
 import { KafkaEventLog } from '@xr/event-log-kafka';
 import { adminKid, RegistryFollower, REGISTRY_JWS_HEADER, TrustAnchor, uuidv7, type RefusedRecord } from '@xr/registry';
 import { detailsOf, eventually } from './support/clients.js';
@@ -70,7 +71,7 @@ describe('admin service over Kafka', () => {
       region: QD.code,
       name: '青岛市',
       keys: [jwk(QD.k1.publicJwk)],
-      catalogJson: JSON.stringify({ items: [{ code: '370200-SPJY-0001', name: '食品经营许可证核发' }] }),
+      catalogJson: JSON.stringify(SAMPLE_CATALOG_370200),
       contact: { name: '李工', email: 'xr@qingdao.example.cn' },
     });
     const returned = Date.now();
@@ -78,7 +79,7 @@ describe('admin service over Kafka', () => {
     const listed = await admin.call<Listed>('ListPartners', {});
     expect(listed).toMatchObject({ registryPosition: 1, partners: [{ region: QD.code, name: '青岛市', status: 'PARTNER_STATUS_ACTIVE' }] });
     const seen = await eventually(async () => seenAt.get(change.recordId));
-    expect(follower.state.catalogOf(QD.code)).toEqual({ items: [{ code: '370200-SPJY-0001', name: '食品经营许可证核发' }] });
+    expect(follower.state.catalogOf(QD.code)).toEqual(SAMPLE_CATALOG_370200);
     process.stderr.write(`[admin e2e] RegisterPartner took ${returned - started} ms; independent follower saw it ${seen - returned} ms after it returned (${seen - started} ms after the call)\n`);
   });
 

@@ -154,6 +154,21 @@ describe('two gateway processes over Kafka', () => {
     expect(await journaled()).toBe(before + 1);
   });
 
+  it('a caller without a token is UNAUTHENTICATED; another region asking for this case, or the wrong side deciding, is PERMISSION_DENIED', async () => {
+    const anonymous = clientsFor(gwB.grpcPort, '');
+    const none = await anonymous.get(caseId).then(() => undefined, (e: ServiceError) => e);
+    anonymous.close();
+    expect(none?.code).toBe(status.UNAUTHENTICATED);
+    const wenling = clientsFor(gwB.grpcPort, await tokenFor('331081'));
+    const stranger = await wenling.get(caseId).then(() => undefined, (e: ServiceError) => e);
+    wenling.close();
+    expect(stranger?.code).toBe(status.PERMISSION_DENIED);
+    expect(detailsOf(stranger!)).toMatchObject({ reason: 'XR_PERMISSION_DENIED' });
+    // 聊城 is party to the case, but 青岛 decides it: 聊城's system may not accept it.
+    const accept = await new Promise<ServiceError | null>((resolve) => a.cases.AcceptCase({ requestId: randomUUID(), caseId, receiptNo: 'X', basis: 'standard' }, (e: ServiceError | null) => resolve(e)));
+    expect(accept?.code).toBe(status.PERMISSION_DENIED);
+  });
+
   it('logs carry no personal data, and SIGTERM drains and exits 0', async () => {
     const text = [...gwA.output, ...gwB.output].join('');
     expect(text).toContain('"gateway ready"');

@@ -5,6 +5,7 @@
 import { commandWords, GLOBAL_OPTIONS } from './args.js';
 import { admin, ADMIN_COMMANDS, type AdminCommand } from './commands/admin.js';
 import { keysNew } from './commands/keys.js';
+import { keysIssuer, keysToken } from './commands/token.js';
 import type { CliIo } from './io.js';
 import { CliFailure, usage, type CliProblem } from './problem.js';
 
@@ -21,6 +22,8 @@ usage:
   xr admin quarantine  --region R [--limit N]
   xr keys new          --region R [--generation N] [--out dir]
   xr keys new          --admin NAME [--generation N] [--out dir]
+  xr keys issuer       --name NAME [--out dir]                 (a development token issuer)
+  xr keys token        --issuer-key F --role R --region X [--sub S] [--ttl SECONDS]
 
 global options:
   --admin-url host:port   admin service (env XR_ADMIN_URL)
@@ -59,8 +62,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (group === 'keys') {
-      if (command !== 'new') throw usage(`unknown keys command ${JSON.stringify(command ?? '')}; one of new`, 'command');
-      await keysNew(rest, io);
+      const keys: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = { new: keysNew, issuer: keysIssuer, token: keysToken };
+      const run = command === undefined ? undefined : keys[command];
+      if (!run) throw usage(`unknown keys command ${JSON.stringify(command ?? '')}; one of ${Object.keys(keys).join(', ')}`, 'command');
+      await run(rest, io);
       return 0;
     }
     throw usage(`unknown command ${JSON.stringify(group)}; one of admin, keys (xr --help)`, 'command');

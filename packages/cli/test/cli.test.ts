@@ -108,3 +108,19 @@ describe('xr keys new', () => {
     expect((await xr('keys', 'new', '--region', '371500', '--generation', 'x')).stderr).toContain('(field --generation)');
   });
 });
+
+describe('xr keys issuer and xr keys token: development identities', () => {
+  it('makes an issuer whose tokens a gateway configured with its public key accepts, for the role and region asked', async () => {
+    const { createAuthenticator } = await import('@xr/auth');
+    const made = await xr('keys', 'issuer', '--name', 'dev-idp', '--out', 'idp');
+    expect(made.code).toBe(0);
+    const publicJwk = JSON.parse(await readFile(join(dir, 'idp', 'dev-idp.issuer.pub.jwk.json'), 'utf8')) as object;
+    const token = await xr('keys', 'token', '--issuer-key', 'idp/dev-idp.issuer.jwk.json', '--role', 'system', '--region', '371500');
+    expect(token.code).toBe(0);
+    const auth = await createAuthenticator({ issuers: [{ iss: 'dev-idp', keys: [publicJwk as never] }] });
+    if (!auth.ok) throw new Error(auth.message);
+    expect(await auth.value.verifyToken(token.stdout.trim())).toMatchObject({ ok: true, value: { role: 'system', region: '371500', issuer: 'dev-idp' } });
+    expect(await xr('keys', 'token', '--issuer-key', 'idp/dev-idp.issuer.jwk.json', '--role', 'mayor', '--region', '371500')).toMatchObject({ code: 2, stderr: expect.stringContaining('(field --role)') as unknown });
+    expect(await xr('keys', 'token', '--issuer-key', 'idp/missing.json', '--role', 'admin', '--region', '*')).toMatchObject({ code: 2, stderr: expect.stringContaining('(field --issuer-key)') as unknown });
+  });
+});

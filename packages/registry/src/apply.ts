@@ -8,6 +8,7 @@ import { problem, type RegistryProblem } from './codes.js';
 import type { KeyEntry, PartnerEntry, RegistryData } from './model.js';
 import type { RecordOf, RegistryRecord } from './record.js';
 import { earliest, instant } from './time.js';
+import { validateCatalog } from '@xr/schemas';
 
 export type Applied = { readonly ok: true; readonly data: RegistryData; readonly changed: boolean } | { readonly ok: false; readonly problem: RegistryProblem };
 
@@ -33,6 +34,12 @@ function registered(partner: PartnerEntry | undefined, r: RecordOf<'partner.regi
   if (partner) {
     if (partner.registration === registration) return same(partner);
     return refuse('XR_REGISTRY_CONFLICT', `region ${p.region} is already registered with other content (rotate or revoke keys instead)`, '/payload/region');
+  }
+  if (p.catalog !== undefined) {
+    // The city's item catalog (事项目录) must be one: the schema, 承诺时限 ≤ 法定时限, its own region.
+    const catalog = validateCatalog(p.catalog);
+    if (!catalog.ok) return refuse('XR_CATALOG_INVALID', `catalog: ${catalog.message}`, `/payload/catalog${catalog.field ?? ''}`);
+    if (catalog.value.region !== p.region) return refuse('XR_CATALOG_INVALID', `the catalog is of region ${catalog.value.region}, not ${p.region}`, '/payload/catalog/region');
   }
   const keys: KeyEntry[] = [];
   for (const [i, jwk] of p.keys.keys.entries()) {

@@ -1,6 +1,7 @@
 /** The registry reducer and its queries, as given records → then answers. No I/O. */
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, makeKid } from '@xr/crypto';
+import { SAMPLE_CATALOG_370200 } from '@xr/domain';
 import { keyStatus, RegistryState } from '../src/index.js';
 import { LC, QD, WL, given, lc1, lc2, qd1, rec, registration } from './fixtures.js';
 
@@ -145,7 +146,7 @@ describe('recognition.set', () => {
 
 describe('catalog and listings', () => {
   it('keeps the catalog as given and lists partners by region', () => {
-    const catalog = { items: [{ code: '370200-SPJY-0001', name: '食品经营许可证核发' }] };
+    const catalog = SAMPLE_CATALOG_370200 as unknown as Record<string, unknown>;
     const r = rec('partner.registered', { region: QD, name: '青岛市', keys: { keys: [qd1.publicJwk] }, catalog, contact: {} });
     const state = given(r, registration(LC, [lc1]));
     expect(state.catalogOf(QD)).toEqual(catalog);
@@ -159,5 +160,20 @@ describe('catalog and listings', () => {
     const after = before.apply(rec('partner.suspended', { region: LC, reason: 'x' }));
     expect(after.ok).toBe(true);
     expect(before.isActive(LC)).toBe(true);
+  });
+});
+
+describe('registered catalogs', () => {
+  it('refuse a catalog whose 承诺时限 exceeds its 法定时限, or of another region, naming the field', async () => {
+    const { SAMPLE_CATALOG_510100 } = await import('@xr/domain');
+    const { RegistryState } = await import('../src/index.js');
+    const { generateKeyPair, makeKid } = await import('@xr/crypto');
+    const key = generateKeyPair(makeKid('510100', 1)).publicJwk;
+    const record = (catalog: unknown) => ({ id: '01936f7c-1a2b-7c3d-8e4f-0123456789ab', type: 'partner.registered' as const, v: 1 as const, time: '2026-01-05T09:00:00+08:00', admin: 'admin-ops.k1', payload: { region: '510100', name: '成都市', keys: { keys: [key] }, contact: {}, catalog } });
+    const broken = structuredClone(SAMPLE_CATALOG_510100) as unknown as { items: { promisedDays: number }[] };
+    broken.items[0]!.promisedDays = 999;
+    expect(RegistryState.empty().apply(record(SAMPLE_CATALOG_510100) as never)).toMatchObject({ ok: true });
+    expect(RegistryState.empty().apply(record(broken) as never)).toMatchObject({ ok: false, problem: { code: 'XR_CATALOG_INVALID', field: '/payload/catalog/items/0/promisedDays' } });
+    expect(RegistryState.empty().apply(record({ ...SAMPLE_CATALOG_510100, region: '371500' }) as never)).toMatchObject({ ok: false, problem: { code: 'XR_CATALOG_INVALID', field: '/payload/catalog/region' } });
   });
 });

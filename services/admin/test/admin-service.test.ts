@@ -6,6 +6,7 @@ import { decodeStatusDetails } from '@xr/proto';
 import { adminServiceHandlers, type AdminServiceDeps } from '../src/admin-service.js';
 import type { AdminServiceHandlers } from '../src/index.js';
 import { lc1, lc2, openDesk, qd1, type Desk } from './fixtures.js';
+import { SAMPLE_CATALOG_371500 } from '@xr/domain';
 
 let desk: Desk;
 let handlers: AdminServiceHandlers;
@@ -44,7 +45,7 @@ const register = (over: Record<string, unknown> = {}) => ({
   region: '371500',
   name: '聊城市',
   keys: [jwk(lc1.publicJwk)],
-  catalogJson: '{"items":[]}',
+  catalogJson: JSON.stringify(SAMPLE_CATALOG_371500),
   contact: { name: '', phone: '', email: 'ops@liaocheng.example.cn' },
   ...over,
 });
@@ -53,7 +54,8 @@ describe('AdminService handlers', () => {
   it('registers, rotates and lists partners', async () => {
     const registered = await call(handlers, 'RegisterPartner', register());
     expect(registered.error).toBeNull();
-    expect(registered.value).toMatchObject({ offset: 0, duplicate: false, partner: { region: '371500', status: 'PARTNER_STATUS_ACTIVE', catalogJson: '{"items":[]}' } });
+    expect(registered.value).toMatchObject({ offset: 0, duplicate: false, partner: { region: '371500', status: 'PARTNER_STATUS_ACTIVE' } });
+    expect(JSON.parse((registered.value as { partner: { catalogJson: string } }).partner.catalogJson)).toEqual(SAMPLE_CATALOG_371500);
     const overlapUntil = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const rotated = await call(handlers, 'RotateKey', { requestId: 'r2', region: '371500', newKey: jwk(lc2.publicJwk), overlapUntil });
     expect(rotated.error).toBeNull();
