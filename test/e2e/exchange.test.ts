@@ -85,7 +85,7 @@ describe('two gateway processes over Kafka', () => {
   it('SubmitCase at 聊城 → 青岛 verifies, journals and projects it; GetCase at 青岛 returns it', async () => {
     const submitted = await a.submit(submission());
     caseId = submitted.caseId;
-    expect(submitted).toMatchObject({ status: 'submitted', receivingRegion: A.code, handlingRegion: B.code });
+    expect(submitted).toMatchObject({ status: 'received', receivingRegion: A.code, handlingRegion: B.code });
     const atB = await eventually(async () => b.get(caseId));
     expect(atB).toMatchObject({ caseId, status: 'received', itemCode: '370200-SPJY-0001', receivingRegion: A.code, applicant: { name: '张三' } });
     expect(atB.materials).toEqual([{ name: '申请书.pdf', sha256: 'c'.repeat(64), size: 1234, mediaType: 'application/pdf' }]);

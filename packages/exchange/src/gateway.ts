@@ -34,6 +34,8 @@ export interface GatewayOptions {
   readonly catalogs?: CatalogIndex;
   /** Working-day calendar for the licensing law's deadlines; deadline rules apply when given. */
   readonly calendar?: WorkingDayCalendar;
+  /** How long a new case waits for the handling region's 签收 or refusal before SubmitCase answers `submitted`. Default 5 s. */
+  readonly receiptTimeoutMs?: number;
   /** How long a request from our own systems waits for its journal outcome. Default 15 s. */
   readonly requestTimeoutMs?: number;
 }
@@ -57,6 +59,13 @@ interface Signed {
 
 type Waiter = (outcome: Result<CaseState>) => void;
 
+/** The problem a partner's refusal of our request stands for, with its stable code. */
+function refusalProblem(event: Envelope): Result<never> {
+  const refusal = event.payload as unknown as RequestRefusedPayload;
+  const code = (XR_ERROR_CODES as readonly string[]).includes(refusal.code) ? (refusal.code as XrErrorCode) : 'XR_CASE_ILLEGAL_TRANSITION';
+  return fail(code, `${event.source} refused ${refusal.type}: ${refusal.message}`);
+}
+
 export class ExchangeGateway {
   readonly region: string;
   readonly projection = new CaseProjection();
@@ -64,6 +73,8 @@ export class ExchangeGateway {
   private readonly waiters = new Map<string, Waiter>();
   private readonly reservedSeq = new Map<string, number>();
   private readonly dirty = new Set<number>();
+  /** Submissions the handling region refused (bounded by the number of refused cases). */
+  private readonly refusals = new Map<string, Result<CaseState>>();
   /** Our requests journaled and sent to the handling region, not yet answered. */
   private readonly pending = new Set<string>();
   private readonly outboxes = new Map<number, JournalRecord[]>();
@@ -317,7 +328,11 @@ export class ExchangeGateway {
     const state = this.projection.get(event.caseId);
     if (event.source === this.region && isRequest(event.type) && state?.handlingRegion !== this.region) this.pending.add(event.id);
     if (event.type === 'case.request-accepted') this.pending.delete((event.payload as unknown as RequestAcceptedPayload).request.id);
-    if (event.type === 'case.request-refused') this.pending.delete((event.payload as unknown as RequestRefusedPayload).eventId);
+    if (event.type === 'case.request-refused') {
+      const refusal = event.payload as unknown as RequestRefusedPayload;
+      this.pending.delete(refusal.eventId);
+      if (refusal.type === 'case.submitted' && event.source !== this.region) this.refusals.set(refusal.eventId, refusalProblem(event));
+    }
     if (this.projects(event, state)) this.projection.apply(event);
   }
 
@@ -328,9 +343,7 @@ export class ExchangeGateway {
       const request = (event.payload as unknown as RequestAcceptedPayload).request;
       this.settle(request.id, { ok: true, value: this.projection.get(event.caseId)! });
     } else if (event.source !== this.region && event.type === 'case.request-refused') {
-      const refusal = event.payload as unknown as RequestRefusedPayload;
-      const code = (XR_ERROR_CODES as readonly string[]).includes(refusal.code) ? (refusal.code as XrErrorCode) : 'XR_CASE_ILLEGAL_TRANSITION';
-      this.settle(refusal.eventId, fail(code, `${event.source} refused ${refusal.type}: ${refusal.message}`));
+      this.settle((event.payload as unknown as RequestRefusedPayload).eventId, refusalProblem(event));
     }
     const state = this.projection.get(event.caseId);
     if (state) this.settle(event.id, { ok: true, value: state });
@@ -400,7 +413,35 @@ export class ExchangeGateway {
     } catch (error) {
       this.settle(event.id, fail('XR_UNAVAILABLE', `could not write to the inbox: ${error instanceof Error ? error.message : String(error)}`));
     }
-    return outcome;
+    const result = await outcome;
+    // A new case: the handling region answers with 签收 or a refusal naming what is wrong (its
+    // catalog, a missing material); wait a moment for it, else the case is simply on its way.
+    if (out.type === 'case.submitted' && result.ok) return this.receiptOf(out.caseId, event.id);
+    return result;
+  }
+
+  /** The handling region's answer to a submission, or the case as it stands after `receiptTimeoutMs`. */
+  private receiptOf(caseId: string, submissionId: string): Promise<Result<CaseState>> {
+    const answered = (): Result<CaseState> | undefined => {
+      const state = this.projection.get(caseId);
+      if (!state) return undefined;
+      const refusal = this.refusals.get(submissionId);
+      if (refusal) return refusal;
+      return state.status === 'submitted' ? undefined : { ok: true, value: state };
+    };
+    const now = answered();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        unwatch();
+        resolve(answered() ?? { ok: true, value: this.projection.get(caseId)! });
+      };
+      const timer = setTimeout(finish, this.o.receiptTimeoutMs ?? 5_000);
+      const unwatch = this.projection.watch(caseId, () => {
+        if (answered()) finish();
+      });
+    });
   }
 
   /** Counters of this gateway: records accepted, duplicates, quarantined by reason, deliveries. */

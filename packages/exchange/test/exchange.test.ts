@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileEventLog } from '@xr/event-log-file';
 import { canonicalBytes, signDetached } from '@xr/crypto';
 import { decodeJournalRecord, hashRecord, JWS_HEADER, newId, topics } from '../src/index.js';
-import { eventually, gateway, region, submission } from './fixtures.js';
+import { eventually, gateway, quietLogger, region, submission } from './fixtures.js';
 
 const liaocheng = region('371500');
 const qingdao = region('370200');
@@ -32,7 +32,8 @@ describe('a case crosses from the receiving hall to the handling region', () => 
     await b.start();
     const caseId = a.newCaseId();
     const outcome = await a.request({ type: 'case.submitted', v: 1, caseId, target: '370200', payload: submission('370200') });
-    expect(outcome).toMatchObject({ ok: true, value: { caseId, status: 'submitted', handlingRegion: '370200' } });
+    // The caller hears back once the handling region has signed for the case (签收).
+    expect(outcome).toMatchObject({ ok: true, value: { caseId, status: 'received', handlingRegion: '370200' } });
     const atB = await eventually(() => b.getCase(caseId));
     expect(atB).toMatchObject({ status: 'received', receivingRegion: '371500', itemName: '食品经营许可' });
     await eventually(() => a.getCase(caseId)?.status === 'received');
@@ -143,5 +144,29 @@ describe('one authority per case: the handling region decides the receiving regi
     expect(back.getCase(caseId)?.status).toBe('withdrawn');
     await a.stop();
     await back.stop();
+  });
+});
+
+describe('submissions against the handling region\'s catalog', () => {
+  it('a submission missing a required material is refused by the handling region, and SubmitCase says which', async () => {
+    const { SAMPLE_CATALOG_370200, catalogIndex } = await import('@xr/domain');
+    const { ExchangeGateway: Gateway, KeyRing: Ring } = await import('../src/index.js');
+    const { Counters } = await import('@xr/observability');
+    const { log } = await openLog();
+    const a = gateway(liaocheng, [qingdao], log);
+    const b = new Gateway({ region: '370200', log, signer: qingdao.signer, keys: new Ring([qingdao.publicJwk, liaocheng.publicJwk]), topics: t, partitions: 3, logger: quietLogger, counters: new Counters(), catalogs: catalogIndex([SAMPLE_CATALOG_370200]) });
+    await a.start();
+    await b.start();
+    const caseId = a.newCaseId();
+    const refused = await a.request({ type: 'case.submitted', v: 1, caseId, target: '370200', payload: submission('370200') });
+    expect(refused).toMatchObject({ ok: false, code: 'XR_MATERIAL_MISSING' });
+    if (!refused.ok) expect(refused.message).toContain('营业执照');
+    expect(a.getCase(caseId)?.history.map((h) => h.type)).toEqual(['case.submitted', 'case.request-refused']);
+    expect(b.getCase(caseId)).toBeUndefined();
+    const materials = ['食品经营许可申请书', '营业执照', '法定代表人身份证明', '食品安全管理制度', '经营场所平面布局图'].map((name) => ({ name, sha256: 'a'.repeat(64), size: 1, mediaType: 'application/pdf' }));
+    const good = await a.request({ type: 'case.submitted', v: 1, caseId: a.newCaseId(), target: '370200', payload: { ...submission('370200'), materials } });
+    expect(good).toMatchObject({ ok: true, value: { status: 'received' } });
+    await a.stop();
+    await b.stop();
   });
 });

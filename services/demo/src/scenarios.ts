@@ -36,7 +36,7 @@ export async function supplementRound(p: Parties): Promise<void> {
     materials: ['食品经营许可申请书', '营业执照', '法定代表人身份证明', '食品安全管理制度', '经营场所平面布局图'].map((n) => pdf(n)),
   });
   const caseId = submitted.caseId;
-  trace(p.from, `case ${caseId} signed and sent → ${regionLabel(p.to)}`);
+  trace(p.from, `case ${caseId} signed and sent → ${regionLabel(p.to)}; SubmitCase answers after ${regionLabel(p.to)} signs for it: ${submitted.status}`);
   await p.office.waitFor(caseId, 'received');
   trace(p.to, `verified the signature and schema, checked the catalog, 签收`);
   await step(p, 'office', 'RequestSupplement', { caseId, notice: '请一次性补正以下材料', items: [{ material: '经营场所平面布局图', reason: '未标注比例尺' }] }, '补正告知 (一次告知)');

@@ -239,6 +239,9 @@ export interface CaseServiceClient extends grpc.Client {
   
   /**
    * 收件: the receiving region submits a case for an item handled by another region (异地代收).
+   * Answers once the handling region has signed for it (status received), or with its refusal
+   * (e.g. XR_MATERIAL_MISSING naming the material); after a few seconds without an answer, with
+   * status submitted: the case is journaled and on its way.
    */
   SubmitCase(argument: _xr_gateway_v1_SubmitCaseRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_SubmitCaseResponse__Output>): grpc.ClientUnaryCall;
   SubmitCase(argument: _xr_gateway_v1_SubmitCaseRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_gateway_v1_SubmitCaseResponse__Output>): grpc.ClientUnaryCall;
@@ -246,6 +249,9 @@ export interface CaseServiceClient extends grpc.Client {
   SubmitCase(argument: _xr_gateway_v1_SubmitCaseRequest, callback: grpc.requestCallback<_xr_gateway_v1_SubmitCaseResponse__Output>): grpc.ClientUnaryCall;
   /**
    * 收件: the receiving region submits a case for an item handled by another region (异地代收).
+   * Answers once the handling region has signed for it (status received), or with its refusal
+   * (e.g. XR_MATERIAL_MISSING naming the material); after a few seconds without an answer, with
+   * status submitted: the case is journaled and on its way.
    */
   submitCase(argument: _xr_gateway_v1_SubmitCaseRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_SubmitCaseResponse__Output>): grpc.ClientUnaryCall;
   submitCase(argument: _xr_gateway_v1_SubmitCaseRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_gateway_v1_SubmitCaseResponse__Output>): grpc.ClientUnaryCall;
@@ -393,6 +399,9 @@ export interface CaseServiceHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * 收件: the receiving region submits a case for an item handled by another region (异地代收).
+   * Answers once the handling region has signed for it (status received), or with its refusal
+   * (e.g. XR_MATERIAL_MISSING naming the material); after a few seconds without an answer, with
+   * status submitted: the case is journaled and on its way.
    */
   SubmitCase: grpc.handleUnaryCall<_xr_gateway_v1_SubmitCaseRequest__Output, _xr_gateway_v1_SubmitCaseResponse>;
   
