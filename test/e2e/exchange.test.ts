@@ -110,6 +110,22 @@ describe('two gateway processes over Kafka', () => {
     ]);
   });
 
+  it("青岛's WatchInbox streams each case it handles as it arrives", async () => {
+    const arrived = new Promise<Case__Output>((resolve, reject) => {
+      const stream = b.cases.WatchInbox({ side: 'handling' });
+      stream.on('data', (u: CaseUpdate__Output) => {
+        if (u.case && u.case.caseId !== caseId) {
+          stream.cancel();
+          resolve(u.case);
+        }
+      });
+      stream.on('error', (e: ServiceError) => (e.code === status.CANCELLED ? undefined : reject(e)));
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const next = await a.submit(submission());
+    expect(await arrived).toMatchObject({ caseId: next.caseId, handlingRegion: B.code });
+  });
+
   it('a record altered in flight is quarantined at 青岛 with its bytes and reason, counted, and not applied', async () => {
     const forgedCase = newId();
     const event = { id: newId(), type: 'case.submitted', v: 1, caseId: forgedCase, seq: 1, source: A.code, target: B.code, time: new Date().toISOString(), payload: { item: { code: '370200-SPJY-0001', name: '食品经营许可证核发' }, applicant: APPLICANT, materials: [], intake: { formCheck: 'passed', identityCheck: 'passed', receivedAt: new Date().toISOString() } } };
