@@ -5,6 +5,7 @@ import { XrError } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import { loadServices } from '@xr/proto';
+import { drain, listen } from '@xr/service-kit';
 import { caseServiceHandlers } from './case-service.js';
 import { toServiceError } from './errors.js';
 import { opsServiceHandlers } from './ops-service.js';
@@ -35,21 +36,6 @@ export async function startGrpcEdge(o: GrpcEdgeOptions): Promise<GrpcEdge> {
   const server = new Server();
   server.addService(services.cases.CaseService.service, withAuth(caseServiceHandlers(o.gateway, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CaseService' }));
   server.addService(services.ops.OpsService.service, withAuth(opsServiceHandlers(o.gateway), { ...guard, serviceName: 'xr.gateway.v1.OpsService' }));
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(o.address, tls.value.credentials, (error, bound) => (error ? reject(error) : resolve(bound)));
-  });
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          server.forceShutdown();
-          resolve();
-        }, 5_000);
-        server.tryShutdown(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      }),
-  };
+  const port = await listen(server, o.address, tls.value.credentials);
+  return { port, close: () => drain(server) };
 }

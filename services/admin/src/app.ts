@@ -2,12 +2,11 @@
  * Builds a running admin service from its configuration: event log, registry follower and writer,
  * gRPC AdminService. The follower must be caught up before the first request is answered.
  */
-import { Server, type ServerCredentials } from '@grpc/grpc-js';
+import { Server } from '@grpc/grpc-js';
 import { ADMIN, ALL_REGIONS, authorize, createAuthenticator, serverCredentials } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
-import { FileEventLog } from '@xr/event-log-file';
-import { KafkaEventLog } from '@xr/event-log-kafka';
+import { drain, listen, openEventLog as openLog } from '@xr/service-kit';
 import type { Logger } from '@xr/observability';
 import { RegistryFollower, RegistryWriter, TrustAnchor } from '@xr/registry';
 import { adminServiceHandlers } from './admin-service.js';
@@ -32,12 +31,7 @@ export interface AdminOptions {
 }
 
 export async function openEventLog(config: AdminConfig['eventLog'], logger: Logger): Promise<EventLog> {
-  if (config.kind === 'file') return FileEventLog.open({ dir: config.dir });
-  return new KafkaEventLog({ brokers: config.brokers, clientId: 'xr-admin', onLog: ({ level, message }) => logger[level]({ component: 'kafkajs' }, message) });
-}
-
-function listen(server: Server, address: string, creds: ServerCredentials): Promise<number> {
-  return new Promise((resolve, reject) => server.bindAsync(address, creds, (error, port) => (error ? reject(error) : resolve(port))));
+  return openLog(config, logger, 'xr-admin');
 }
 
 /** Bearer JWTs from the configured issuers, checked against the shared policy table: admin changes, admin or auditor reads. */
@@ -54,19 +48,6 @@ async function authorizeFromConfig(config: AdminConfig, logger: Logger): Promise
     }
     return undefined;
   };
-}
-
-function shutdown(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      server.forceShutdown();
-      resolve();
-    }, 5_000);
-    server.tryShutdown(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 export async function startAdmin(config: AdminConfig, logger: Logger, options: AdminOptions = {}): Promise<RunningAdmin> {
@@ -114,7 +95,7 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
       follower,
       writer,
       stop: async () => {
-        await shutdown(server);
+        await drain(server);
         await follower.stop();
         await closeLog();
       },

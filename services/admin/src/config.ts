@@ -3,18 +3,20 @@
  * overrides, validated once at start against a schema. A bad value stops the process with a
  * message naming the key and what was expected.
  */
-import { readFileSync } from 'node:fs';
 import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import { AUTH_CONFIG_SCHEMA, TLS_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { parseAdminKid } from '@xr/registry';
 import { compileSchema } from '@xr/schemas';
+import { ConfigError, EVENT_LOG_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+
+export { ConfigError };
 
 export interface AdminConfig {
   /** The admin's Ed25519 private JWK; kid `admin-<name>.k<n>`. Signs every registry record. */
   readonly adminKey: PrivateJwk;
   /** Further admin public keys whose registry records this service accepts (its own is always trusted). */
   readonly trustAnchors: readonly PublicJwk[];
-  readonly eventLog: { readonly kind: 'kafka'; readonly brokers: readonly string[] } | { readonly kind: 'file'; readonly dir: string };
+  readonly eventLog: EventLogConfig;
   readonly grpc: { readonly address: string; readonly tls: ServerTlsConfig };
   /** Who may call: bearer JWT issuers (admin role for changes; admin or auditor for listings). */
   readonly auth: AuthOptions;
@@ -51,18 +53,7 @@ export const ADMIN_CONFIG_SCHEMA = {
     $schema: { type: 'string' },
     adminKey: { ...publicJwk, required: [...publicJwk.required, 'd'], properties: { ...publicJwk.properties, d: { type: 'string', pattern: B64URL_32 } } },
     trustAnchors: { type: 'array', default: [], items: publicJwk },
-    eventLog: {
-      type: 'object',
-      required: ['kind'],
-      oneOf: [
-        {
-          additionalProperties: false,
-          required: ['kind', 'brokers'],
-          properties: { kind: { const: 'kafka' }, brokers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[^:\\s]+:\\d{1,5}$' } } },
-        },
-        { additionalProperties: false, required: ['kind', 'dir'], properties: { kind: { const: 'file' }, dir: { type: 'string', minLength: 1 } } },
-      ],
-    },
+    eventLog: EVENT_LOG_SCHEMA,
     grpc: {
       type: 'object',
       additionalProperties: false,
@@ -79,48 +70,14 @@ export const ADMIN_CONFIG_SCHEMA = {
 
 const validate = compileSchema<AdminConfig>(ADMIN_CONFIG_SCHEMA);
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const out = { ...raw };
-  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { ...(out['grpc'] as object | undefined), address: env['XR_GRPC_ADDRESS'] };
-  if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
-  if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
-  if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };
-  else if (env['XR_DATA_DIR']) out['eventLog'] = { kind: 'file', dir: env['XR_DATA_DIR'] };
-  return out;
-}
-
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): AdminConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
-  const merged = structuredClone(applyEnv(raw as Record<string, unknown>, env));
-  if (!validate(merged)) {
-    const lines = (validate.errors ?? []).map((e) => {
-      const params = e.params as { missingProperty?: string; additionalProperty?: string };
-      const extra = params.missingProperty ?? params.additionalProperty;
-      const key = `${e.instancePath}${extra ? `/${extra}` : ''}`.replace(/^\//, '').replace(/\//g, '.') || '(root)';
-      return `  ${key}: ${e.keyword === 'additionalProperties' ? 'is not a known setting' : e.message ?? e.keyword}`;
-    });
-    throw new ConfigError(`invalid admin configuration:\n${[...new Set(lines)].join('\n')}`);
-  }
+  const merged = structuredClone(commonEnv(raw as Record<string, unknown>, env));
+  if (!validate(merged)) throw new ConfigError(`invalid admin configuration:\n${configErrorLines(validate.errors).join('\n')}`);
   if (!parseAdminKid(merged.adminKey.kid)) throw new ConfigError(`invalid admin configuration:\n  adminKey.kid: must look like admin-<name>.k<n>`);
   return merged;
 }
 
 export function loadConfig(path: string, env: NodeJS.ProcessEnv): AdminConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read configuration ${path}: ${(error as Error).message}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`configuration ${path} is not JSON: ${(error as Error).message}`);
-  }
-  return parseConfig(raw, env);
+  return parseConfig(readConfigFile(path), env);
 }

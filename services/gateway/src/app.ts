@@ -2,8 +2,7 @@
 import { createAuthenticator } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
-import { FileEventLog } from '@xr/event-log-file';
-import { KafkaEventLog } from '@xr/event-log-kafka';
+import { openEventLog as openLog } from '@xr/service-kit';
 import { ExchangeGateway, KeyRing, topics, type Trust } from '@xr/exchange';
 import { RegistryFollower, TrustAnchor, registryKeySource } from '@xr/registry';
 import type { PublicJwk } from '@xr/crypto';
@@ -41,12 +40,7 @@ export interface RunningGateway {
 }
 
 export async function openEventLog(config: GatewayConfig['eventLog'], logger: Logger): Promise<EventLog> {
-  if (config.kind === 'file') return FileEventLog.open({ dir: config.dir });
-  return new KafkaEventLog({
-    brokers: config.brokers,
-    clientId: 'xr-gateway',
-    onLog: ({ level, message }) => logger[level]({ component: 'kafkajs' }, message),
-  });
+  return openLog(config, logger, 'xr-gateway');
 }
 
 /**

@@ -8,13 +8,16 @@ import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import type { CalendarSpec, Catalog } from '@xr/domain';
 import { AUTH_CONFIG_SCHEMA, TLS_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema, validateCatalog } from '@xr/schemas';
+import { ConfigError, EVENT_LOG_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+
+export { ConfigError };
 import { dirname, resolve } from 'node:path';
 
 export interface GatewayConfig {
   readonly region: string;
   readonly signingKey: PrivateJwk;
   readonly partners: readonly { readonly region: string; readonly name?: string; readonly keys: readonly PublicJwk[] }[];
-  readonly eventLog: { readonly kind: 'kafka'; readonly brokers: readonly string[] } | { readonly kind: 'file'; readonly dir: string };
+  readonly eventLog: EventLogConfig;
   readonly grpc: { readonly address: string; readonly tls: ServerTlsConfig };
   readonly auth: AuthOptions;
   readonly partitions: number;
@@ -67,18 +70,7 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
-    eventLog: {
-      type: 'object',
-      required: ['kind'],
-      oneOf: [
-        {
-          additionalProperties: false,
-          required: ['kind', 'brokers'],
-          properties: { kind: { const: 'kafka' }, brokers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[^:\\s]+:\\d{1,5}$' } } },
-        },
-        { additionalProperties: false, required: ['kind', 'dir'], properties: { kind: { const: 'file' }, dir: { type: 'string', minLength: 1 } } },
-      ],
-    },
+    eventLog: EVENT_LOG_SCHEMA,
     grpc: {
       type: 'object',
       additionalProperties: false,
@@ -129,19 +121,10 @@ export const CONFIG_SCHEMA = {
 
 const validate = compileSchema<GatewayConfig>(CONFIG_SCHEMA);
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
 /** Environment variables that override the file, for containers and quick runs. */
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const out = { ...raw };
+  const out = commonEnv(raw, env);
   if (env['XR_REGION']) out['region'] = env['XR_REGION'];
-  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { ...(out['grpc'] as object | undefined), address: env['XR_GRPC_ADDRESS'] };
-  if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
-  if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
-  if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };
-  else if (env['XR_DATA_DIR']) out['eventLog'] = { kind: 'file', dir: env['XR_DATA_DIR'] };
   return out;
 }
 
@@ -157,15 +140,7 @@ function readCatalogFile(path: string): unknown {
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}, base = process.cwd()): GatewayConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
   const merged = structuredClone(applyEnv(raw as Record<string, unknown>, env));
-  if (!validate(merged)) {
-    const lines = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => {
-      const params = e.params as { missingProperty?: string; additionalProperty?: string };
-      const extra = params.missingProperty ?? params.additionalProperty;
-      const key = `${e.instancePath}${extra ? `/${extra}` : ''}`.replace(/^\//, '').replace(/\//g, '.') || '(root)';
-      return `  ${key}: ${e.keyword === 'additionalProperties' ? 'is not a known setting' : e.message ?? e.keyword}`;
-    });
-    throw new ConfigError(`invalid gateway configuration:\n${[...new Set(lines)].join('\n')}`);
-  }
+  if (!validate(merged)) throw new ConfigError(`invalid gateway configuration:\n${configErrorLines(validate.errors).join('\n')}`);
   if (merged.catalog !== undefined) {
     const catalog = typeof merged.catalog === 'string' ? readCatalogFile(resolve(base, merged.catalog)) : merged.catalog;
     const checked = validateCatalog(catalog);
@@ -183,17 +158,5 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}, base = pr
 }
 
 export function loadConfig(path: string, env: NodeJS.ProcessEnv): GatewayConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read configuration ${path}: ${(error as Error).message}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`configuration ${path} is not JSON: ${(error as Error).message}`);
-  }
-  return parseConfig(raw, env, dirname(resolve(path)));
+  return parseConfig(readConfigFile(path), env, dirname(resolve(path)));
 }

@@ -2,39 +2,14 @@
  * A region's gateway process. Only wires: configuration → logger → gateway → signals.
  *   pnpm gateway --config gateway.json      (or XR_CONFIG=gateway.json)
  */
-import { parseArgs } from 'node:util';
 import { createLogger } from '@xr/observability';
-import { ConfigError, loadConfig } from './config.js';
+import { runService } from '@xr/service-kit';
 import { startGateway } from './app.js';
+import { loadConfig } from './config.js';
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' } } });
-  const path = values.config ?? process.env['XR_CONFIG'];
-  if (!path) throw new ConfigError('no configuration: pass --config <file> or set XR_CONFIG (see README, "Configuration")');
-  const config = loadConfig(path, process.env);
-  const logger = createLogger({ level: config.logLevel, name: 'xr-gateway', base: { region: config.region } });
-  const running = await startGateway(config, logger);
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'draining');
-    running.stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`xr-gateway: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+runService({
+  name: 'xr-gateway',
+  load: loadConfig,
+  logger: (config) => createLogger({ level: config.logLevel, name: 'xr-gateway', base: { region: config.region } }),
+  start: startGateway,
 });

@@ -1,0 +1,66 @@
+/**
+ * Configuration files of xr processes: JSON read once, environment overrides for containers and
+ * quick runs, validated against a schema; a bad value stops the process with a message naming the
+ * key and what was expected.
+ */
+import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export type EventLogConfig = { readonly kind: 'kafka'; readonly brokers: readonly string[] } | { readonly kind: 'file'; readonly dir: string };
+
+/** The `eventLog` setting: Kafka brokers, or the embedded log's directory. */
+export const EVENT_LOG_SCHEMA = {
+  type: 'object',
+  required: ['kind'],
+  oneOf: [
+    {
+      additionalProperties: false,
+      required: ['kind', 'brokers'],
+      properties: { kind: { const: 'kafka' }, brokers: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[^:\\s]+:\\d{1,5}$' } } },
+    },
+    { additionalProperties: false, required: ['kind', 'dir'], properties: { kind: { const: 'file' }, dir: { type: 'string', minLength: 1 } } },
+  ],
+} as const;
+
+/** Overrides every xr process takes from the environment: KAFKA_BROKERS or XR_DATA_DIR, XR_GRPC_ADDRESS, XR_LOG_LEVEL, XR_TOPIC_PREFIX. */
+export function commonEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out = { ...raw };
+  if (env['XR_GRPC_ADDRESS']) out['grpc'] = { ...(out['grpc'] as object | undefined), address: env['XR_GRPC_ADDRESS'] };
+  if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
+  if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
+  if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };
+  else if (env['XR_DATA_DIR']) out['eventLog'] = { kind: 'file', dir: env['XR_DATA_DIR'] };
+  return out;
+}
+
+/** `  key.path: what was expected`, one line per distinct violation. */
+export function configErrorLines(errors: readonly ErrorObject[] | null | undefined): string[] {
+  const lines = (errors ?? [])
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => {
+      const params = e.params as { missingProperty?: string; additionalProperty?: string };
+      const extra = params.missingProperty ?? params.additionalProperty;
+      const key = `${e.instancePath}${extra ? `/${extra}` : ''}`.replace(/^\//, '').replace(/\//g, '.') || '(root)';
+      return `  ${key}: ${e.keyword === 'additionalProperties' ? 'is not a known setting' : (e.message ?? e.keyword)}`;
+    });
+  return [...new Set(lines)];
+}
+
+/** Reads a JSON configuration file; a missing file or bad JSON is a ConfigError naming it. */
+export function readConfigFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read configuration ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ConfigError(`configuration ${path} is not JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,6 @@
+export { ConfigError, EVENT_LOG_SCHEMA, commonEnv, configErrorLines, readConfigFile } from './config.js';
+export type { EventLogConfig } from './config.js';
+export { openEventLog } from './event-log.js';
+export { runService } from './process.js';
+export type { ServiceSpec } from './process.js';
+export { drain, listen } from './grpc-server.js';
