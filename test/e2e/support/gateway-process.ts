@@ -24,9 +24,16 @@ export async function startGatewayProcess(config: Record<string, unknown>, dir: 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  // A test that dies (or times out) never leaves a gateway running behind it.
+  const reap = (): void => void child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} not ready in ${timeoutMs} ms:\n${output.join('')}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} not ready in ${timeoutMs} ms:\n${output.join('')}`));
+    }, timeoutMs);
     const onLine = (chunk: Buffer): void => {
       for (const line of chunk.toString().split('\n')) {
         if (line === '') continue;
