@@ -1,0 +1,186 @@
+/**
+ * `pnpm bench [--quick] [--only <name>[,<name>…]]`: runs the benchmarks and prints one JSON
+ * document on stdout; progress goes to stderr. See bench/README.md for what each figure means.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { FileEventLog } from '@xr/event-log-file';
+import { topics } from '@xr/exchange';
+import { cryptoBench } from './crypto-bench.js';
+import { regionPair } from './fixtures.js';
+import { kafkaPipelineBench, type KafkaInfo } from './kafka-bench.js';
+import type { BenchResult, Budget, Progress } from './measure.js';
+import { pipelineBench } from './pipeline-bench.js';
+import { schemaBench } from './schema-bench.js';
+import { startupBench } from './startup-bench.js';
+
+const BENCHMARKS = ['crypto', 'schema', 'pipeline.file', 'startup', 'pipeline.kafka'] as const;
+type BenchName = (typeof BENCHMARKS)[number];
+
+interface Settings {
+  readonly budget: Budget;
+  readonly fileCases: number;
+  readonly kafkaCases: number;
+  readonly concurrency: number;
+  readonly warmupCases: number;
+  readonly timeoutMs: number;
+}
+
+const FULL: Settings = { budget: { warmupMs: 300, measureMs: 1_500 }, fileCases: 2_000, kafkaCases: 1_000, concurrency: 32, warmupCases: 100, timeoutMs: 60_000 };
+const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 200, kafkaCases: 100, concurrency: 32, warmupCases: 32, timeoutMs: 30_000 };
+
+const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
+  --quick   smaller n and shorter time budgets (a smoke run)
+  --only    run only these benchmarks: ${BENCHMARKS.join(', ')} (a prefix selects several: pipeline)
+One JSON document goes to stdout, progress to stderr.
+`;
+
+const runStart = performance.now();
+const progress: Progress = (line) => {
+  process.stderr.write(`[bench +${((performance.now() - runStart) / 1000).toFixed(1)}s] ${line}\n`);
+};
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function select(only: readonly string[] | undefined): Set<BenchName> | undefined {
+  if (!only || only.length === 0) return new Set(BENCHMARKS);
+  const wanted = only.flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
+  const chosen = new Set<BenchName>();
+  for (const name of wanted) {
+    const matches = BENCHMARKS.filter((b) => b === name || b.startsWith(`${name}.`));
+    if (matches.length === 0) return undefined;
+    for (const m of matches) chosen.add(m);
+  }
+  return chosen;
+}
+
+function groupIndex(resultName: string): number {
+  const i = BENCHMARKS.findIndex((b) => resultName === b || resultName.startsWith(`${b}.`));
+  return i === -1 ? BENCHMARKS.length : i;
+}
+
+function describe(r: BenchResult): string {
+  if (r.skipped) return `${r.name}: skipped (${r.skipped})`;
+  if (r.error) return `${r.name}: FAILED (${r.error})`;
+  const pct = r.p50Ms !== undefined ? ` p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms` : '';
+  return `${r.name}: ${r.value} ${r.unit} (n=${r.n})${pct}`;
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    process.stderr.write(`${message(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help === true) {
+    process.stderr.write(USAGE);
+    return 0;
+  }
+  const chosen = select(args.values.only);
+  if (!chosen) {
+    process.stderr.write(`unknown benchmark in --only ${args.values.only?.join(',') ?? ''}\n${USAGE}`);
+    return 2;
+  }
+  const quick = args.values.quick === true;
+  const s = quick ? QUICK : FULL;
+  const startedAt = new Date().toISOString();
+  const results: BenchResult[] = [];
+  let kafka: KafkaInfo | null = null;
+  progress(`${quick ? 'quick' : 'full'} run: ${BENCHMARKS.filter((b) => chosen.has(b)).join(', ')}`);
+
+  const record = (list: readonly BenchResult[]): void => {
+    for (const r of list) {
+      results.push(r);
+      progress(describe(r));
+    }
+  };
+  const guarded = async (name: string, run: () => Promise<readonly BenchResult[]> | readonly BenchResult[]): Promise<boolean> => {
+    try {
+      record(await run());
+      return true;
+    } catch (error) {
+      record([{ name, unit: '', value: null, n: 0, error: message(error) }]);
+      return false;
+    }
+  };
+
+  if (chosen.has('crypto')) await guarded('crypto', () => cryptoBench(s.budget));
+  if (chosen.has('schema')) await guarded('schema', () => schemaBench(s.budget));
+
+  // Kafka runs before the embedded log: that one keeps every record in memory, and the RSS it
+  // leaves behind shrinks only slowly after it is closed, which would blur Kafka's RSS delta.
+  if (chosen.has('pipeline.kafka')) {
+    const outcome = await kafkaPipelineBench({ regions: regionPair(), cases: s.kafkaCases, concurrency: s.concurrency, warmupCases: s.warmupCases, timeoutMs: s.timeoutMs, progress });
+    kafka = outcome.kafka;
+    record(outcome.results);
+  }
+
+  if (chosen.has('pipeline.file') || chosen.has('startup')) {
+    const dir = await mkdtemp(join(tmpdir(), 'xr-bench-'));
+    const regions = regionPair();
+    const t = topics('bench');
+    try {
+      const log = await FileEventLog.open({ dir });
+      let pipelineOk: boolean;
+      try {
+        const run = (): Promise<BenchResult[]> =>
+          pipelineBench({ label: 'file', regions, senderLog: log, handlerLog: log, topics: t, cases: s.fileCases, concurrency: s.concurrency, warmupCases: s.warmupCases, timeoutMs: s.timeoutMs, progress });
+        if (chosen.has('pipeline.file')) {
+          pipelineOk = await guarded('pipeline.file', run);
+        } else {
+          progress('startup: running the embedded-log pipeline first to write a journal (its figures are not reported)');
+          pipelineOk = await guarded('startup', async () => {
+            await run();
+            return [];
+          });
+        }
+      } finally {
+        await log.close();
+      }
+      if (chosen.has('startup')) {
+        if (pipelineOk) await guarded('startup', () => startupBench({ dir, regions, topics: t, progress }));
+        else record([{ name: 'startup', unit: 'records/s', value: null, n: 0, skipped: 'the embedded-log pipeline, which writes the journal to replay, failed' }]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  const cpuList = cpus();
+  const report = {
+    startedAt,
+    mode: quick ? 'quick' : 'full',
+    benchmarks: BENCHMARKS.filter((b) => chosen.has(b)),
+    machine: {
+      node: process.version,
+      platform: `${platform()} ${arch()}`,
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+      memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+    },
+    kafkaVersion: kafka?.version ?? null,
+    kafka,
+    durationS: Number(((performance.now() - runStart) / 1000).toFixed(1)),
+    // In the order of BENCHMARKS (the run order differs: Kafka runs before the embedded log).
+    results: [...results].sort((x, y) => groupIndex(x.name) - groupIndex(y.name)),
+  };
+  await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(report, null, 2)}\n`, (error) => (error ? reject(error) : resolve())));
+  const failed = results.filter((r) => r.error !== undefined);
+  progress(failed.length > 0 ? `done with ${failed.length} failed benchmark(s): ${failed.map((r) => r.name).join(', ')}` : 'done');
+  return failed.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
