@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
+import { TLS_CONFIG_SCHEMA } from '@xr/auth';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -25,6 +26,18 @@ export const EVENT_LOG_SCHEMA = {
     { additionalProperties: false, required: ['kind', 'dir'], properties: { kind: { const: 'file' }, dir: { type: 'string', minLength: 1 } } },
   ],
 } as const;
+
+/** The gRPC listener: address and transport security (TLS, mTLS, or insecure only when said so). */
+export const GRPC_LISTENER_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['address', 'tls'],
+  properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' }, tls: TLS_CONFIG_SCHEMA },
+} as const;
+
+export const TOPIC_PREFIX_SCHEMA = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' } as const;
+
+export const LOG_LEVEL_SCHEMA = { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' } as const;
 
 /** Overrides every xr process takes from the environment: KAFKA_BROKERS or XR_DATA_DIR, XR_GRPC_ADDRESS, XR_LOG_LEVEL, XR_TOPIC_PREFIX. */
 export function commonEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {

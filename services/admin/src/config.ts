@@ -4,10 +4,10 @@
  * message naming the key and what was expected.
  */
 import type { PrivateJwk, PublicJwk } from '@xr/crypto';
-import { AUTH_CONFIG_SCHEMA, TLS_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
+import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { parseAdminKid } from '@xr/registry';
 import { compileSchema } from '@xr/schemas';
-import { ConfigError, EVENT_LOG_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
 
 export { ConfigError };
 
@@ -54,17 +54,12 @@ export const ADMIN_CONFIG_SCHEMA = {
     adminKey: { ...publicJwk, required: [...publicJwk.required, 'd'], properties: { ...publicJwk.properties, d: { type: 'string', pattern: B64URL_32 } } },
     trustAnchors: { type: 'array', default: [], items: publicJwk },
     eventLog: EVENT_LOG_SCHEMA,
-    grpc: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['address', 'tls'],
-      properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' }, tls: TLS_CONFIG_SCHEMA },
-    },
+    grpc: GRPC_LISTENER_SCHEMA,
     auth: AUTH_CONFIG_SCHEMA,
     inboxPartitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
-    topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' },
+    topicPrefix: TOPIC_PREFIX_SCHEMA,
     requestTimeoutMs: { type: 'integer', minimum: 100, maximum: 300_000, default: 15_000 },
-    logLevel: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
+    logLevel: LOG_LEVEL_SCHEMA,
   },
 } as const;
 

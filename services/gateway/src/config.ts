@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import type { CalendarSpec, Catalog } from '@xr/domain';
-import { AUTH_CONFIG_SCHEMA, TLS_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
+import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema, validateCatalog } from '@xr/schemas';
-import { ConfigError, EVENT_LOG_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
 
 export { ConfigError };
 import { dirname, resolve } from 'node:path';
@@ -71,16 +71,11 @@ export const CONFIG_SCHEMA = {
       },
     },
     eventLog: EVENT_LOG_SCHEMA,
-    grpc: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['address', 'tls'],
-      properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' }, tls: TLS_CONFIG_SCHEMA },
-    },
+    grpc: GRPC_LISTENER_SCHEMA,
     auth: AUTH_CONFIG_SCHEMA,
     partitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
-    topicPrefix: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' },
-    logLevel: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' },
+    topicPrefix: TOPIC_PREFIX_SCHEMA,
+    logLevel: LOG_LEVEL_SCHEMA,
     registry: {
       type: 'object',
       additionalProperties: false,
