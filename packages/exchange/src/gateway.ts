@@ -170,6 +170,7 @@ export class ExchangeGateway {
     let next = head.next;
     let accepted = 0;
     const duplicates: Envelope[] = [];
+    const batchCounts = new Map<string, number>();
     const stateOf = (caseId: string): CaseState | undefined => staged.get(caseId) ?? this.projection.get(caseId);
     const stage = (event: Envelope): void => {
       if (this.projects(event, stateOf(event.caseId))) staged.set(event.caseId, evolve(stateOf(event.caseId), event));
@@ -196,7 +197,8 @@ export class ExchangeGateway {
       }
     };
     const appendJournal = (signed: Signed, inbox: LogRecord): void => {
-      const caseSeq = (this.journal.caseCounts.get(signed.event.caseId) ?? 0) + journal.filter((j) => j.record.event.caseId === signed.event.caseId).length + 1;
+      const caseSeq = (batchCounts.get(signed.event.caseId) ?? this.journal.caseCounts.get(signed.event.caseId) ?? 0) + 1;
+      batchCounts.set(signed.event.caseId, caseSeq);
       const record: JournalRecord = { event: signed.event, eventJws: signed.jws, prev, n: next, caseSeq, inbox: { partition: inbox.partition, offset: inbox.offset }, recordedAt: now };
       const bytes = encodeJournalRecord(record);
       journal.push({ record, input: { id: signed.event.id, key: signed.event.caseId, value: bytes, partition } });
