@@ -1,7 +1,7 @@
 /**
- * The authentication seam. Every handler asks `authorize(call, rpc)` first; a Problem refuses the
- * call with that error. The default allows everything: wire @xr/auth (bearer JWT, roles
- * system/admin/auditor) here, e.g. admin for changes, admin or auditor for the listings.
+ * The authorization seam. Every handler asks `authorize(call, rpc)` first; a Problem refuses the
+ * call with that error. startAdmin builds it from `config.auth` (bearer JWTs, the shared policy
+ * table: admin for changes, admin or auditor for listings); tests may pass their own.
  */
 import type { ServerUnaryCall } from '@grpc/grpc-js';
 import type { Problem } from '@xr/domain';
@@ -15,4 +15,3 @@ export const MUTATING_RPCS: ReadonlySet<AdminRpc> = new Set(['RegisterPartner', 
 
 export type Authorize = (call: ServerUnaryCall<unknown, unknown>, rpc: AdminRpc) => Problem | undefined | Promise<Problem | undefined>;
 
-export const allowAll: Authorize = () => undefined;

@@ -2,7 +2,7 @@ export { startAdmin, openEventLog } from './app.js';
 export type { AdminOptions, RunningAdmin } from './app.js';
 export { ADMIN_CONFIG_SCHEMA, ConfigError, loadConfig, parseConfig } from './config.js';
 export type { AdminConfig } from './config.js';
-export { ADMIN_RPCS, MUTATING_RPCS, allowAll } from './authorize.js';
+export { ADMIN_RPCS, MUTATING_RPCS } from './authorize.js';
 export type { AdminRpc, Authorize } from './authorize.js';
 export { loadAdminService } from './admin-proto.js';
 export type { AdminProto, AdminServiceClient, AdminServiceHandlers } from './admin-proto.js';
