@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { generateKeyPair, makeKid, signingKeyFromJwk, type PublicJwk, type SigningKey } from '@xr/crypto';
-import { CN_2025_2026, SAMPLE_CATALOG_370200, SAMPLE_CATALOG_371500, catalogIndex, createCalendar, type Catalog, type Envelope, type JournalRecord, type SubmittedPayload, type WorkingDayCalendar } from '@xr/domain';
+import { BUILT_IN_YEARS, SAMPLE_CATALOG_370200, SAMPLE_CATALOG_371500, catalogIndex, createYearlyCalendar, type Catalog, type Envelope, type JournalRecord, type SubmittedPayload, type WorkingDayCalendar } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
 import { ExchangeGateway, KeyRing, newId, type Topics } from '@xr/exchange';
 import { Counters, createLogger, type Logger } from '@xr/observability';
@@ -97,7 +97,7 @@ let calendar: WorkingDayCalendar | undefined;
 
 function stateCouncilCalendar(): WorkingDayCalendar {
   if (!calendar) {
-    const made = createCalendar(CN_2025_2026);
+    const made = createYearlyCalendar(BUILT_IN_YEARS);
     if (!made.ok) throw new Error(`built-in calendar: ${made.reason}`);
     calendar = made.value;
   }
@@ -116,6 +116,6 @@ export function gateway(self: BenchRegion, partner: BenchRegion, log: EventLog, 
     logger: logger.child({ region: self.code }),
     counters: new Counters(),
     catalogs: catalogIndex([self.catalog]),
-    calendar: stateCouncilCalendar(),
+    calendar: stateCouncilCalendar,
   });
 }

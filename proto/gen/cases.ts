@@ -11,6 +11,7 @@ import type { CertificateRef as _xr_gateway_v1_CertificateRef, CertificateRef__O
 import type { CloseCaseRequest as _xr_gateway_v1_CloseCaseRequest, CloseCaseRequest__Output as _xr_gateway_v1_CloseCaseRequest__Output } from './xr/gateway/v1/CloseCaseRequest.js';
 import type { Commitment as _xr_gateway_v1_Commitment, Commitment__Output as _xr_gateway_v1_Commitment__Output } from './xr/gateway/v1/Commitment.js';
 import type { CompleteMaterialsRequest as _xr_gateway_v1_CompleteMaterialsRequest, CompleteMaterialsRequest__Output as _xr_gateway_v1_CompleteMaterialsRequest__Output } from './xr/gateway/v1/CompleteMaterialsRequest.js';
+import type { DeadlineUnknown as _xr_gateway_v1_DeadlineUnknown, DeadlineUnknown__Output as _xr_gateway_v1_DeadlineUnknown__Output } from './xr/gateway/v1/DeadlineUnknown.js';
 import type { Deadlines as _xr_gateway_v1_Deadlines, Deadlines__Output as _xr_gateway_v1_Deadlines__Output } from './xr/gateway/v1/Deadlines.js';
 import type { DenyCaseRequest as _xr_gateway_v1_DenyCaseRequest, DenyCaseRequest__Output as _xr_gateway_v1_DenyCaseRequest__Output } from './xr/gateway/v1/DenyCaseRequest.js';
 import type { ExtendDeadlineRequest as _xr_gateway_v1_ExtendDeadlineRequest, ExtendDeadlineRequest__Output as _xr_gateway_v1_ExtendDeadlineRequest__Output } from './xr/gateway/v1/ExtendDeadlineRequest.js';
@@ -55,6 +56,7 @@ export interface ProtoGrpcType {
         CloseCaseRequest: MessageTypeDefinition<_xr_gateway_v1_CloseCaseRequest, _xr_gateway_v1_CloseCaseRequest__Output>
         Commitment: MessageTypeDefinition<_xr_gateway_v1_Commitment, _xr_gateway_v1_Commitment__Output>
         CompleteMaterialsRequest: MessageTypeDefinition<_xr_gateway_v1_CompleteMaterialsRequest, _xr_gateway_v1_CompleteMaterialsRequest__Output>
+        DeadlineUnknown: MessageTypeDefinition<_xr_gateway_v1_DeadlineUnknown, _xr_gateway_v1_DeadlineUnknown__Output>
         Deadlines: MessageTypeDefinition<_xr_gateway_v1_Deadlines, _xr_gateway_v1_Deadlines__Output>
         DenyCaseRequest: MessageTypeDefinition<_xr_gateway_v1_DenyCaseRequest, _xr_gateway_v1_DenyCaseRequest__Output>
         ExtendDeadlineRequest: MessageTypeDefinition<_xr_gateway_v1_ExtendDeadlineRequest, _xr_gateway_v1_ExtendDeadlineRequest__Output>

@@ -18,10 +18,17 @@ export type { ListCasesResponse, ListCasesResponse__Output } from '../gen/xr/gat
 export type { TransitionResponse, TransitionResponse__Output } from '../gen/xr/gateway/v1/TransitionResponse.js';
 export type { WatchInboxRequest, WatchInboxRequest__Output } from '../gen/xr/gateway/v1/WatchInboxRequest.js';
 export type { Deadlines, Deadlines__Output } from '../gen/xr/gateway/v1/Deadlines.js';
+export type { DeadlineUnknown, DeadlineUnknown__Output } from '../gen/xr/gateway/v1/DeadlineUnknown.js';
 export { loadAdminService } from './load.js';
 export type { AdminProto } from './load.js';
 export type { AdminServiceClient, AdminServiceHandlers } from '../gen/xr/admin/v1/AdminService.js';
+export type { CalendarYear as AdminCalendarYear, CalendarYear__Output as AdminCalendarYear__Output } from '../gen/xr/admin/v1/CalendarYear.js';
 export type { Contact, Contact__Output } from '../gen/xr/admin/v1/Contact.js';
+export type { HolidayNotice, HolidayNotice__Output } from '../gen/xr/admin/v1/HolidayNotice.js';
+export type { HolidayPeriod, HolidayPeriod__Output } from '../gen/xr/admin/v1/HolidayPeriod.js';
+export type { ListCalendarsRequest, ListCalendarsRequest__Output } from '../gen/xr/admin/v1/ListCalendarsRequest.js';
+export type { ListCalendarsResponse, ListCalendarsResponse__Output } from '../gen/xr/admin/v1/ListCalendarsResponse.js';
+export type { PublishCalendarRequest, PublishCalendarRequest__Output } from '../gen/xr/admin/v1/PublishCalendarRequest.js';
 export type { Jwk, Jwk__Output } from '../gen/xr/admin/v1/Jwk.js';
 export type { KeyStatus, KeyStatus__Output } from '../gen/xr/admin/v1/KeyStatus.js';
 export type { ListPartnersRequest, ListPartnersRequest__Output } from '../gen/xr/admin/v1/ListPartnersRequest.js';

@@ -1,2 +1,2 @@
-export { validateCatalog, validateEnvelope, validateEvent, eventTypes, compileSchema } from './registry.js';
-export type { Validated } from './registry.js';
+export { validateCalendarYear, validateCatalog, validateEnvelope, validateEvent, eventTypes, compileSchema } from './registry.js';
+export type { CalendarYearSpec, Validated } from './registry.js';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { checkCatalog, fail, isRegionCode, isResidentId, isUscc, type Catalog, type Envelope, type Problem } from '@xr/domain';
+import { checkCalendarYear, checkCatalog, fail, isRegionCode, isResidentId, isUscc, type CalendarYear, type Catalog, type Envelope, type Problem } from '@xr/domain';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -108,6 +108,28 @@ export function validateEvent(value: unknown): Validated<Envelope> {
 }
 
 const catalogValidator = ajv.compile<Catalog>(load('catalog.v1.json'));
+
+/** A year's holiday schedule as published (schemas/calendar-year.v1.json); referenced by the registry and configuration schemas. */
+export interface CalendarYearSpec {
+  readonly year: number;
+  readonly notice: { readonly title: string; readonly date: string };
+  readonly periods: readonly { readonly name: string; readonly daysOff: readonly string[]; readonly worked: readonly string[] }[];
+}
+
+const calendarYearValidator = ajv.compile<CalendarYearSpec>(load('calendar-year.v1.json'));
+
+/**
+ * A year's holiday schedule: the schema, then what a schema cannot say (real dates inside the
+ * year, no day twice, worked days on weekends, consecutive days off). `prefix` is the JSON Pointer
+ * of the schedule inside the document being checked, for the field named in the problem.
+ */
+export function validateCalendarYear(value: unknown, prefix = ''): Validated<CalendarYear> {
+  if (!calendarYearValidator(value)) return invalid(problems(calendarYearValidator.errors, prefix) ?? [], 'invalid holiday schedule');
+  const year: CalendarYear = { year: value.year, basis: 'published', notice: value.notice, periods: value.periods };
+  const checked = checkCalendarYear(year);
+  if (!checked.ok) return fail('XR_CALENDAR_INVALID', `holiday schedule ${value.year}: ${checked.reason}`, `${prefix}${checked.field}`);
+  return { ok: true, value: year };
+}
 
 /** An item catalog (事项目录): the schema, then the rules a schema cannot say (承诺时限 ≤ 法定时限, …). */
 export function validateCatalog(value: unknown): Validated<Catalog> {

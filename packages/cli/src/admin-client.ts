@@ -3,10 +3,13 @@ import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js'
 import {
   decodeStatusDetails,
   loadAdminService,
+  type ListCalendarsRequest,
+  type ListCalendarsResponse__Output,
   type ListPartnersRequest,
   type ListPartnersResponse__Output,
   type ListQuarantineRequest,
   type ListQuarantineResponse__Output,
+  type PublishCalendarRequest,
   type RegisterPartnerRequest,
   type RegistryChange__Output,
   type ResumePartnerRequest,
@@ -27,6 +30,8 @@ export interface AdminMethods {
   SetRecognition: [SetRecognitionRequest, RegistryChange__Output];
   ListPartners: [ListPartnersRequest, ListPartnersResponse__Output];
   ListQuarantine: [ListQuarantineRequest, ListQuarantineResponse__Output];
+  PublishCalendar: [PublishCalendarRequest, RegistryChange__Output];
+  ListCalendars: [ListCalendarsRequest, ListCalendarsResponse__Output];
 }
 
 export interface AdminCaller {

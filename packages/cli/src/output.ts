@@ -1,5 +1,5 @@
 /** Human-readable output: aligned tables (CJK characters count two columns). Machine output is JSON. */
-import type { AdminQuarantineEntry__Output as QuarantineEntry__Output, Partner__Output, RegistryChange__Output } from '@xr/proto';
+import type { AdminCalendarYear__Output, AdminQuarantineEntry__Output as QuarantineEntry__Output, Partner__Output, RegistryChange__Output } from '@xr/proto';
 
 function width(text: string): number {
   let w = 0;
@@ -41,5 +41,18 @@ export function quarantineTable(entries: readonly QuarantineEntry__Output[], tot
       ['#', 'AT', 'CODE', 'FIELD', 'FROM', 'EVENT', 'MESSAGE'],
       entries.map((e) => [String(e.quarantineOffset), e.at, e.code, e.field, `${e.topic}/${e.partition}@${e.offset}`, e.eventId, e.message]),
     ) + `${entries.length} of ${total} entries\n`
+  );
+}
+
+export function calendarsTable(years: readonly AdminCalendarYear__Output[]): string {
+  return table(
+    ['YEAR', 'BASIS', 'DAYS OFF', 'WORKED', 'NOTICE'],
+    years.map((y) => [
+      String(y.year),
+      y.basis,
+      String(y.periods.reduce((n, p) => n + p.daysOff.length, 0)),
+      String(y.periods.reduce((n, p) => n + p.worked.length, 0)),
+      y.notice ? `${y.notice.title} (${y.notice.date})` : y.basis === 'provisional' ? '— statutory days only, until the notice is published' : '',
+    ]),
   );
 }

@@ -20,6 +20,8 @@ usage:
   xr admin recognise   --region X --issuer Y --types a,b
   xr admin list
   xr admin quarantine  --region R [--limit N]
+  xr admin calendar set  --year Y --file notice.json   (the State Council's holiday notice for Y)
+  xr admin calendar list [--until Y]
   xr keys new          --region R [--generation N] [--out dir]
   xr keys new          --admin NAME [--generation N] [--out dir]
   xr keys issuer       --name NAME [--out dir]                 (a development token issuer)

@@ -21,8 +21,8 @@ function caseWith(received: string, ...steps: Step[]): CaseState {
 
 function deadlines(state: CaseState, today: string, options: Partial<DeadlineOptions> = {}): CaseDeadlines {
   const result = caseDeadlines(state, { calendar, today, ...options });
-  if (!result.ok) throw new Error(`${result.code}: ${result.reason}`);
-  return result.value;
+  if (result.unknown.length > 0) throw new Error(JSON.stringify(result.unknown));
+  return result;
 }
 
 const accept = (time: string, extra: Record<string, unknown> = {}): Step => ['case.accepted', { receiptNo: 'R1', basis: 'standard', ...extra }, time];
@@ -149,7 +149,11 @@ describe('caseDeadlines: Art. 44 delivery and the end', () => {
     }
   });
 
-  it('coverage: a "today" beyond the published notices (2027) is XR_CALENDAR_OUT_OF_RANGE, not a guess', () => {
-    expect(caseDeadlines(caseWith(FRI_0926), { calendar, today: '2027-01-04' })).toMatchObject({ ok: false, code: 'XR_CALENDAR_OUT_OF_RANGE' });
+  it('coverage: on a fixed table, a "today" beyond it (2027) leaves the remaining days unknown with XR_CALENDAR_OUT_OF_RANGE; the due date and overdue still stand', () => {
+    const d = caseDeadlines(caseWith(FRI_0926), { calendar, today: '2027-01-04' });
+    // No 补正 notice was given: the case counts as accepted from receipt (Art. 32), due 2025-10-30.
+    expect(d).toMatchObject({ supplementNoticeDue: '2025-10-10', decisionDue: '2025-10-30', next: 'decision', overdue: true, atRisk: false });
+    expect(d.remainingWorkingDays).toBeUndefined();
+    expect(d.unknown).toEqual([{ deadline: 'decision', code: 'XR_CALENDAR_OUT_OF_RANGE', reason: expect.stringContaining('2027-01-01') as unknown }]);
   });
 });

@@ -32,8 +32,11 @@ export interface GatewayOptions {
   readonly clock?: () => Date;
   /** Item catalogs this gateway knows (its own, when it handles items); catalog rules apply when given. */
   readonly catalogs?: CatalogIndex;
-  /** Working-day calendar for the licensing law's deadlines; deadline rules apply when given. */
-  readonly calendar?: WorkingDayCalendar;
+  /**
+   * The working-day calendar for the licensing law's deadlines, as it stands now (it follows the
+   * registry's published holiday notices); deadline rules apply when given.
+   */
+  readonly calendar?: () => WorkingDayCalendar;
   /** How long a new case waits for the handling region's 签收 or refusal before SubmitCase answers `submitted`. Default 5 s. */
   readonly receiptTimeoutMs?: number;
   /** How long a request from our own systems waits for its journal outcome. Default 15 s. */
@@ -299,7 +302,7 @@ export class ExchangeGateway {
       self: this.region,
       now,
       ...(catalogs && catalogs.regions.has(this.region) ? { item: catalogs.item } : {}),
-      ...(this.o.calendar ? { calendar: this.o.calendar } : {}),
+      ...(this.o.calendar ? { calendar: this.o.calendar() } : {}),
     };
   }
 
@@ -307,12 +310,11 @@ export class ExchangeGateway {
   deadlines(state: CaseState, today = chinaDate(this.clock().toISOString())): CaseDeadlines | undefined {
     if (!this.o.calendar || today === undefined) return undefined;
     const item = this.o.catalogs?.item(state.handlingRegion, state.itemCode);
-    const result = caseDeadlines(state, {
-      calendar: this.o.calendar,
+    return caseDeadlines(state, {
+      calendar: this.o.calendar(),
       today,
       ...(item ? { legalDays: item.legalDays, promisedDays: state.promisedDays ?? item.promisedDays } : {}),
     });
-    return result.ok ? result.value : undefined;
   }
 
   /**

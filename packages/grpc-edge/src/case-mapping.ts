@@ -53,6 +53,9 @@ function deadlinesMessage(d: CaseDeadlines | undefined): Deadlines | null {
     overdue: d.overdue,
     atRisk: d.atRisk,
     pausedRemainingDays: d.paused?.remainingWorkingDays ?? 0,
+    provisional: d.provisional.length > 0,
+    provisionalDeadlines: [...d.provisional],
+    unknown: d.unknown.map((u) => ({ deadline: u.deadline, code: u.code, reason: u.reason })),
   };
 }
 

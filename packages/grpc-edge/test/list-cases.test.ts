@@ -22,18 +22,17 @@ describe('ListCases', () => {
 
   it('filters cases past their decision deadline (Art. 42, working days) and those about to be', () => {
     const on = (today: string) => (c: CaseState) => {
-      const d = caseDeadlines(c, { calendar, today });
-      return d.ok ? d.value : undefined;
+      return caseDeadlines(c, { calendar, today });
     };
     const accepted = cases[0]!;
     const due = caseDeadlines(accepted, { calendar, today: '2025-10-01' });
-    if (!due.ok || !due.value.decisionDue) throw new Error('no decision due date');
+    if (!due.decisionDue) throw new Error('no decision due date');
     const late = listCases(cases, '370200', request({ overdue: true }), on('2025-12-31'));
     expect(late.ok && late.value.cases.map((c) => c.caseId)).toContain(accepted.caseId);
     expect(late.ok && late.value.cases.some((c) => c.status === 'closed')).toBe(false);
-    const onTime = listCases(cases, '370200', request({ overdue: true }), on(due.value.decisionCountsFrom!));
+    const onTime = listCases(cases, '370200', request({ overdue: true }), on(due.decisionCountsFrom!));
     expect(onTime.ok && onTime.value.cases.map((c) => c.caseId)).not.toContain(accepted.caseId);
-    const risky = listCases(cases, '370200', request({ atRisk: true }), on(due.value.decisionDue));
+    const risky = listCases(cases, '370200', request({ atRisk: true }), on(due.decisionDue));
     expect(risky.ok && risky.value.cases.map((c) => c.caseId)).toContain(accepted.caseId);
   });
 

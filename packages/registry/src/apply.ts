@@ -8,7 +8,7 @@ import { problem, type RegistryProblem } from './codes.js';
 import type { KeyEntry, PartnerEntry, RegistryData } from './model.js';
 import type { RecordOf, RegistryRecord } from './record.js';
 import { earliest, instant } from './time.js';
-import { validateCatalog } from '@xr/schemas';
+import { validateCalendarYear, validateCatalog } from '@xr/schemas';
 
 export type Applied = { readonly ok: true; readonly data: RegistryData; readonly changed: boolean } | { readonly ok: false; readonly problem: RegistryProblem };
 
@@ -98,7 +98,7 @@ function recognition(partners: ReadonlyMap<string, PartnerEntry>, partner: Partn
   return changed({ ...partner, recognitions, updatedAt: r.time });
 }
 
-function step(data: RegistryData, r: RegistryRecord): Step {
+function step(data: RegistryData, r: Exclude<RegistryRecord, RecordOf<'calendar.published'>>): Step {
   const partner = data.partners.get(r.payload.region);
   if (r.type === 'partner.registered') return registered(partner, r);
   if (!partner) return refuse('XR_PARTNER_UNKNOWN', `region ${r.payload.region} is not a registered partner`, '/payload/region');
@@ -120,8 +120,21 @@ function step(data: RegistryData, r: RegistryRecord): Step {
   }
 }
 
+/** A year's holiday schedule: the same content again is a no-op; another content for the year replaces it (a corrected notice). */
+function calendar(data: RegistryData, r: RecordOf<'calendar.published'>): Applied {
+  const checked = validateCalendarYear(r.payload, '/payload');
+  if (!checked.ok) return { ok: false, problem: problem('XR_CALENDAR_INVALID', checked.message, checked.field) };
+  const content = canonicalJson(r.payload);
+  const applied = { applied: data.applied + 1, lastRecordId: r.id };
+  if (data.calendars.get(r.payload.year)?.content === content) return { ok: true, data: { ...data, ...applied }, changed: false };
+  const calendars = new Map(data.calendars);
+  calendars.set(r.payload.year, { year: checked.value, content, recordId: r.id, publishedAt: r.time, admin: r.admin });
+  return { ok: true, data: { ...data, calendars, ...applied }, changed: true };
+}
+
 /** Applies one schema-valid record. A no-op (same registration again, nothing new) is applied but `changed: false`. */
 export function applyRecord(data: RegistryData, record: RegistryRecord): Applied {
+  if (record.type === 'calendar.published') return calendar(data, record);
   const result = step(data, record);
   if (!result.ok) return result;
   let partners = data.partners;
@@ -130,5 +143,5 @@ export function applyRecord(data: RegistryData, record: RegistryRecord): Applied
     next.set(result.partner.region, result.partner);
     partners = next;
   }
-  return { ok: true, data: { partners, applied: data.applied + 1, lastRecordId: record.id }, changed: result.changed };
+  return { ok: true, data: { ...data, partners, applied: data.applied + 1, lastRecordId: record.id }, changed: result.changed };
 }

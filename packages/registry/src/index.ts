@@ -1,8 +1,9 @@
 export { REGISTRY_ERROR_CODES, isRegistryErrorCode, problem } from './codes.js';
 export type { RegistryCode, RegistryErrorCode, RegistryProblem } from './codes.js';
 export { ADMIN_REGION, TrustAnchor, adminKid, parseAdminKid } from './admin-keys.js';
-export { REGISTRY_JWS_HEADER, REGISTRY_RECORD_TYPES } from './record.js';
+export { REGISTRY_JWS_HEADER, REGISTRY_RECORD_TYPES, recordKey, recordRegion } from './record.js';
 export type {
+  CalendarPublished,
   Contact,
   KeyRevoked,
   KeyRotated,
@@ -21,8 +22,9 @@ export type { Checked } from './schemas.js';
 export { encodeRecord, verifyRegistryRecord } from './verify.js';
 export type { VerifiedRecord } from './verify.js';
 export { DEFAULT_MAX_BACKDATE_MS, RegistryState, keyStatus } from './state.js';
-export type { ApplyResult, KeyForOptions, KeyForResult, KeyStatus, KeyView, PartnerView } from './state.js';
+export type { ApplyResult, CalendarView, KeyForOptions, KeyForResult, KeyStatus, KeyView, PartnerView } from './state.js';
 export { RegistryFollower } from './follower.js';
+export { calendarFrom } from './calendar-source.js';
 export type { FollowerStats, RecordOutcome, RefusedRecord, RegistryFollowerOptions, RegistryListener } from './follower.js';
 export { RegistryWriter } from './writer.js';
 export type { AppendOutcome, RegistryWriterOptions } from './writer.js';

@@ -1,5 +1,6 @@
 /** What the registry holds, as immutable values. Changed only by `applyRecord`, queried through `RegistryState`. */
 import type { PublicJwk, VerificationKey } from '@xr/crypto';
+import type { CalendarYear } from '@xr/domain';
 import type { Contact } from './record.js';
 
 export interface KeyEntry {
@@ -30,11 +31,23 @@ export interface PartnerEntry {
   readonly recognitions: ReadonlyMap<string, readonly string[]>;
 }
 
+/** A year's published holiday schedule and the record that published it. */
+export interface CalendarEntry {
+  readonly year: CalendarYear;
+  /** Canonical JSON of the payload: publishing the same schedule again is a no-op. */
+  readonly content: string;
+  readonly recordId: string;
+  readonly publishedAt: string;
+  readonly admin: string;
+}
+
 export interface RegistryData {
   readonly partners: ReadonlyMap<string, PartnerEntry>;
+  /** Published holiday schedules by year; a later publication of a year replaces the earlier one. */
+  readonly calendars: ReadonlyMap<number, CalendarEntry>;
   /** Records applied (including no-ops); refused records are not counted. */
   readonly applied: number;
   readonly lastRecordId?: string;
 }
 
-export const EMPTY_REGISTRY: RegistryData = { partners: new Map(), applied: 0 };
+export const EMPTY_REGISTRY: RegistryData = { partners: new Map(), calendars: new Map(), applied: 0 };

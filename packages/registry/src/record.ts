@@ -5,7 +5,7 @@
  */
 import type { PublicJwk } from '@xr/crypto';
 
-export const REGISTRY_RECORD_TYPES = ['partner.registered', 'key.rotated', 'key.revoked', 'partner.suspended', 'partner.resumed', 'recognition.set'] as const;
+export const REGISTRY_RECORD_TYPES = ['partner.registered', 'key.rotated', 'key.revoked', 'partner.suspended', 'partner.resumed', 'recognition.set', 'calendar.published'] as const;
 
 export type RegistryRecordType = (typeof REGISTRY_RECORD_TYPES)[number];
 
@@ -59,6 +59,17 @@ export interface RecognitionSet {
   readonly certificateTypes: readonly string[];
 }
 
+/**
+ * A year's holiday schedule as the State Council's notice states it (schemas/calendar-year.v1.json):
+ * every gateway counts working days with it from the moment it is applied. Not about one region:
+ * its record key is `calendar`.
+ */
+export interface CalendarPublished {
+  readonly year: number;
+  readonly notice: { readonly title: string; readonly date: string };
+  readonly periods: readonly { readonly name: string; readonly daysOff: readonly string[]; readonly worked: readonly string[] }[];
+}
+
 export interface RegistryPayloads {
   'partner.registered': PartnerRegistered;
   'key.rotated': KeyRotated;
@@ -66,6 +77,17 @@ export interface RegistryPayloads {
   'partner.suspended': PartnerSuspended;
   'partner.resumed': PartnerResumed;
   'recognition.set': RecognitionSet;
+  'calendar.published': CalendarPublished;
+}
+
+/** The region a record is about; undefined for records about every region (a holiday schedule). */
+export function recordRegion(record: { readonly type: RegistryRecordType; readonly payload: unknown }): string | undefined {
+  return record.type === 'calendar.published' ? undefined : (record.payload as { region: string }).region;
+}
+
+/** The record's key in the registry topic: its region, or `calendar` for a holiday schedule. */
+export function recordKey(record: { readonly type: RegistryRecordType; readonly payload: unknown }): string {
+  return recordRegion(record) ?? 'calendar';
 }
 
 export interface RecordOf<T extends RegistryRecordType> {

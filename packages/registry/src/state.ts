@@ -21,6 +21,7 @@
  *   revocation is judged without it (the follower's lag; see RegistryFollower).
  */
 import { parseKid, type PublicJwk, type VerificationKey } from '@xr/crypto';
+import type { CalendarYear } from '@xr/domain';
 import { applyRecord } from './apply.js';
 import type { RegistryProblem } from './codes.js';
 import { EMPTY_REGISTRY, type KeyEntry, type PartnerEntry, type RegistryData } from './model.js';
@@ -64,6 +65,13 @@ export interface PartnerView {
   readonly recognitions: readonly { readonly issuer: string; readonly certificateTypes: readonly string[] }[];
   readonly registeredAt: string;
   readonly updatedAt: string;
+}
+
+export interface CalendarView {
+  readonly year: CalendarYear;
+  readonly recordId: string;
+  readonly publishedAt: string;
+  readonly admin: string;
 }
 
 export type ApplyResult = { readonly ok: true; readonly state: RegistryState; readonly changed: boolean } | { readonly ok: false; readonly problem: RegistryProblem };
@@ -176,6 +184,11 @@ export class RegistryState {
    */
   recognises(x: string, y: string, type: string): boolean {
     return this.data.partners.get(x)?.recognitions.get(y)?.includes(type) ?? false;
+  }
+
+  /** The holiday schedules published through the registry, by year. */
+  calendars(): CalendarView[] {
+    return [...this.data.calendars.values()].sort((a, b) => a.year.year - b.year.year).map((c) => ({ year: c.year, recordId: c.recordId, publishedAt: c.publishedAt, admin: c.admin }));
   }
 
   catalogOf(region: string): Readonly<Record<string, unknown>> | undefined {

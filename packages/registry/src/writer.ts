@@ -9,7 +9,7 @@ import type { EventLog } from '@xr/event-log';
 import { parseAdminKid } from './admin-keys.js';
 import type { RegistryProblem } from './codes.js';
 import { uuidv7 } from './ids.js';
-import { REGISTRY_JWS_HEADER, type RecordOf, type RegistryPayloads, type RegistryRecord, type RegistryRecordType } from './record.js';
+import { REGISTRY_JWS_HEADER, recordKey, type RecordOf, type RegistryPayloads, type RegistryRecord, type RegistryRecordType } from './record.js';
 import { validateRecord } from './schemas.js';
 import { encodeRecord } from './verify.js';
 
@@ -55,7 +55,7 @@ export class RegistryWriter {
     if (record.admin !== this.o.signer.kid) return { ok: false, problem: { code: 'XR_REGISTRY_SIGNATURE_INVALID', message: `record names admin ${record.admin}, this writer signs as ${this.o.signer.kid}`, field: '/admin' } };
     const bytes = encodeRecord(record);
     const jws = await signDetached(bytes, this.o.signer);
-    const [result] = await this.o.log.append(this.o.topic, [{ id: record.id, key: record.payload.region, value: bytes, headers: { [REGISTRY_JWS_HEADER]: jws }, partition: 0 }]);
+    const [result] = await this.o.log.append(this.o.topic, [{ id: record.id, key: recordKey(record), value: bytes, headers: { [REGISTRY_JWS_HEADER]: jws }, partition: 0 }]);
     if (!result) throw new Error(`no append result for registry record ${record.id}`);
     return { ok: true, record, offset: result.offset, duplicate: result.duplicate };
   }

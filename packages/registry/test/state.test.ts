@@ -177,3 +177,29 @@ describe('registered catalogs', () => {
     expect(RegistryState.empty().apply(record({ ...SAMPLE_CATALOG_510100, region: '371500' }) as never)).toMatchObject({ ok: false, problem: { code: 'XR_CATALOG_INVALID', field: '/payload/catalog/region' } });
   });
 });
+
+describe('calendar.published', () => {
+  const notice = { title: '国务院办公厅关于2027年部分节假日安排的通知', date: '2026-11-10' };
+  const periods = [{ name: '2027 元旦', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03'], worked: [] }];
+
+  it('publishes a year for every region; the same schedule again is a no-op; another one replaces it (a corrected notice)', () => {
+    const first = rec('calendar.published', { year: 2027, notice, periods });
+    const state = given(first);
+    expect(state.calendars()).toMatchObject([{ year: { year: 2027, basis: 'published', periods }, recordId: first.id }]);
+    expect(state.apply(rec('calendar.published', { year: 2027, notice, periods }))).toMatchObject({ ok: true, changed: false });
+    const corrected = state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ ...periods[0]!, daysOff: ['2027-01-01'] }] }));
+    expect(corrected.ok && corrected.state.calendars()[0]?.year.periods[0]?.daysOff).toEqual(['2027-01-01']);
+  });
+
+  it('refuses a schedule the notice could not state, naming the field: a day outside the year, a worked weekday', () => {
+    const state = RegistryState.empty();
+    expect(state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ name: 'x', daysOff: ['2028-01-01'], worked: [] }] }))).toMatchObject({
+      ok: false,
+      problem: { code: 'XR_CALENDAR_INVALID', field: '/payload/periods/0/daysOff/0' },
+    });
+    expect(state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ name: 'x', daysOff: ['2027-01-01'], worked: ['2027-01-06'] }] }))).toMatchObject({
+      ok: false,
+      problem: { code: 'XR_CALENDAR_INVALID', field: '/payload/periods/0/worked/0' },
+    });
+  });
+});

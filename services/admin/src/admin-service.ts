@@ -6,6 +6,7 @@ import type { Logger } from '@xr/observability';
 import type { RegistryFollower, RegistryPayloads, RegistryProblem, RegistryRecordType } from '@xr/registry';
 import type { AdminServiceHandlers, RegistryChange } from './admin-proto.js';
 import type { AdminRpc, Authorize } from './authorize.js';
+import { calendarFromMessage, calendarsMessage } from './calendar-mapping.js';
 import { jwkFromMessage, partnerToMessage, registrationFromMessage } from './mapping.js';
 import { serviceError } from './problems.js';
 import { listQuarantine } from './quarantine.js';
@@ -58,6 +59,11 @@ export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers 
     SuspendPartner: unary('SuspendPartner', (r) => change('partner.suspended', { region: r.region, reason: r.reason }, r.requestId)),
     ResumePartner: unary('ResumePartner', (r) => change('partner.resumed', { region: r.region }, r.requestId)),
     SetRecognition: unary('SetRecognition', (r) => change('recognition.set', { region: r.region, issuer: r.issuer, certificateTypes: r.certificateTypes }, r.requestId)),
+    PublishCalendar: unary('PublishCalendar', (r) => change('calendar.published', calendarFromMessage(r), r.requestId)),
+    ListCalendars: unary('ListCalendars', async (r) => {
+      const listed = calendarsMessage(d.follower.state, r.untilYear);
+      return listed.ok ? listed : { ok: false, problem: listed.problem };
+    }),
     ListPartners: unary('ListPartners', async () => {
       const now = d.clock().toISOString();
       return { ok: true, value: { partners: d.follower.state.partners().map((p) => partnerToMessage(p, now)), registryPosition: d.follower.stats.position } };

@@ -4,7 +4,7 @@
  * the follower applying it. The follower is the arbiter: another admin may have written first.
  * Idempotent by client request id: the record id derives from it.
  */
-import { problem, recordIdFor, uuidv7, validateRecord, type PartnerView, type RegistryFollower, type RegistryPayloads, type RegistryProblem, type RegistryRecordType, type RegistryWriter } from '@xr/registry';
+import { problem, recordIdFor, recordRegion, uuidv7, validateRecord, type PartnerView, type RegistryFollower, type RegistryPayloads, type RegistryProblem, type RegistryRecordType, type RegistryWriter } from '@xr/registry';
 
 export type ChangeResult =
   | { readonly ok: true; readonly recordId: string; readonly offset: number; readonly duplicate: boolean; readonly partner?: PartnerView }
@@ -30,18 +30,23 @@ export class Registrar {
     return run;
   }
 
-  private settled(recordId: string, region: string): ChangeResult | undefined {
+  private partnerOf(region: string | undefined): PartnerView | undefined {
+    return region === undefined ? undefined : this.o.follower.state.partner(region);
+  }
+
+  private settled(recordId: string, region: string | undefined): ChangeResult | undefined {
     const outcome = this.o.follower.outcome(recordId);
     if (!outcome) return undefined;
     if (!outcome.applied) return { ok: false, problem: outcome.problem };
-    const partner = this.o.follower.state.partner(region);
+    const partner = this.partnerOf(region);
     return { ok: true, recordId, offset: outcome.offset, duplicate: true, ...(partner ? { partner } : {}) };
   }
 
   private async apply<T extends RegistryRecordType>(type: T, payload: RegistryPayloads[T], requestId: string): Promise<ChangeResult> {
     const { writer, follower } = this.o;
     const id = requestId === '' ? uuidv7() : recordIdFor(REQUEST_SCOPE, requestId);
-    const known = this.settled(id, payload.region);
+    const region = recordRegion({ type, payload });
+    const known = this.settled(id, region);
     if (known) return known;
     const record = writer.draft(type, payload, { id });
     const checked = validateRecord(record);
@@ -50,7 +55,7 @@ export class Registrar {
     if (!precheck.ok) return precheck;
     if (!precheck.changed) {
       // Already in effect (same registration, resuming an active partner…): nothing to write.
-      const partner = follower.state.partner(payload.region);
+      const partner = this.partnerOf(region);
       return { ok: true, recordId: '', offset: follower.stats.position - 1, duplicate: true, ...(partner ? { partner } : {}) };
     }
     const appended = await writer.append(checked.record);
@@ -58,7 +63,7 @@ export class Registrar {
     if (!(await follower.reached(appended.offset, this.o.timeoutMs))) {
       return { ok: false, problem: problem('XR_UNAVAILABLE', `record ${id} is written (offset ${appended.offset}) but not applied here within ${this.o.timeoutMs} ms; retry with the same request_id`) };
     }
-    const settled = this.settled(id, payload.region);
+    const settled = this.settled(id, region);
     if (!settled) return { ok: false, problem: problem('XR_INTERNAL', `record ${id} at offset ${appended.offset} has no outcome`) };
     return settled.ok ? { ...settled, duplicate: appended.duplicate } : settled;
   }

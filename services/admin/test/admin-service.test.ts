@@ -112,3 +112,36 @@ describe('AdminService handlers', () => {
     expect((await call(handlers, 'ListQuarantine', { region: '371500', limit: 5000 })).error?.metadata?.get('xr-field')).toEqual(['limit']);
   });
 });
+
+describe('PublishCalendar and ListCalendars', () => {
+  const publish = (over: Record<string, unknown> = {}) => ({
+    requestId: 'cal-2027',
+    year: 2027,
+    notice: { title: '国务院办公厅关于2027年部分节假日安排的通知', date: '2026-11-10' },
+    periods: [{ name: '2027 元旦', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03'], worked: [] }],
+    ...over,
+  });
+
+  it('publishes a year through the registry; ListCalendars shows built-in, published and provisional years', async () => {
+    const before = await call(handlers, 'ListCalendars', { untilYear: 0 });
+    expect((before.value as { years: { year: number; basis: string }[] }).years.map((y) => `${y.year}:${y.basis}`)).toEqual(['2025:built-in', '2026:built-in', '2027:provisional']);
+    const { error, value } = await call(handlers, 'PublishCalendar', publish());
+    expect(error).toBeNull();
+    expect(value).toMatchObject({ duplicate: false });
+    expect((value as { recordId: string }).recordId).not.toBe('');
+    const after = await call(handlers, 'ListCalendars', { untilYear: 2029 });
+    const years = (after.value as { years: { year: number; basis: string; recordId: string }[] }).years;
+    expect(years.map((y) => `${y.year}:${y.basis}`)).toEqual(['2025:built-in', '2026:built-in', '2027:published', '2028:provisional', '2029:provisional']);
+    expect(years[2]?.recordId).toBe((value as { recordId: string }).recordId);
+    expect((await call(handlers, 'PublishCalendar', publish())).value).toMatchObject({ duplicate: true });
+  });
+
+  it('refuses a bad schedule with XR_CALENDAR_INVALID naming the request field', async () => {
+    const { error } = await call(handlers, 'PublishCalendar', publish({ requestId: 'bad', periods: [{ name: '2027 元旦', daysOff: ['2027-01-01'], worked: ['2027-01-06'] }] }));
+    expect(error?.code).toBe(status.INVALID_ARGUMENT);
+    expect(error?.metadata?.get('xr-code')).toEqual(['XR_CALENDAR_INVALID']);
+    expect(error?.metadata?.get('xr-field')).toEqual(['periods[0].worked[0]']);
+    const missing = await call(handlers, 'PublishCalendar', publish({ requestId: 'bad2', notice: { title: '', date: '' } }));
+    expect(missing.error?.metadata?.get('xr-code')).toEqual(['XR_SCHEMA_INVALID']);
+  });
+});

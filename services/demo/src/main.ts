@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       topicPrefix: prefix,
       logLevel: 'error',
     });
-    const gw = await startGateway(config, logger.child({ region: region.code }), shared);
+    const gw = await startGateway(config, logger.child({ region: region.code }), { log: shared });
     running.set(region.code, gw);
     trace(region.code, `gateway up, gRPC on 127.0.0.1:${gw.grpcPort}, key ${makeKid(region.code, 1)}, partners from the registry`);
   };

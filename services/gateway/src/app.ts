@@ -4,7 +4,7 @@ import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { openEventLog as openLog } from '@xr/service-kit';
 import { ExchangeGateway, KeyRing, topics, type Trust } from '@xr/exchange';
-import { RegistryFollower, TrustAnchor, registryKeySource } from '@xr/registry';
+import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryKeySource } from '@xr/registry';
 import type { PublicJwk } from '@xr/crypto';
 
 /** Trust from the registry, judged at each record's signed time; our own key (and any configured ones) always verify. */
@@ -24,13 +24,13 @@ function registryTrust(follower: RegistryFollower, own: PublicJwk, configured: r
 }
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { Counters, type Logger } from '@xr/observability';
-import { CN_2025_2026, catalogIndex, createCalendar, type CalendarSpec, type WorkingDayCalendar } from '@xr/domain';
+import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';
 import { ConfigError, type GatewayConfig } from './config.js';
 
-function makeCalendar(spec: CalendarSpec): WorkingDayCalendar {
-  const made = createCalendar(spec);
-  if (!made.ok) throw new ConfigError(`invalid gateway configuration:\n  calendar: ${made.reason}`);
-  return made.value;
+const EMPTY_STATE = RegistryState.empty();
+
+function registryState(follower: RegistryFollower | undefined): () => RegistryState {
+  return follower ? () => follower.state : () => EMPTY_STATE;
 }
 
 export interface RunningGateway {
@@ -47,7 +47,15 @@ export async function openEventLog(config: GatewayConfig['eventLog'], logger: Lo
  * Starts a gateway. `shared` lets several gateways of one process (the demo) use one embedded
  * log, which one process owns at a time.
  */
-export async function startGateway(config: GatewayConfig, logger: Logger, shared?: EventLog): Promise<RunningGateway> {
+export interface GatewayOptions {
+  /** Several gateways of one process (the demo) share one embedded log, which one process owns at a time. */
+  readonly log?: EventLog;
+  /** The gateway's clock (tests and rehearsals: a year end, a deadline); default the system clock. */
+  readonly clock?: () => Date;
+}
+
+export async function startGateway(config: GatewayConfig, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const shared = options.log;
   const log = shared ?? (await openEventLog(config.eventLog, logger));
   const signer = signingKeyFromJwk(config.signingKey);
   const counters = new Counters();
@@ -78,7 +86,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger, shared
     logger,
     counters,
     ...(typeof config.catalog === 'object' ? { catalogs: catalogIndex([config.catalog]) } : {}),
-    calendar: makeCalendar(config.calendar ?? CN_2025_2026),
+    // Built-in notices, then configured years, then what the registry publishes (live).
+    ...(options.clock ? { clock: options.clock } : {}),
+    calendar: calendarFrom(registryState(follower), [...BUILT_IN_YEARS, ...(config.calendar?.years ?? [])]),
   });
   try {
     await gateway.start();

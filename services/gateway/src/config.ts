@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PrivateJwk, PublicJwk } from '@xr/crypto';
-import type { CalendarSpec, Catalog } from '@xr/domain';
+import type { CalendarYear, Catalog } from '@xr/domain';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
-import { compileSchema, validateCatalog } from '@xr/schemas';
+import { compileSchema, validateCalendarYear, validateCatalog } from '@xr/schemas';
 import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
 
 export { ConfigError };
@@ -30,8 +30,11 @@ export interface GatewayConfig {
    * sign it. When set, partner keys, suspensions and revocations come from the registry, live.
    */
   readonly registry?: { readonly trustAnchors: readonly PublicJwk[]; readonly maxBackdateMinutes?: number };
-  /** Public holidays and 调休 working weekends; the built-in 2025–2026 State Council calendar by default. */
-  readonly calendar?: CalendarSpec;
+  /**
+   * Holiday schedules of years beyond the built-in ones (2025–2026), for gateways without a
+   * registry; with one, the admin publishes them there (`xr admin calendar set`) and those win.
+   */
+  readonly calendar?: { readonly years: readonly CalendarYear[] };
 }
 
 const jwk = {
@@ -105,11 +108,8 @@ export const CONFIG_SCHEMA = {
     calendar: {
       type: 'object',
       additionalProperties: false,
-      required: ['holidays', 'workingWeekends'],
-      properties: {
-        holidays: { type: 'array', items: { type: 'string', format: 'date' } },
-        workingWeekends: { type: 'array', items: { type: 'string', format: 'date' } },
-      },
+      required: ['years'],
+      properties: { years: { type: 'array', maxItems: 200, items: { $ref: 'https://schemas.xr-gateway.cn/calendar-year.v1.json' } } },
     },
   },
 } as const;
@@ -145,6 +145,15 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}, base = pr
     }
     if (checked.value.region !== merged.region) throw new ConfigError(`invalid gateway configuration:\n  catalog.region: is ${checked.value.region}, this gateway is ${merged.region}`);
     (merged as { catalog?: Catalog }).catalog = checked.value;
+  }
+  if (merged.calendar !== undefined) {
+    const years: CalendarYear[] = [];
+    for (const [i, spec] of merged.calendar.years.entries()) {
+      const checked = validateCalendarYear(spec, `/calendar/years/${i}`);
+      if (!checked.ok) throw new ConfigError(`invalid gateway configuration:\n  ${(checked.field ?? '').slice(1).replace(/\//g, '.')}: ${checked.message}`);
+      years.push(checked.value);
+    }
+    (merged as { calendar?: { years: CalendarYear[] } }).calendar = { years };
   }
   if (merged.signingKey.kid.slice(0, 6) !== merged.region) {
     throw new ConfigError(`invalid gateway configuration:\n  signingKey.kid: must name this region (${merged.region}.kN), not ${merged.signingKey.kid}`);

@@ -5,9 +5,9 @@ import { isRegionCode } from '@xr/domain';
 import { adminCaller, type AdminCaller } from '../admin-client.js';
 import { integer, optional, parseOptions, required, time, type OptionSpec, type Values } from '../args.js';
 import type { CliIo } from '../io.js';
-import { changeText, partnersTable, quarantineTable } from '../output.js';
+import { calendarsTable, changeText, partnersTable, quarantineTable } from '../output.js';
 import { usage } from '../problem.js';
-import { readPublicJwk, readRegistration } from './files.js';
+import { readCalendarYear, readPublicJwk, readRegistration } from './files.js';
 
 const REQUEST = { 'request-id': { type: 'string' } } as const satisfies OptionSpec;
 
@@ -20,6 +20,7 @@ export const ADMIN_COMMANDS = {
   recognise: { options: { ...REQUEST, region: { type: 'string' }, issuer: { type: 'string' }, types: { type: 'string' } }, summary: '--region X --issuer Y --types a,b   (X accepts these types from Y; --types "" withdraws)' },
   list: { options: {}, summary: '' },
   quarantine: { options: { region: { type: 'string' }, limit: { type: 'string' } }, summary: '--region R [--limit N]' },
+  calendar: { options: { ...REQUEST, year: { type: 'string' }, file: { type: 'string' }, until: { type: 'string' } }, summary: 'set --year Y --file notice.json | list [--until Y]' },
 } as const satisfies Record<string, { options: OptionSpec; summary: string }>;
 
 export type AdminCommand = keyof typeof ADMIN_COMMANDS;
@@ -39,7 +40,15 @@ function connect(values: Values, io: CliIo): AdminCaller {
   return adminCaller(address, optional(values, 'token') ?? io.env['XR_TOKEN']);
 }
 
-export async function admin(command: AdminCommand, args: readonly string[], io: CliIo): Promise<void> {
+const CALENDAR_ACTIONS = ['set', 'list'] as const;
+
+export async function admin(command: AdminCommand, argv: readonly string[], io: CliIo): Promise<void> {
+  // `calendar` takes one more word: `xr admin calendar set …`.
+  const action = command === 'calendar' ? argv[0] : undefined;
+  if (command === 'calendar' && !(CALENDAR_ACTIONS as readonly (string | undefined)[]).includes(action)) {
+    throw usage(`xr admin calendar takes ${CALENDAR_ACTIONS.join(' or ')}, not ${JSON.stringify(action ?? '')}`, 'command');
+  }
+  const args = command === 'calendar' ? argv.slice(1) : argv;
   const values = parseOptions(args, ADMIN_COMMANDS[command].options);
   const json = values['json'] === true;
   const requestId = optional(values, 'request-id') ?? randomUUID();
@@ -107,6 +116,25 @@ export async function admin(command: AdminCommand, args: readonly string[], io: 
       send = async (c) => {
         const listed = await c.call('ListQuarantine', { region: r, limit });
         return json ? listed : quarantineTable(listed.entries, listed.total);
+      };
+      break;
+    }
+    case 'calendar': {
+      if (action === 'list') {
+        const until = integer(values, 'until', 0, 2099, 0);
+        send = async (c) => {
+          const listed = await c.call('ListCalendars', { untilYear: until });
+          return json ? listed : calendarsTable(listed.years);
+        };
+        break;
+      }
+      const year = integer(values, 'year', 1901, 2099, 0);
+      if (year === 0) throw usage('--year is required', '--year');
+      const schedule = await readCalendarYear(io, required(values, 'file'), year);
+      send = async (c) => {
+        const change = await c.call('PublishCalendar', { requestId, year, notice: { ...schedule.notice }, periods: schedule.periods.map((p) => ({ name: p.name, daysOff: [...p.daysOff], worked: [...p.worked] })) });
+        const days = schedule.periods.reduce((n, p) => n + p.daysOff.length, 0);
+        return json ? change : changeText(`published the ${year} holiday schedule (${schedule.periods.length} periods, ${days} days off)`, change);
       };
       break;
     }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { PublicJwk } from '@xr/crypto';
-import { uuidv7, validateRecord, type PartnerRegistered } from '@xr/registry';
+import { uuidv7, validateRecord, type CalendarPublished, type PartnerRegistered } from '@xr/registry';
 import type { CliIo } from '../io.js';
 import { usage } from '../problem.js';
 
@@ -56,4 +56,23 @@ export async function readPublicJwk(io: CliIo, path: string): Promise<PublicJwk>
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw usage(`${path} must hold one JWK object`, '--key-file');
   refusePrivate(raw, path, '--key-file');
   return raw as PublicJwk;
+}
+
+/**
+ * A year's holiday schedule from a file: `{notice: {title, date}, periods: [{name, daysOff, worked}]}`
+ * (a `year` member, when present, must be `year`). Checked here in full before anything is sent.
+ */
+export async function readCalendarYear(io: CliIo, path: string, year: number): Promise<CalendarPublished> {
+  const raw = await readJson(io, path, '--file');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw usage(`${path} must hold a JSON object {notice: {title, date}, periods: [...]}`, '--file');
+  const o = raw as Record<string, unknown>;
+  if (o['year'] !== undefined && o['year'] !== year) throw usage(`${path} is the schedule of ${JSON.stringify(o['year'])}, not of --year ${year}`, '--year');
+  const payload = { ...o, year };
+  const checked = validateRecord({ id: uuidv7(), type: 'calendar.published', v: 1, time: new Date().toISOString(), admin: 'admin-cli.k1', payload });
+  if (!checked.ok) {
+    const first = checked.problem.violations?.[0] ?? (checked.problem.field === undefined ? undefined : { field: checked.problem.field, message: checked.problem.message });
+    const field = first ? filePath(first.field) : undefined;
+    throw usage(`${field ? `${path}: ${field}` : path} ${first?.message ?? checked.problem.message}`, field === undefined ? '--file' : `--file ${field}`, checked.problem.code);
+  }
+  return checked.record.payload as CalendarPublished;
 }

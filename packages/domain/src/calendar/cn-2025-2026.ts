@@ -1,3 +1,4 @@
+import type { CalendarYear, HolidayPeriod } from './calendar-year.js';
 import type { CalendarSpec } from './working-days.js';
 
 /**
@@ -8,13 +9,6 @@ import type { CalendarSpec } from './working-days.js';
  * - 2026: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04, published by 新华社).
  * Each period lists every day off, weekends included. Add a year only from its notice.
  */
-export interface HolidayPeriod {
-  readonly name: string;
-  readonly daysOff: readonly string[];
-  /** 调休 weekend days worked for this period. */
-  readonly worked: readonly string[];
-}
-
 export const CN_HOLIDAY_PERIODS: readonly HolidayPeriod[] = [
   // 2025
   { name: '2025 元旦', daysOff: ['2025-01-01'], worked: [] },
@@ -66,3 +60,19 @@ export const CN_2025_2026: CalendarSpec = {
   workingWeekends: CN_HOLIDAY_PERIODS.flatMap((p) => p.worked),
   coverage: { from: '2025-01-01', to: '2026-12-31' },
 };
+
+/** The built-in years, the starting content of every gateway's calendar (the registry adds later years). */
+export const BUILT_IN_YEARS: readonly CalendarYear[] = [
+  {
+    year: 2025,
+    basis: 'published',
+    notice: { title: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）', date: '2024-11-12' },
+    periods: CN_HOLIDAY_PERIODS.filter((p) => p.name.startsWith('2025')),
+  },
+  {
+    year: 2026,
+    basis: 'published',
+    notice: { title: '国务院办公厅关于2026年部分节假日安排的通知', date: '2025-11-04' },
+    periods: CN_HOLIDAY_PERIODS.filter((p) => p.name.startsWith('2026')),
+  },
+];

@@ -1,4 +1,6 @@
 import { fail, ok, type Check } from '../identifiers/result.js';
+import { checkCalendarYear, type CalendarYear } from './calendar-year.js';
+import { provisionalYear } from './holiday-law.js';
 import { dayOfWeek, formatLocalDate, parseLocalDate, type DayNumber } from './local-date.js';
 
 /**
@@ -46,6 +48,13 @@ export interface WorkingDayCalendar {
   workingDaysBetween(a: string, b: string): Check<number>;
   /** Like addWorkingDays, but days inside suspensions are not counted. */
   deadlineWithSuspensions(start: string, n: number, suspensions: readonly Suspension[]): Check<Deadline>;
+  /**
+   * True when some day from `from` to `to` (both included, either order) lies in a year judged
+   * provisionally: no notice published for it, its days off computed from the law alone.
+   */
+  provisional(from: string, to: string): boolean;
+  /** How a year is judged: by its published notice, provisionally, or not at all (outside the calendar). */
+  basisOf(year: number): 'published' | 'provisional' | undefined;
 }
 
 /** Longest span a computation may walk (about 100 years): guards against runaway input. */
@@ -101,34 +110,24 @@ function parseSuspensions(list: readonly Suspension[]): Check<{ from: DayNumber;
   return ok(parsed);
 }
 
-export function createCalendar(spec: CalendarSpec): Check<WorkingDayCalendar> {
-  const holidays = parseAll(spec.holidays, 'holidays');
-  if (!holidays.ok) return holidays;
-  const worked = parseAll(spec.workingWeekends, 'workingWeekends');
-  if (!worked.ok) return worked;
-  const coverage = parseCoverage(spec);
-  if (!coverage.ok) return coverage;
-  const window = coverage.value;
-  for (const day of worked.value) {
-    const date = formatLocalDate(day);
-    if (holidays.value.has(day)) return fail('XR_CALENDAR_CONFLICT', `${date} is listed both as a holiday and as a working weekend`);
-    const weekday = dayOfWeek(day);
-    if (weekday !== 0 && weekday !== 6) return fail('XR_CALENDAR_CONFLICT', `working weekend ${date} is not a Saturday or Sunday`);
-  }
-  if (window !== undefined) {
-    for (const day of [...holidays.value, ...worked.value]) {
-      if (day < window.from || day > window.to) return fail('XR_CALENDAR_CONFLICT', `${formatLocalDate(day)} lies outside the coverage`);
-    }
-  }
+/** How one day counts, and whether a provisional year says so. */
+interface DayVerdict {
+  readonly working: boolean;
+  readonly provisional: boolean;
+}
 
+type Classify = (day: DayNumber) => Check<DayVerdict>;
+
+const weekday = (day: DayNumber): boolean => {
+  const d = dayOfWeek(day);
+  return d !== 0 && d !== 6;
+};
+
+/** Every computation of the calendar, on one rule for a single day. */
+function calendarOn(classify: Classify, basisOf: (year: number) => 'published' | 'provisional' | undefined): WorkingDayCalendar {
   const working = (day: DayNumber): Check<boolean> => {
-    if (window !== undefined && (day < window.from || day > window.to)) {
-      return fail('XR_CALENDAR_OUT_OF_RANGE', `${formatLocalDate(day)} is outside the calendar's coverage`);
-    }
-    if (holidays.value.has(day)) return ok(false);
-    if (worked.value.has(day)) return ok(true);
-    const weekday = dayOfWeek(day);
-    return ok(weekday !== 0 && weekday !== 6);
+    const verdict = classify(day);
+    return verdict.ok ? ok(verdict.value.working) : verdict;
   };
 
   const deadline = (start: string, n: number, suspensions: readonly Suspension[]): Check<Deadline> => {
@@ -159,7 +158,7 @@ export function createCalendar(spec: CalendarSpec): Check<WorkingDayCalendar> {
     return ok({ state: 'due', date: formatLocalDate(day) });
   };
 
-  return ok({
+  return {
     isWorkingDay(date) {
       const day = parseLocalDate(date);
       return day.ok ? working(day.value) : day;
@@ -186,5 +185,99 @@ export function createCalendar(spec: CalendarSpec): Check<WorkingDayCalendar> {
       return ok(count === 0 ? 0 : sign * count);
     },
     deadlineWithSuspensions: deadline,
-  });
+    provisional(a, b) {
+      const [low, high] = [a, b].sort();
+      const first = Number(low?.slice(0, 4));
+      const last = Number(high?.slice(0, 4));
+      if (!Number.isInteger(first) || !Number.isInteger(last)) return false;
+      for (let year = first; year <= last && year - first <= 100; year++) if (basisOf(year) === 'provisional') return true;
+      return false;
+    },
+    basisOf,
+  };
+}
+
+/** A calendar from one flat list of holidays and worked weekends (a fixed table, never provisional). */
+export function createCalendar(spec: CalendarSpec): Check<WorkingDayCalendar> {
+  const holidays = parseAll(spec.holidays, 'holidays');
+  if (!holidays.ok) return holidays;
+  const worked = parseAll(spec.workingWeekends, 'workingWeekends');
+  if (!worked.ok) return worked;
+  const coverage = parseCoverage(spec);
+  if (!coverage.ok) return coverage;
+  const window = coverage.value;
+  for (const day of worked.value) {
+    const date = formatLocalDate(day);
+    if (holidays.value.has(day)) return fail('XR_CALENDAR_CONFLICT', `${date} is listed both as a holiday and as a working weekend`);
+    if (weekday(day)) return fail('XR_CALENDAR_CONFLICT', `working weekend ${date} is not a Saturday or Sunday`);
+  }
+  if (window !== undefined) {
+    for (const day of [...holidays.value, ...worked.value]) {
+      if (day < window.from || day > window.to) return fail('XR_CALENDAR_CONFLICT', `${formatLocalDate(day)} lies outside the coverage`);
+    }
+  }
+  const classify: Classify = (day) => {
+    if (window !== undefined && (day < window.from || day > window.to)) {
+      return fail('XR_CALENDAR_OUT_OF_RANGE', `${formatLocalDate(day)} is outside the calendar's coverage`);
+    }
+    if (holidays.value.has(day)) return ok({ working: false, provisional: false });
+    if (worked.value.has(day)) return ok({ working: true, provisional: false });
+    return ok({ working: weekday(day), provisional: false });
+  };
+  const covers = (year: number): boolean => window === undefined || (Number(formatLocalDate(window.from).slice(0, 4)) <= year && year <= Number(formatLocalDate(window.to).slice(0, 4)));
+  return ok(calendarOn(classify, (year) => (covers(year) ? 'published' : undefined)));
+}
+
+export interface YearlyCalendarOptions {
+  /** The calendar of a year with no published notice; default `provisionalYear` (the law, 2025–2099). */
+  readonly provisional?: (year: number) => CalendarYear | undefined;
+}
+
+const yearOf = (day: DayNumber): number => Number(formatLocalDate(day).slice(0, 4));
+
+/**
+ * A calendar from years: the published ones (built in or from the registry) and, for any other
+ * year, the provisional one computed from the law. A day named by a published notice counts as
+ * that notice says (where two notices name a day — a 元旦 period reaching back into December —
+ * the later year's notice wins); any other day of a published year counts by weekday; a day of an
+ * unpublished year counts as the provisional year says, and is marked provisional. A year given
+ * twice: the last one given wins. Years outside both are XR_CALENDAR_OUT_OF_RANGE.
+ */
+export function createYearlyCalendar(years: readonly CalendarYear[], options: YearlyCalendarOptions = {}): Check<WorkingDayCalendar> {
+  const published = new Map<number, CalendarYear>();
+  for (const year of years) {
+    const checked = checkCalendarYear(year);
+    if (!checked.ok) return fail(checked.code, `${year.year}${checked.field}: ${checked.reason}`);
+    published.set(year.year, year);
+  }
+  const named = new Map<DayNumber, boolean>();
+  for (const year of [...published.values()].sort((a, b) => a.year - b.year)) {
+    for (const period of year.periods) {
+      for (const date of period.daysOff) named.set((parseLocalDate(date) as { value: DayNumber }).value, false);
+      for (const date of period.worked) named.set((parseLocalDate(date) as { value: DayNumber }).value, true);
+    }
+  }
+  const provisionalOf = options.provisional ?? provisionalYear;
+  const provisionalDays = new Map<number, ReadonlySet<DayNumber> | undefined>();
+  const provisionalSet = (year: number): ReadonlySet<DayNumber> | undefined => {
+    if (!provisionalDays.has(year)) {
+      const made = provisionalOf(year);
+      provisionalDays.set(year, made === undefined ? undefined : new Set(made.periods.flatMap((p) => p.daysOff).map((d) => (parseLocalDate(d) as { value: DayNumber }).value)));
+    }
+    return provisionalDays.get(year);
+  };
+  const basisOf = (year: number): 'published' | 'provisional' | undefined => {
+    if (published.has(year)) return 'published';
+    return provisionalSet(year) === undefined ? undefined : 'provisional';
+  };
+  const classify: Classify = (day) => {
+    const verdict = named.get(day);
+    if (verdict !== undefined) return ok({ working: verdict, provisional: false });
+    const year = yearOf(day);
+    if (published.has(year)) return ok({ working: weekday(day), provisional: false });
+    const off = provisionalSet(year);
+    if (off === undefined) return fail('XR_CALENDAR_OUT_OF_RANGE', `${formatLocalDate(day)}: no holiday notice for ${year} and no provisional calendar for it`);
+    return ok({ working: !off.has(day) && weekday(day), provisional: true });
+  };
+  return ok(calendarOn(classify, basisOf));
 }

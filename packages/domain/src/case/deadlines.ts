@@ -7,10 +7,15 @@
  *   (Art. 32) — plus an extension once granted (Art. 42), with Art. 45 pauses not counted;
  * - delivery: 10 working days after the decision date (Art. 44).
  * A pause stops the clock from the day it starts; the day the case resumes counts again.
+ *
+ * Each deadline is computed on its own: one that cannot be computed (a year outside the calendar)
+ * is reported as unknown with its reason, and the others still stand. A deadline that counts days
+ * of a year with no published holiday notice is marked provisional; it is derived, never stored,
+ * so it changes by itself when the year's notice is published.
  */
 import { formatLocalDate, parseLocalDate } from '../calendar/local-date.js';
 import type { Suspension, WorkingDayCalendar } from '../calendar/working-days.js';
-import { fail, ok, type Check } from '../identifiers/result.js';
+import type { Check, CheckCode } from '../identifiers/result.js';
 import { chinaDate } from './china-date.js';
 import type { CaseState } from './model.js';
 import { DEFAULT_LEGAL_DAYS, SUPPLEMENT_NOTICE_DAYS } from './rules-review.js';
@@ -53,6 +58,16 @@ export interface CaseDeadlines {
   readonly overdue: boolean;
   /** Not overdue, and at most AT_RISK_WORKING_DAYS working days left (paused clocks included). */
   readonly atRisk: boolean;
+  /** Deadlines (of those shown) that count days of a year judged provisionally (no published notice yet). */
+  readonly provisional: readonly DeadlineName[];
+  /** Deadlines that could not be computed, each with its reason; the others are unaffected. */
+  readonly unknown: readonly DeadlineProblem[];
+}
+
+export interface DeadlineProblem {
+  readonly deadline: DeadlineName;
+  readonly code: CheckCode;
+  readonly reason: string;
 }
 
 function dayBefore(date: string): string | undefined {
@@ -95,20 +110,30 @@ function running(state: CaseState, deemed: boolean, clockStarted: boolean): Dead
   }
 }
 
-export function caseDeadlines(state: CaseState, options: DeadlineOptions): Check<CaseDeadlines> {
+export function caseDeadlines(state: CaseState, options: DeadlineOptions): CaseDeadlines {
   const { calendar, today } = options;
-  const todayOk = calendar.isWorkingDay(today);
-  if (!todayOk.ok) return todayOk;
+  const unknown: DeadlineProblem[] = [];
+  const provisional = new Set<DeadlineName>();
+  /** The value of one computation, or undefined with the reason recorded against `deadline`. */
+  const take = <T>(deadline: DeadlineName, check: Check<T>): T | undefined => {
+    if (check.ok) return check.value;
+    if (!unknown.some((u) => u.deadline === deadline)) unknown.push({ deadline, code: check.code, reason: check.reason });
+    return undefined;
+  };
+  const mark = (deadline: DeadlineName, from: string, to: string): void => {
+    if (calendar.provisional(from, to)) provisional.add(deadline);
+  };
+
   const signed = state.receivedAt === undefined ? undefined : chinaDate(state.receivedAt);
   let noticeDue: string | undefined;
   if (signed !== undefined) {
-    const due = calendar.addWorkingDays(signed, SUPPLEMENT_NOTICE_DAYS);
-    if (!due.ok) return due;
-    noticeDue = due.value;
+    noticeDue = take('supplement-notice', calendar.addWorkingDays(signed, SUPPLEMENT_NOTICE_DAYS));
+    if (noticeDue !== undefined) mark('supplement-notice', signed, noticeDue);
   }
   const noticed = state.supplement === undefined ? undefined : chinaDate(state.supplement.requestedAt);
   const accepted = state.acceptedAt === undefined ? undefined : chinaDate(state.acceptedAt);
   const timelyNotice = noticed !== undefined && noticeDue !== undefined && noticed <= noticeDue;
+  // An uncomputable notice window cannot prove the notice late (as in the Art. 32 rule itself).
   const deemed = noticeDue !== undefined && !timelyNotice && (accepted ?? today) > noticeDue && state.notAccepted === undefined;
   const countsFrom = deemed ? signed : accepted;
 
@@ -118,20 +143,24 @@ export function caseDeadlines(state: CaseState, options: DeadlineOptions): Check
   let decisionDue: string | undefined;
   let paused: CaseDeadlines['paused'];
   if (countsFrom !== undefined) {
-    const due = calendar.deadlineWithSuspensions(countsFrom, days, pauses(state));
-    if (!due.ok) return due;
-    if (due.value.state === 'due') decisionDue = due.value.date;
-    else paused = { since: due.value.since, usedWorkingDays: due.value.usedWorkingDays, remainingWorkingDays: due.value.remainingWorkingDays };
+    const due = take('decision', calendar.deadlineWithSuspensions(countsFrom, days, pauses(state)));
+    if (due?.state === 'due') {
+      decisionDue = due.date;
+      mark('decision', countsFrom, due.date);
+    } else if (due?.state === 'paused') {
+      paused = { since: due.since, usedWorkingDays: due.usedWorkingDays, remainingWorkingDays: due.remainingWorkingDays };
+      mark('decision', countsFrom, due.since);
+    }
   }
   const decided = state.decision === undefined ? undefined : chinaDate(state.decision.at);
   let deliveryDue: string | undefined;
   if (decided !== undefined) {
-    const due = calendar.addWorkingDays(decided, DELIVERY_DAYS);
-    if (!due.ok) return due;
-    deliveryDue = due.value;
+    deliveryDue = take('delivery', calendar.addWorkingDays(decided, DELIVERY_DAYS));
+    if (deliveryDue !== undefined) mark('delivery', decided, deliveryDue);
   }
 
   const next = running(state, deemed, countsFrom !== undefined);
+  const shown = new Set<DeadlineName>([...(noticeDue === undefined ? [] : ['supplement-notice' as const]), ...(countsFrom === undefined ? [] : ['decision' as const]), ...(deliveryDue === undefined ? [] : ['delivery' as const])]);
   const base = {
     ...(noticeDue === undefined ? {} : { supplementNoticeDue: noticeDue }),
     deemedAcceptedFromReceipt: deemed,
@@ -140,14 +169,22 @@ export function caseDeadlines(state: CaseState, options: DeadlineOptions): Check
     ...(paused === undefined ? {} : { paused }),
     ...(deliveryDue === undefined ? {} : { deliveryDue }),
   };
-  if (next === undefined) return ok({ ...base, overdue: false, atRisk: false });
+  const finish = (rest: { next?: DeadlineName; remainingWorkingDays?: number; overdue: boolean; atRisk: boolean }): CaseDeadlines => ({
+    ...base,
+    ...rest,
+    provisional: [...provisional].filter((d) => shown.has(d)),
+    unknown,
+  });
+  if (next === undefined) return finish({ overdue: false, atRisk: false });
   if (next === 'decision' && paused !== undefined) {
-    return ok({ ...base, next, remainingWorkingDays: paused.remainingWorkingDays, overdue: false, atRisk: paused.remainingWorkingDays <= AT_RISK_WORKING_DAYS });
+    return finish({ next, remainingWorkingDays: paused.remainingWorkingDays, overdue: false, atRisk: paused.remainingWorkingDays <= AT_RISK_WORKING_DAYS });
   }
   const due = { 'supplement-notice': noticeDue, decision: decisionDue, delivery: deliveryDue }[next];
-  if (due === undefined) return fail('XR_CALENDAR_ARGUMENT', `the ${next} deadline has no start date in this case`);
-  const left = calendar.workingDaysBetween(today, due);
-  if (!left.ok) return left;
+  // Unknown (its reason is recorded): nothing to measure against.
+  if (due === undefined) return finish({ next, overdue: false, atRisk: false });
   const overdue = today > due;
-  return ok({ ...base, next, remainingWorkingDays: left.value, overdue, atRisk: !overdue && left.value <= AT_RISK_WORKING_DAYS });
+  const left = take(next, calendar.workingDaysBetween(today, due));
+  if (left === undefined) return finish({ next, overdue, atRisk: false });
+  mark(next, today, due);
+  return finish({ next, remainingWorkingDays: left, overdue, atRisk: !overdue && left <= AT_RISK_WORKING_DAYS });
 }

@@ -2,10 +2,13 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ListCalendarsRequest as _xr_admin_v1_ListCalendarsRequest, ListCalendarsRequest__Output as _xr_admin_v1_ListCalendarsRequest__Output } from '../../../xr/admin/v1/ListCalendarsRequest.js';
+import type { ListCalendarsResponse as _xr_admin_v1_ListCalendarsResponse, ListCalendarsResponse__Output as _xr_admin_v1_ListCalendarsResponse__Output } from '../../../xr/admin/v1/ListCalendarsResponse.js';
 import type { ListPartnersRequest as _xr_admin_v1_ListPartnersRequest, ListPartnersRequest__Output as _xr_admin_v1_ListPartnersRequest__Output } from '../../../xr/admin/v1/ListPartnersRequest.js';
 import type { ListPartnersResponse as _xr_admin_v1_ListPartnersResponse, ListPartnersResponse__Output as _xr_admin_v1_ListPartnersResponse__Output } from '../../../xr/admin/v1/ListPartnersResponse.js';
 import type { ListQuarantineRequest as _xr_admin_v1_ListQuarantineRequest, ListQuarantineRequest__Output as _xr_admin_v1_ListQuarantineRequest__Output } from '../../../xr/admin/v1/ListQuarantineRequest.js';
 import type { ListQuarantineResponse as _xr_admin_v1_ListQuarantineResponse, ListQuarantineResponse__Output as _xr_admin_v1_ListQuarantineResponse__Output } from '../../../xr/admin/v1/ListQuarantineResponse.js';
+import type { PublishCalendarRequest as _xr_admin_v1_PublishCalendarRequest, PublishCalendarRequest__Output as _xr_admin_v1_PublishCalendarRequest__Output } from '../../../xr/admin/v1/PublishCalendarRequest.js';
 import type { RegisterPartnerRequest as _xr_admin_v1_RegisterPartnerRequest, RegisterPartnerRequest__Output as _xr_admin_v1_RegisterPartnerRequest__Output } from '../../../xr/admin/v1/RegisterPartnerRequest.js';
 import type { RegistryChange as _xr_admin_v1_RegistryChange, RegistryChange__Output as _xr_admin_v1_RegistryChange__Output } from '../../../xr/admin/v1/RegistryChange.js';
 import type { ResumePartnerRequest as _xr_admin_v1_ResumePartnerRequest, ResumePartnerRequest__Output as _xr_admin_v1_ResumePartnerRequest__Output } from '../../../xr/admin/v1/ResumePartnerRequest.js';
@@ -15,6 +18,21 @@ import type { SetRecognitionRequest as _xr_admin_v1_SetRecognitionRequest, SetRe
 import type { SuspendPartnerRequest as _xr_admin_v1_SuspendPartnerRequest, SuspendPartnerRequest__Output as _xr_admin_v1_SuspendPartnerRequest__Output } from '../../../xr/admin/v1/SuspendPartnerRequest.js';
 
 export interface AdminServiceClient extends grpc.Client {
+  /**
+   * Every year the gateways' calendar covers, and how: built in, published, or provisional.
+   */
+  ListCalendars(argument: _xr_admin_v1_ListCalendarsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListCalendarsResponse__Output>): grpc.ClientUnaryCall;
+  ListCalendars(argument: _xr_admin_v1_ListCalendarsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_ListCalendarsResponse__Output>): grpc.ClientUnaryCall;
+  ListCalendars(argument: _xr_admin_v1_ListCalendarsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListCalendarsResponse__Output>): grpc.ClientUnaryCall;
+  ListCalendars(argument: _xr_admin_v1_ListCalendarsRequest, callback: grpc.requestCallback<_xr_admin_v1_ListCalendarsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Every year the gateways' calendar covers, and how: built in, published, or provisional.
+   */
+  listCalendars(argument: _xr_admin_v1_ListCalendarsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListCalendarsResponse__Output>): grpc.ClientUnaryCall;
+  listCalendars(argument: _xr_admin_v1_ListCalendarsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_ListCalendarsResponse__Output>): grpc.ClientUnaryCall;
+  listCalendars(argument: _xr_admin_v1_ListCalendarsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListCalendarsResponse__Output>): grpc.ClientUnaryCall;
+  listCalendars(argument: _xr_admin_v1_ListCalendarsRequest, callback: grpc.requestCallback<_xr_admin_v1_ListCalendarsResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Every registered partner as the registry stands now.
    */
@@ -44,6 +62,25 @@ export interface AdminServiceClient extends grpc.Client {
   listQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
   listQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
   listQuarantine(argument: _xr_admin_v1_ListQuarantineRequest, callback: grpc.requestCallback<_xr_admin_v1_ListQuarantineResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * calendar.published: a year's public holidays and 调休 working weekends, as the State
+   * Council's notice states them. Every gateway counts working days with it from then on; the
+   * same schedule again changes nothing, another one for the year replaces it.
+   */
+  PublishCalendar(argument: _xr_admin_v1_PublishCalendarRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  PublishCalendar(argument: _xr_admin_v1_PublishCalendarRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  PublishCalendar(argument: _xr_admin_v1_PublishCalendarRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  PublishCalendar(argument: _xr_admin_v1_PublishCalendarRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  /**
+   * calendar.published: a year's public holidays and 调休 working weekends, as the State
+   * Council's notice states them. Every gateway counts working days with it from then on; the
+   * same schedule again changes nothing, another one for the year replaces it.
+   */
+  publishCalendar(argument: _xr_admin_v1_PublishCalendarRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  publishCalendar(argument: _xr_admin_v1_PublishCalendarRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  publishCalendar(argument: _xr_admin_v1_PublishCalendarRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  publishCalendar(argument: _xr_admin_v1_PublishCalendarRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
   
   /**
    * partner.registered: a new partner region, its public keys, item catalog and contact.
@@ -139,6 +176,11 @@ export interface AdminServiceClient extends grpc.Client {
 
 export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Every year the gateways' calendar covers, and how: built in, published, or provisional.
+   */
+  ListCalendars: grpc.handleUnaryCall<_xr_admin_v1_ListCalendarsRequest__Output, _xr_admin_v1_ListCalendarsResponse>;
+  
+  /**
    * Every registered partner as the registry stands now.
    */
   ListPartners: grpc.handleUnaryCall<_xr_admin_v1_ListPartnersRequest__Output, _xr_admin_v1_ListPartnersResponse>;
@@ -147,6 +189,13 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
    * The newest entries of xr.quarantine.<region>, oldest first (no record contents).
    */
   ListQuarantine: grpc.handleUnaryCall<_xr_admin_v1_ListQuarantineRequest__Output, _xr_admin_v1_ListQuarantineResponse>;
+  
+  /**
+   * calendar.published: a year's public holidays and 调休 working weekends, as the State
+   * Council's notice states them. Every gateway counts working days with it from then on; the
+   * same schedule again changes nothing, another one for the year replaces it.
+   */
+  PublishCalendar: grpc.handleUnaryCall<_xr_admin_v1_PublishCalendarRequest__Output, _xr_admin_v1_RegistryChange>;
   
   /**
    * partner.registered: a new partner region, its public keys, item catalog and contact.
@@ -181,8 +230,10 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
 }
 
 export interface AdminServiceDefinition extends grpc.ServiceDefinition {
+  ListCalendars: MethodDefinition<_xr_admin_v1_ListCalendarsRequest, _xr_admin_v1_ListCalendarsResponse, _xr_admin_v1_ListCalendarsRequest__Output, _xr_admin_v1_ListCalendarsResponse__Output>
   ListPartners: MethodDefinition<_xr_admin_v1_ListPartnersRequest, _xr_admin_v1_ListPartnersResponse, _xr_admin_v1_ListPartnersRequest__Output, _xr_admin_v1_ListPartnersResponse__Output>
   ListQuarantine: MethodDefinition<_xr_admin_v1_ListQuarantineRequest, _xr_admin_v1_ListQuarantineResponse, _xr_admin_v1_ListQuarantineRequest__Output, _xr_admin_v1_ListQuarantineResponse__Output>
+  PublishCalendar: MethodDefinition<_xr_admin_v1_PublishCalendarRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_PublishCalendarRequest__Output, _xr_admin_v1_RegistryChange__Output>
   RegisterPartner: MethodDefinition<_xr_admin_v1_RegisterPartnerRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_RegisterPartnerRequest__Output, _xr_admin_v1_RegistryChange__Output>
   ResumePartner: MethodDefinition<_xr_admin_v1_ResumePartnerRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_ResumePartnerRequest__Output, _xr_admin_v1_RegistryChange__Output>
   RevokeKey: MethodDefinition<_xr_admin_v1_RevokeKeyRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_RevokeKeyRequest__Output, _xr_admin_v1_RegistryChange__Output>

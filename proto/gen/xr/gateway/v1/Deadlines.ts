@@ -1,5 +1,6 @@
 // Original file: xr/gateway/v1/cases.proto
 
+import type { DeadlineUnknown as _xr_gateway_v1_DeadlineUnknown, DeadlineUnknown__Output as _xr_gateway_v1_DeadlineUnknown__Output } from '../../../xr/gateway/v1/DeadlineUnknown.js';
 
 /**
  * Deadlines in working days under the licensing law, as YYYY-MM-DD China dates (empty when not running).
@@ -23,6 +24,21 @@ export interface Deadlines {
    * While suspended: working days left when the clock resumes.
    */
   'pausedRemainingDays'?: (number);
+  /**
+   * True when a deadline shown here counts days of a year whose holiday notice is not published
+   * yet: its days off come from the law alone (《全国年节及纪念日放假办法》), without the notice's
+   * bridge days and 调休 working weekends. Such a date changes by itself once the notice is
+   * published through the registry (deadlines are derived, never stored).
+   */
+  'provisional'?: (boolean);
+  /**
+   * Which of the deadlines are provisional: "supplement-notice", "decision", "delivery".
+   */
+  'provisionalDeadlines'?: (string)[];
+  /**
+   * Deadlines that could not be computed, each with its reason; the others above still hold.
+   */
+  'unknown'?: (_xr_gateway_v1_DeadlineUnknown)[];
 }
 
 /**
@@ -47,4 +63,19 @@ export interface Deadlines__Output {
    * While suspended: working days left when the clock resumes.
    */
   'pausedRemainingDays': (number);
+  /**
+   * True when a deadline shown here counts days of a year whose holiday notice is not published
+   * yet: its days off come from the law alone (《全国年节及纪念日放假办法》), without the notice's
+   * bridge days and 调休 working weekends. Such a date changes by itself once the notice is
+   * published through the registry (deadlines are derived, never stored).
+   */
+  'provisional': (boolean);
+  /**
+   * Which of the deadlines are provisional: "supplement-notice", "decision", "delivery".
+   */
+  'provisionalDeadlines': (string)[];
+  /**
+   * Deadlines that could not be computed, each with its reason; the others above still hold.
+   */
+  'unknown': (_xr_gateway_v1_DeadlineUnknown__Output)[];
 }
