@@ -89,6 +89,28 @@ describe('xr admin register --file', () => {
   });
 });
 
+describe('xr admin calendar set --file', () => {
+  const example = new URL('../../../docs/examples/holiday-notice-2027.json', import.meta.url);
+  const notice = async () => JSON.parse(await readFile(example, 'utf8')) as { year: number; periods: { name: string; daysOff: string[]; worked: string[] }[] };
+
+  it('checks the README example as every gateway would, then sends it (fails to connect: exit 1)', async () => {
+    expect(await xr('admin', 'calendar', 'set', '--year', '2027', '--file', example.pathname)).toMatchObject({ code: 1, stderr: expect.stringContaining('XR_UNAVAILABLE') as unknown });
+  });
+
+  it('refuses a worked weekday, a dropped statutory holiday or another year, naming the field, before anything is signed', async () => {
+    const worked = await notice();
+    worked.periods[6]!.worked.push('2027-10-08');
+    await writeFile(join(dir, 'worked.json'), JSON.stringify(worked));
+    expect(await xr('admin', 'calendar', 'set', '--year', '2027', '--file', 'worked.json')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^xr: XR_CALENDAR_INVALID: .*2027-10-08 .*not a Saturday or Sunday \(field --file periods\[6\]\.worked\[2\]\)/) as unknown });
+    const dropped = await notice();
+    dropped.periods.splice(4, 1);
+    await writeFile(join(dir, 'dropped.json'), JSON.stringify(dropped));
+    expect(await xr('admin', 'calendar', 'set', '--year', '2027', '--file', 'dropped.json')).toMatchObject({ code: 2, stderr: expect.stringMatching(/XR_CALENDAR_INVALID: .*2027-06-09 \(2027 端午节\) is a statutory holiday.*\(field --file periods\)/) as unknown });
+    expect(await xr('admin', 'calendar', 'set', '--year', '2028', '--file', example.pathname)).toMatchObject({ code: 2, stderr: expect.stringContaining('(field --year)') as unknown });
+    expect(await xr('admin', 'calendar', 'publish', '--year', '2027')).toMatchObject({ code: 2, stderr: expect.stringContaining('set or list') as unknown });
+  });
+});
+
 describe('xr keys new', () => {
   it('writes a private (0600) and a public JWK, and never overwrites', async () => {
     const out = await xr('keys', 'new', '--region', '370200', '--generation', '3', '--out', 'keys', '--json');

@@ -28,14 +28,19 @@ function everyDay(from: string, to: string): string[] {
   return out;
 }
 
-/** A made-up 2027 notice, for tests only: a bridge day after 元旦 and one 调休 Saturday. */
+/** A made-up 2027 notice (the README's example, docs/examples/holiday-notice-2027.json; the domain reads no files): a bridge Monday after 元旦, 调休 weekends for 春节, 劳动节 and 国庆. */
 export const NOTICE_2027: CalendarYear = {
   year: 2027,
   basis: 'published',
-  notice: { title: '国务院办公厅关于2027年部分节假日安排的通知（测试用）', date: '2026-11-10' },
+  notice: { title: '国务院办公厅关于2027年部分节假日安排的通知（示例，非正式发布）', date: '2026-11-10' },
   periods: [
-    { name: '2027 元旦', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03'], worked: [] },
+    { name: '2027 元旦', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], worked: [] },
     { name: '2027 春节', daysOff: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], worked: ['2027-02-20'] },
+    { name: '2027 清明节', daysOff: ['2027-04-03', '2027-04-04', '2027-04-05'], worked: [] },
+    { name: '2027 劳动节', daysOff: ['2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05'], worked: ['2027-04-25', '2027-05-08'] },
+    { name: '2027 端午节', daysOff: ['2027-06-09'], worked: [] },
+    { name: '2027 中秋节', daysOff: ['2027-09-15'], worked: [] },
+    { name: '2027 国庆节', daysOff: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'], worked: ['2027-09-26', '2027-10-09'] },
   ],
 };
 
@@ -130,8 +135,7 @@ describe('deadlines across the year end (Art. 42, 20 working days)', () => {
   });
 
   it('with the 2027 notice published (元旦 bridge to 01-03, a weekend anyway) it is published, not provisional', () => {
-    const bridged: CalendarYear = { ...NOTICE_2027, periods: [{ name: '2027 元旦', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], worked: [] }] };
-    const d = caseDeadlines(state, { calendar: value(createYearlyCalendar([...BUILT_IN_YEARS, bridged])), today: '2026-12-21' });
+    const d = caseDeadlines(state, { calendar: value(createYearlyCalendar([...BUILT_IN_YEARS, NOTICE_2027])), today: '2026-12-21' });
     expect(d).toMatchObject({ decisionDue: '2027-01-19', provisional: [] });
   });
 
@@ -156,7 +160,8 @@ describe('deadlines across the year end (Art. 42, 20 working days)', () => {
 
 describe('checking a year as a notice states it', () => {
   const base = NOTICE_2027;
-  const period = (over: Partial<CalendarYear['periods'][number]>) => ({ ...base, periods: [{ name: '2027 测试', daysOff: ['2027-05-01'], worked: [], ...over }] });
+  /** The notice with its 元旦 period replaced. */
+  const period = (over: Partial<CalendarYear['periods'][number]>) => ({ ...base, periods: [{ name: '2027 元旦', daysOff: ['2027-01-01'], worked: [], ...over }, ...base.periods.slice(1)] });
   const field = (y: CalendarYear) => {
     const c = checkCalendarYear(y);
     return c.ok ? 'ok' : `${c.code} ${c.field}`;
@@ -170,12 +175,20 @@ describe('checking a year as a notice states it', () => {
   it('names the offending field: outside the year, not a date, listed twice, a worked weekday, a gap in the days off, a late notice', () => {
     expect(field(period({ daysOff: ['2028-01-01'] }))).toBe('XR_CALENDAR_OUT_OF_RANGE /periods/0/daysOff/0');
     expect(field(period({ daysOff: ['2027-02-30'] }))).toBe('XR_DATE_FORMAT /periods/0/daysOff/0');
-    expect(field(period({ daysOff: ['2027-05-01', '2027-05-01'] }))).toBe('XR_CALENDAR_CONFLICT /periods/0/daysOff/1');
-    expect(field(period({ worked: ['2027-05-01'] }))).toBe('XR_CALENDAR_CONFLICT /periods/0/worked/0');
-    expect(field(period({ worked: ['2027-05-06'] }))).toBe('XR_CALENDAR_CONFLICT /periods/0/worked/0');
-    expect(field(period({ daysOff: ['2027-05-01', '2027-05-03'] }))).toBe('XR_CALENDAR_CONFLICT /periods/0/daysOff/1');
-    expect(field({ ...base, periods: [...base.periods, { name: '2027 again', daysOff: ['2027-01-03'], worked: [] }] })).toBe('XR_CALENDAR_CONFLICT /periods/2/daysOff/0');
+    expect(field(period({ daysOff: ['2027-01-01', '2027-01-01'] }))).toBe('XR_CALENDAR_CONFLICT /periods/0/daysOff/1');
+    expect(field(period({ worked: ['2027-01-01'] }))).toBe('XR_CALENDAR_CONFLICT /periods/0/worked/0');
+    expect(field(period({ worked: ['2027-01-06'] }))).toBe('XR_CALENDAR_CONFLICT /periods/0/worked/0');
+    expect(field(period({ daysOff: ['2027-01-01', '2027-01-03'] }))).toBe('XR_CALENDAR_CONFLICT /periods/0/daysOff/1');
+    expect(field({ ...base, periods: [...base.periods, { name: '2027 again', daysOff: ['2027-01-03'], worked: [] }] })).toBe('XR_CALENDAR_CONFLICT /periods/7/daysOff/0');
     expect(field({ ...base, notice: { title: 'x', date: '2028-01-02' } })).toBe('XR_CALENDAR_ARGUMENT /notice/date');
     expect(field({ ...base, year: 2100 })).toBe('XR_CALENDAR_ARGUMENT /year');
+  });
+
+  it('a notice may add days off but never drop a statutory holiday (a typo must not put 国庆 to work)', () => {
+    const shortened = base.periods.map((p) => (p.name === '2027 国庆节' ? { ...p, daysOff: ['2027-10-01', '2027-10-02'], worked: [] } : p));
+    const c = checkCalendarYear({ ...base, periods: shortened });
+    expect(c).toMatchObject({ ok: false, code: 'XR_CALENDAR_CONFLICT', field: '/periods', reason: expect.stringContaining('2027-10-03 (2027 国庆节)') as unknown });
+    expect(field({ ...base, periods: base.periods.filter((p) => p.name !== '2027 端午节') })).toBe('XR_CALENDAR_CONFLICT /periods');
+    expect(field({ ...provisionalYear(2027)!, basis: 'published' })).toBe('ok');
   });
 });

@@ -1,4 +1,5 @@
 /** The registry reducer and its queries, as given records → then answers. No I/O. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, makeKid } from '@xr/crypto';
 import { SAMPLE_CATALOG_370200 } from '@xr/domain';
@@ -179,19 +180,19 @@ describe('registered catalogs', () => {
 });
 
 describe('calendar.published', () => {
-  const notice = { title: '国务院办公厅关于2027年部分节假日安排的通知', date: '2026-11-10' };
-  const periods = [{ name: '2027 元旦', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03'], worked: [] }];
+  const example = JSON.parse(readFileSync(new URL('../../../docs/examples/holiday-notice-2027.json', import.meta.url), 'utf8')) as { notice: { title: string; date: string }; periods: { name: string; daysOff: string[]; worked: string[] }[] };
+  const { notice, periods } = example;
 
   it('publishes a year for every region; the same schedule again is a no-op; another one replaces it (a corrected notice)', () => {
     const first = rec('calendar.published', { year: 2027, notice, periods });
     const state = given(first);
     expect(state.calendars()).toMatchObject([{ year: { year: 2027, basis: 'published', periods }, recordId: first.id }]);
     expect(state.apply(rec('calendar.published', { year: 2027, notice, periods }))).toMatchObject({ ok: true, changed: false });
-    const corrected = state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ ...periods[0]!, daysOff: ['2027-01-01'] }] }));
+    const corrected = state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ ...periods[0]!, daysOff: ['2027-01-01'] }, ...periods.slice(1)] }));
     expect(corrected.ok && corrected.state.calendars()[0]?.year.periods[0]?.daysOff).toEqual(['2027-01-01']);
   });
 
-  it('refuses a schedule the notice could not state, naming the field: a day outside the year, a worked weekday', () => {
+  it('refuses a schedule the notice could not state, naming the field: a day outside the year, a worked weekday, a statutory holiday left out', () => {
     const state = RegistryState.empty();
     expect(state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ name: 'x', daysOff: ['2028-01-01'], worked: [] }] }))).toMatchObject({
       ok: false,
@@ -200,6 +201,10 @@ describe('calendar.published', () => {
     expect(state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ name: 'x', daysOff: ['2027-01-01'], worked: ['2027-01-06'] }] }))).toMatchObject({
       ok: false,
       problem: { code: 'XR_CALENDAR_INVALID', field: '/payload/periods/0/worked/0' },
+    });
+    expect(state.apply(rec('calendar.published', { year: 2027, notice, periods: periods.slice(1) }))).toMatchObject({
+      ok: false,
+      problem: { code: 'XR_CALENDAR_INVALID', field: '/payload/periods' },
     });
   });
 });

@@ -1,4 +1,5 @@
 /** AdminService handlers called directly (no socket): mapping, errors with codes and fields, the auth seam. */
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Metadata, status, type ServerUnaryCall, type ServiceError } from '@grpc/grpc-js';
 import { createLogger } from '@xr/observability';
@@ -117,8 +118,7 @@ describe('PublishCalendar and ListCalendars', () => {
   const publish = (over: Record<string, unknown> = {}) => ({
     requestId: 'cal-2027',
     year: 2027,
-    notice: { title: '国务院办公厅关于2027年部分节假日安排的通知', date: '2026-11-10' },
-    periods: [{ name: '2027 元旦', daysOff: ['2027-01-01', '2027-01-02', '2027-01-03'], worked: [] }],
+    ...(JSON.parse(readFileSync(new URL('../../../docs/examples/holiday-notice-2027.json', import.meta.url), 'utf8')) as object),
     ...over,
   });
 

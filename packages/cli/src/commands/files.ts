@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { PublicJwk } from '@xr/crypto';
-import { uuidv7, validateRecord, type CalendarPublished, type PartnerRegistered } from '@xr/registry';
+import { RegistryState, uuidv7, validateRecord, type CalendarPublished, type PartnerRegistered } from '@xr/registry';
 import type { CliIo } from '../io.js';
 import { usage } from '../problem.js';
 
@@ -73,6 +73,13 @@ export async function readCalendarYear(io: CliIo, path: string, year: number): P
     const first = checked.problem.violations?.[0] ?? (checked.problem.field === undefined ? undefined : { field: checked.problem.field, message: checked.problem.message });
     const field = first ? filePath(first.field) : undefined;
     throw usage(`${field ? `${path}: ${field}` : path} ${first?.message ?? checked.problem.message}`, field === undefined ? '--file' : `--file ${field}`, checked.problem.code);
+  }
+  // The checks every gateway applies (dates in the year, worked days on weekends, no statutory
+  // holiday dropped), here, before anything is signed.
+  const applied = RegistryState.empty().apply(checked.record);
+  if (!applied.ok) {
+    const field = applied.problem.field === undefined ? undefined : filePath(applied.problem.field);
+    throw usage(`${field ? `${path}: ${field}` : path} ${applied.problem.message}`, field === undefined ? '--file' : `--file ${field}`, applied.problem.code);
   }
   return checked.record.payload as CalendarPublished;
 }

@@ -5,6 +5,7 @@
  */
 import { fail, ok, type Check, type CheckCode } from '../identifiers/result.js';
 import { dayOfWeek, formatLocalDate, parseLocalDate, type DayNumber } from './local-date.js';
+import { provisionalYear } from './holiday-law.js';
 
 export interface HolidayPeriod {
   readonly name: string;
@@ -53,7 +54,9 @@ function refuse(code: CheckCode, reason: string, field: string): YearCheck<never
 /**
  * A year as a notice states it: real dates inside the year's window, no day listed twice (in one
  * period or across periods, as a day off or as worked), every worked day a Saturday or Sunday,
- * each period's days off one run of consecutive days, and the notice issued before the year ends.
+ * each period's days off one run of consecutive days, the notice issued before the year ends, and
+ * (from 2025, under the 2024 revision of the law) every statutory holiday a day off: a notice may
+ * add days, never drop one the law grants, so a typo cannot put 春节 to work.
  */
 export function checkCalendarYear(year: CalendarYear): YearCheck<CalendarYear> {
   if (!Number.isInteger(year.year) || year.year < 1901 || year.year > 2099) return refuse('XR_CALENDAR_ARGUMENT', `year must be from 1901 to 2099, got ${year.year}`, '/year');
@@ -87,6 +90,14 @@ export function checkCalendarYear(year: CalendarYear): YearCheck<CalendarYear> {
           if (previous !== undefined && day.value !== previous + 1) return refuse('XR_CALENDAR_CONFLICT', `the days off of ${period.name} are not one run of consecutive days (${date} does not follow ${formatLocalDate(previous)})`, field);
           previous = day.value;
         }
+      }
+    }
+  }
+  if (year.basis === 'published') {
+    for (const period of provisionalYear(year.year)?.periods ?? []) {
+      const missing = period.daysOff.find((date) => listed.get((parseLocalDate(date) as { value: DayNumber }).value) === undefined || year.periods.some((p) => p.worked.includes(date)));
+      if (missing !== undefined) {
+        return refuse('XR_CALENDAR_CONFLICT', `${missing} (${period.name}) is a statutory holiday under 《全国年节及纪念日放假办法》 Art. 2, but no period lists it as a day off`, '/periods');
       }
     }
   }
