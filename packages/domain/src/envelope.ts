@@ -21,8 +21,9 @@ export interface Envelope<P = Record<string, unknown>> {
 }
 
 /**
- * A record of a region's journal: an event it accepted or emitted, chained to the record before it
- * in the same partition and signed by the region that keeps the journal.
+ * A record of a region's journal: an event it accepted or emitted, chained (`prev`) to the record
+ * before it in the same partition. The record is not signed; the event in it carries its sender's
+ * signature (`eventJws`), which anyone can verify again.
  */
 export interface JournalRecord {
   readonly event: Envelope;

@@ -1,4 +1,8 @@
-/** Journal records as bytes: canonical JSON, hashed for the chain, signed by the keeping region. */
+/**
+ * Journal records as bytes: canonical JSON, hashed for the chain. A journal record itself is not
+ * signed: what is signed is each event inside it (the sender's detached JWS, kept as `eventJws`);
+ * the chain (`prev`) only makes a change to an earlier record visible to whoever replays it.
+ */
 import { canonicalBytes, sha256Hex } from '@xr/crypto';
 import type { Envelope, JournalRecord } from '@xr/domain';
 
