@@ -4,7 +4,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { generateIssuerKeyPair, issueToken, type Role } from '@xr/auth';
 import { adminKid } from '@xr/registry';
@@ -19,6 +19,7 @@ import { connect, type RegionClient } from './client.js';
 import { DEMO_REGIONS, NEW_REGION, regionLabel } from './regions.js';
 import { deferredAcceptance, supplementRound, withdrawal } from './scenarios.js';
 import { trace } from './trace.js';
+import { exportRun } from './export.js';
 
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS'];
@@ -111,6 +112,11 @@ async function main(): Promise<void> {
       trace(r.gateway.region, `journaled ${c.total('xr_journal_records_total')}, delivered ${c.total('xr_delivered_total')}, quarantined ${c.total('xr_quarantined_total')}, cases known ${r.gateway.projection.size}`);
     }
     if (!entry) process.exitCode = 1;
+
+    const out = resolve(process.env['XR_DEMO_OUT'] ?? 'demo-out');
+    await rm(join(out, 'records'), { recursive: true, force: true });
+    const exported = await exportRun(out, { log: shared, prefix, regions: all.map((r) => r.code), trustAnchors: [adminKey.publicJwk], verifierKeys: all.map((r) => keys.get(r.code)!.publicJwk) });
+    trace('demo', `wrote ${exported} records, the admin trust anchor and the regions' verifier keys to ${out} (check them without our code: docs/WIRE.md)`);
   } finally {
     for (const c of clients) c.close();
     for (const r of [...running.values()].reverse()) await r.stop();
