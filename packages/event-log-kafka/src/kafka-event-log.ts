@@ -3,9 +3,13 @@
  * appends go through an idempotent producer (acks=all), so broker retries never double a record.
  */
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type ConfigResourceTypes, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import { ID_HEADER, partitionFor } from '@xr/event-log';
-import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TopicSpec } from '@xr/event-log';
+import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TimestampType, TopicDescription, TopicSpec } from '@xr/event-log';
+
+const TIMESTAMP_TYPE = 'message.timestamp.type';
+/** `ConfigResourceTypes.TOPIC`: kafkajs is CommonJS and Node's ESM loader does not see its enums as named exports. */
+const TOPIC_RESOURCE = 2 as ConfigResourceTypes;
 
 export interface KafkaEventLogOptions {
   readonly brokers: readonly string[];
@@ -89,10 +93,19 @@ export class KafkaEventLog implements EventLog {
   async createTopic(topic: string, spec: TopicSpec): Promise<void> {
     await this.connect();
     try {
-      await this.admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: spec.partitions, replicationFactor: -1 }] });
+      const configEntries = spec.timestampType ? [{ name: TIMESTAMP_TYPE, value: spec.timestampType }] : [];
+      await this.admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: spec.partitions, replicationFactor: -1, configEntries }] });
     } catch (error) {
       if (!String((error as Error).message).includes('already exists')) throw error;
     }
+  }
+
+  async describeTopic(topic: string): Promise<TopicDescription> {
+    const partitions = await this.partitions(topic);
+    const described = await this.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: [TIMESTAMP_TYPE] }] });
+    const value = described.resources[0]?.configEntries.find((e) => e.configName === TIMESTAMP_TYPE)?.configValue;
+    if (value !== 'LogAppendTime' && value !== 'CreateTime') throw new Error(`topic ${topic}: unexpected ${TIMESTAMP_TYPE} ${String(value)}`);
+    return { partitions, timestampType: value satisfies TimestampType };
   }
 
   async partitions(topic: string): Promise<number> {

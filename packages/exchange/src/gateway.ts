@@ -6,7 +6,7 @@
  */
 import { signDetached, type SigningKey } from '@xr/crypto';
 import { caseDeadlines, chinaDate, decide, evolve, fail, isRequest, refusalOf, XR_ERROR_CODES, type EventDraft, type RequestAcceptedPayload, type RequestRefusedPayload, type XrErrorCode, type CaseDeadlines, type CatalogIndex, type DecideContext, type WorkingDayCalendar, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
-import { partitionFor, type Batch, type EventLog, type LogRecord, type RecordInput, type Subscription } from '@xr/event-log';
+import { ensureLogAppendTime, partitionFor, type Batch, type EventLog, type LogRecord, type RecordInput, type Subscription } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { validateEvent } from '@xr/schemas';
 import { examine } from './examine.js';
@@ -96,7 +96,8 @@ export class ExchangeGateway {
 
   async start(): Promise<void> {
     const { log, topics } = this.o;
-    await log.createTopic(topics.inbox(this.region), { partitions: this.o.partitions });
+    // Inbox timestamps judge the senders' keys: the broker stamps them (refuses to start otherwise).
+    await ensureLogAppendTime(log, topics.inbox(this.region), this.o.partitions);
     await log.createTopic(topics.journal(this.region), { partitions: this.o.partitions });
     await log.createTopic(topics.quarantine(this.region), { partitions: 1 });
     const journalPartitions = await log.partitions(topics.journal(this.region));
