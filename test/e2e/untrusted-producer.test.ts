@@ -5,7 +5,9 @@
  * - a record backdated by its producer (envelope `time` and Kafka timestamp an hour before a
  *   revocation) and signed with the revoked key is refused XR_KEY_REVOKED: the broker stamps the
  *   time that judges a key (LogAppendTime); a gateway will not start on an inbox that lets the
- *   producer choose it.
+ *   producer choose it;
+ * - signed bytes that are not exactly RFC 8785 canonical JSON (a duplicate member, pretty
+ *   printing) are refused XR_ENVELOPE_NOT_CANONICAL: signed bytes mean one thing or nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -147,5 +149,26 @@ describe('fault 1: the broker stamps the time that judges a key', () => {
     expect(failed).toContain(inbox);
     expect(failed).toContain('message.timestamp.type');
     expect(failed).toContain('LogAppendTime');
+  });
+});
+
+describe('fault 4: signed bytes mean one thing', () => {
+  it('a validly signed envelope with a duplicate member ("name":"张三","name":"李四") is quarantined XR_ENVELOPE_NOT_CANONICAL and creates nothing', async () => {
+    const event = caseSubmitted(QD.code, LC.code, new Date().toISOString());
+    const text = new TextDecoder().decode(canonicalBytes(event));
+    expect(text).toContain('"name":"张三"');
+    const twoNames = new TextEncoder().encode(text.replace('"name":"张三"', '"name":"张三","name":"李四"'));
+    await produceSigned(LC.code, event.caseId, event.id, twoNames, QD.k1.privateJwk);
+    const entry = await eventually(() => quarantinedWith(LC.code, event.id));
+    expect(entry).toMatchObject({ code: 'XR_ENVELOPE_NOT_CANONICAL', field: '/payload/applicant/name' });
+    expect(await notFound(sys['lc']!, event.caseId)).toBe(status.NOT_FOUND);
+  });
+
+  it('a validly signed pretty-printed envelope is quarantined XR_ENVELOPE_NOT_CANONICAL and creates nothing', async () => {
+    const event = caseSubmitted(QD.code, LC.code, new Date().toISOString());
+    await produceSigned(LC.code, event.caseId, event.id, new TextEncoder().encode(JSON.stringify(event, null, 2)), QD.k1.privateJwk);
+    const entry = await eventually(() => quarantinedWith(LC.code, event.id));
+    expect(entry).toMatchObject({ code: 'XR_ENVELOPE_NOT_CANONICAL', field: 'value' });
+    expect(await notFound(sys['lc']!, event.caseId)).toBe(status.NOT_FOUND);
   });
 });
