@@ -7,7 +7,10 @@
  *   time that judges a key (LogAppendTime); a gateway will not start on an inbox that lets the
  *   producer choose it;
  * - signed bytes that are not exactly RFC 8785 canonical JSON (a duplicate member, pretty
- *   printing) are refused XR_ENVELOPE_NOT_CANONICAL: signed bytes mean one thing or nothing.
+ *   printing) are refused XR_ENVELOPE_NOT_CANONICAL: signed bytes mean one thing or nothing;
+ * - a ~900 KB record (too large to quarantine whole under the broker's 1 MB limit) is quarantined
+ *   XR_RECORD_TOO_LARGE with its digest, size, position and a bounded prefix, and every partition
+ *   moves on: a SubmitCase after it succeeds.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +19,7 @@ import { join } from 'node:path';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk, type PrivateJwk, type PublicJwk } from '@xr/crypto';
+import { canonicalBytes, generateKeyPair, sha256Hex, makeKid, signDetached, signingKeyFromJwk, type PrivateJwk, type PublicJwk } from '@xr/crypto';
 import { KafkaEventLog } from '@xr/event-log-kafka';
 import { decodeQuarantine, JWS_HEADER, newId, topics, type QuarantineEntry } from '@xr/exchange';
 import { adminKid } from '@xr/registry';
@@ -58,6 +61,18 @@ function gatewayConfig(city: { code: string; k1: { privateJwk: object } }, topic
     registry: { trustAnchors: [admin.publicJwk] },
     topicPrefix,
     logLevel: 'info',
+  };
+}
+
+function submission(to: string) {
+  return {
+    requestId: randomUUID(),
+    itemCode: `${to}-SPJY-0001`,
+    itemName: '食品经营许可证核发',
+    applicant: APPLICANT,
+    materials: [],
+    handlingRegion: to,
+    intake: { formCheckPassed: true, identityVerified: true },
   };
 }
 
@@ -171,4 +186,40 @@ describe('fault 4: signed bytes mean one thing', () => {
     expect(entry).toMatchObject({ code: 'XR_ENVELOPE_NOT_CANONICAL', field: 'value' });
     expect(await notFound(sys['lc']!, event.caseId)).toBe(status.NOT_FOUND);
   });
+});
+
+interface ListedQuarantine {
+  entries: { code: string; topic: string; partition: number; offset: number; valueSha256: string; valueSize: number }[];
+}
+
+describe('fault 5: one large record does not wedge a region', () => {
+  it('a 900 KB value in every inbox partition is quarantined XR_RECORD_TOO_LARGE with digest, size, position and a bounded prefix; SubmitCase then succeeds', async () => {
+    const value = Buffer.alloc(900 * 1024, 'x');
+    const marker = randomUUID();
+    value.write(marker, 0);
+    const digest = sha256Hex(value);
+    for (let partition = 0; partition < 3; partition += 1) {
+      await producer.send({ topic: t.inbox(LC.code), messages: [{ key: `big-${partition}`, value, partition, headers: { 'xr-id': `${marker}-${partition}` } }] });
+    }
+    const big = await eventually(async () => {
+      const found = (await quarantine(LC.code)).filter((e) => e.code === 'XR_RECORD_TOO_LARGE' && e.sha256 === digest);
+      return found.length === 3 ? found : undefined;
+    }, 30_000);
+    for (const entry of big) {
+      expect(entry).toMatchObject({ code: 'XR_RECORD_TOO_LARGE', field: 'value', size: value.length, sha256: digest, from: { topic: t.inbox(LC.code) } });
+      expect(entry.value).toBeUndefined();
+      expect(Buffer.from(entry.prefix!, 'base64').toString()).toMatch(new RegExp(`^${marker}x+$`));
+      expect(Buffer.from(entry.prefix!, 'base64').length).toBeLessThanOrEqual(4096);
+    }
+    expect(big.map((e) => e.from.partition).sort()).toEqual([0, 1, 2]);
+    const listed = await desk.call<ListedQuarantine>('ListQuarantine', { region: LC.code, limit: 100 });
+    expect(listed.entries.filter((e) => e.code === 'XR_RECORD_TOO_LARGE' && e.valueSha256 === digest).map((e) => [e.topic, e.valueSize])).toEqual([
+      [t.inbox(LC.code), value.length],
+      [t.inbox(LC.code), value.length],
+      [t.inbox(LC.code), value.length],
+    ]);
+
+    const submitted = await sys['lc']!.submit(submission(QD.code));
+    expect(submitted.status).toBe('received');
+  }, 90_000);
 });

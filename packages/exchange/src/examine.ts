@@ -1,7 +1,7 @@
 /**
- * The checks an inbox record passes before it may touch a case, in order: signature by a trusted
- * key over bytes that are exactly RFC 8785 canonical JSON (`openSigned`, the registry's opener
- * too) → the key's region is the sender → envelope and payload schemas → addressed to us (or sent
+ * The checks an inbox record passes before it may touch a case, in order: size within the limit →
+ * signature by a trusted key over bytes that are exactly RFC 8785 canonical JSON (`openSigned`,
+ * the registry's opener too) → the key's region is the sender → envelope and payload schemas → addressed to us (or sent
  * by us to a partner) → the right partition → not seen before → a legal transition.
  * Each failure is a value with a stable code; the caller quarantines it.
  */
@@ -10,6 +10,7 @@ import type { Trust } from './trust.js';
 import { decide, fail, type XrErrorCode, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
 import { partitionFor, type LogRecord } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
+import { checkRecordSize, type RecordLimits } from './record-limits.js';
 import { JWS_HEADER } from './topics.js';
 
 export type Verdict =
@@ -20,6 +21,7 @@ export type Verdict =
 export interface ExamineContext {
   readonly self: string;
   readonly partitions: number;
+  readonly limits: RecordLimits;
   readonly trust: Trust;
   readonly now: string;
   readonly decide: DecideContext;
@@ -32,6 +34,9 @@ function quarantine(problem: Problem, eventId?: string): Verdict {
 }
 
 export async function examine(record: LogRecord, ctx: ExamineContext): Promise<Verdict> {
+  // Too large to open (or to quarantine whole): kept by digest, size, position and a prefix.
+  const tooLarge = checkRecordSize(record, ctx.limits);
+  if (tooLarge) return quarantine(tooLarge);
   // Keys are judged at the record's own time (covered by the signature being checked) and the
   // log's timestamp (stamped by the broker: inboxes are LogAppendTime): a key revoked before that
   // time, or rotated out, does not verify it.
