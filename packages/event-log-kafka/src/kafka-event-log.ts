@@ -21,6 +21,13 @@ export interface KafkaEventLogOptions {
    * partitions to another. Default 10 s (the broker's minimum is 6 s by default).
    */
   readonly sessionTimeoutMs?: number;
+  /**
+   * Most bytes (keys, values, headers) one producer request carries; a larger append is sent in
+   * several requests, in order. Keep it under the broker's message size, which bounds the batch of
+   * one partition (Kafka: 1 MB by default). Default 512 KiB. A failure part-way leaves the
+   * earlier requests written (ids make the retry idempotent; the gateway re-reads its journal).
+   */
+  readonly maxRequestBytes?: number;
   /** Receives kafkajs's own warnings and errors (never record contents). */
   readonly onLog?: (entry: { level: 'error' | 'warn'; message: string }) => void;
 }
@@ -151,13 +158,13 @@ export class KafkaEventLog implements EventLog {
       inBatch.set(record.id, index);
       pending.push({ index, partition: record.partition ?? partitionFor(record.key, count), record });
     });
-    if (pending.length > 0) {
+    for (const chunk of this.chunks(pending)) {
       const byPartition = new Map<number, typeof pending>();
-      for (const p of pending) byPartition.set(p.partition, [...(byPartition.get(p.partition) ?? []), p]);
+      for (const p of chunk) byPartition.set(p.partition, [...(byPartition.get(p.partition) ?? []), p]);
       const sent = await this.producer.send({
         topic,
         acks: -1,
-        messages: pending.map(({ partition, record }) => ({
+        messages: chunk.map(({ partition, record }) => ({
           key: record.key,
           value: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength),
           partition,
@@ -180,6 +187,24 @@ export class KafkaEventLog implements EventLog {
       if (!first) throw new Error(`no position for record ${record.id}`);
       return { partition: first.partition, offset: first.offset, duplicate: true };
     });
+  }
+
+  /** Consecutive runs of records of at most `maxRequestBytes` each (a larger record goes alone). */
+  private chunks<T extends { record: RecordInput }>(pending: readonly T[]): T[][] {
+    const max = this.options.maxRequestBytes ?? 512 * 1024;
+    const chunks: T[][] = [];
+    let size = Number.POSITIVE_INFINITY;
+    for (const p of pending) {
+      let bytes = Buffer.byteLength(p.record.key) + p.record.value.byteLength + Buffer.byteLength(p.record.id) + 64;
+      for (const [name, value] of Object.entries(p.record.headers ?? {})) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+      if (size + bytes > max) {
+        chunks.push([]);
+        size = 0;
+      }
+      chunks[chunks.length - 1]!.push(p);
+      size += bytes;
+    }
+    return chunks;
   }
 
   async endOffset(topic: string, partition: number): Promise<number> {

@@ -33,3 +33,19 @@ describe('Kafka topics whose producers set the timestamps', () => {
     }
   });
 });
+
+describe('Kafka appends larger than one broker message', () => {
+  it('appends records that together exceed the broker message size (1 MB) in one call, in order', async () => {
+    const log = new KafkaEventLog({ brokers: inject('kafkaBrokers').split(','), clientId: 'contract-big' });
+    try {
+      const topic = `ct.big.${randomUUID().slice(0, 8)}`;
+      await log.createTopic(topic, { partitions: 1 });
+      const records = Array.from({ length: 5 }, (_, i) => ({ id: `big-${i}`, key: 'k', value: new Uint8Array(300 * 1024).fill(i + 1) }));
+      const results = await log.append(topic, records);
+      expect(results.map((r) => [r.offset, r.duplicate])).toEqual([0, 1, 2, 3, 4].map((o) => [o, false]));
+      expect((await log.read(topic, 0, 0)).map((r) => [r.id, r.value.length, r.value[0]])).toEqual(records.map((r, i) => [r.id, 300 * 1024, i + 1]));
+    } finally {
+      await log.close();
+    }
+  });
+});
