@@ -139,7 +139,7 @@ describe('two gateway processes over Kafka', () => {
     const entries = (await log.read(t.quarantine(B.code), 0, 0)).map(decodeQuarantine);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ code: 'XR_SIGNATURE_INVALID', from: { topic: t.inbox(B.code) } });
-    expect(Buffer.from(entries[0]!.value, 'base64').equals(Buffer.from(altered))).toBe(true);
+    expect(Buffer.from(entries[0]!.value!, 'base64').equals(Buffer.from(altered))).toBe(true);
     const missing = await b.get(forgedCase).then(() => undefined, (e: ServiceError) => e);
     expect(missing?.code).toBe(status.NOT_FOUND);
   });

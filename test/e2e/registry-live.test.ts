@@ -72,7 +72,7 @@ async function sendSigned(from: { code: string }, key: { privateJwk: Parameters<
 
 async function quarantinedWith(region: string, eventId: string): Promise<string | undefined> {
   const entries = (await log.read(t.quarantine(region), 0, 0)).map(decodeQuarantine);
-  return entries.find((e) => e.eventId === eventId)?.code ?? (entries.find((e) => Buffer.from(e.value, 'base64').toString().includes(eventId))?.code);
+  return entries.find((e) => e.eventId === eventId)?.code ?? (entries.find((e) => Buffer.from(e.value ?? '', 'base64').toString().includes(eventId))?.code);
 }
 
 beforeAll(async () => {

@@ -3,3 +3,5 @@ export { generateKeyPair, makeKid, parseKid, signingKeyFromJwk, verificationKeyF
 export type { PrivateJwk, PublicJwk, SigningKey, VerificationKey } from './keys.js';
 export { signDetached, verifyDetached } from './jws.js';
 export type { KeyLookup, VerifyResult } from './jws.js';
+export { openSigned } from './open-signed.js';
+export type { ClaimedKeyLookup, OpenCode, Opened } from './open-signed.js';

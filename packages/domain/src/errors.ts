@@ -36,6 +36,10 @@ export const XR_ERROR_CODES = [
   'XR_KEY_REVOKED',
   'XR_KEY_ROTATED_OUT',
   'XR_PARTNER_SUSPENDED',
+  /** Signed bytes that are not exactly their RFC 8785 canonical JSON (a duplicate member, whitespace, member order). */
+  'XR_ENVELOPE_NOT_CANONICAL',
+  /** An inbound record larger than the gateway's limit: quarantined by digest, size, position and a prefix. */
+  'XR_RECORD_TOO_LARGE',
 ] as const;
 
 export type XrErrorCode = (typeof XR_ERROR_CODES)[number];

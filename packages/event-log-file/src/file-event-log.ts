@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ID_HEADER, partitionFor } from '@xr/event-log';
-import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TopicSpec } from '@xr/event-log';
+import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TopicDescription, TopicSpec } from '@xr/event-log';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
 import { PartitionFile } from './partition-file.js';
 
@@ -91,9 +91,15 @@ export class FileEventLog implements EventLog {
     const dir = join(this.options.dir, name);
     await mkdir(dir, { recursive: true });
     const tmp = join(dir, 'meta.json.tmp');
+    // No timestamp type to keep: this log stamps every record with its append time.
     await writeFile(tmp, JSON.stringify({ partitions: spec.partitions }));
     await rename(tmp, join(dir, 'meta.json'));
     if (!this.topics.has(name)) await this.load(name);
+  }
+
+  /** Every topic is LogAppendTime: the log stamps each record as it appends it (a producer cannot set a timestamp). */
+  async describeTopic(name: string): Promise<TopicDescription> {
+    return { partitions: this.topic(name).partitions.length, timestampType: 'LogAppendTime' };
   }
 
   async partitions(name: string): Promise<number> {

@@ -3,9 +3,13 @@
  * appends go through an idempotent producer (acks=all), so broker retries never double a record.
  */
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type ConfigResourceTypes, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import { ID_HEADER, partitionFor } from '@xr/event-log';
-import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TopicSpec } from '@xr/event-log';
+import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TimestampType, TopicDescription, TopicSpec } from '@xr/event-log';
+
+const TIMESTAMP_TYPE = 'message.timestamp.type';
+/** `ConfigResourceTypes.TOPIC`: kafkajs is CommonJS and Node's ESM loader does not see its enums as named exports. */
+const TOPIC_RESOURCE = 2 as ConfigResourceTypes;
 
 export interface KafkaEventLogOptions {
   readonly brokers: readonly string[];
@@ -17,6 +21,13 @@ export interface KafkaEventLogOptions {
    * partitions to another. Default 10 s (the broker's minimum is 6 s by default).
    */
   readonly sessionTimeoutMs?: number;
+  /**
+   * Most bytes (keys, values, headers) one producer request carries; a larger append is sent in
+   * several requests, in order. Keep it under the broker's message size, which bounds the batch of
+   * one partition (Kafka: 1 MB by default). Default 512 KiB. A failure part-way leaves the
+   * earlier requests written (ids make the retry idempotent; the gateway re-reads its journal).
+   */
+  readonly maxRequestBytes?: number;
   /** Receives kafkajs's own warnings and errors (never record contents). */
   readonly onLog?: (entry: { level: 'error' | 'warn'; message: string }) => void;
 }
@@ -89,10 +100,19 @@ export class KafkaEventLog implements EventLog {
   async createTopic(topic: string, spec: TopicSpec): Promise<void> {
     await this.connect();
     try {
-      await this.admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: spec.partitions, replicationFactor: -1 }] });
+      const configEntries = spec.timestampType ? [{ name: TIMESTAMP_TYPE, value: spec.timestampType }] : [];
+      await this.admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: spec.partitions, replicationFactor: -1, configEntries }] });
     } catch (error) {
       if (!String((error as Error).message).includes('already exists')) throw error;
     }
+  }
+
+  async describeTopic(topic: string): Promise<TopicDescription> {
+    const partitions = await this.partitions(topic);
+    const described = await this.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: [TIMESTAMP_TYPE] }] });
+    const value = described.resources[0]?.configEntries.find((e) => e.configName === TIMESTAMP_TYPE)?.configValue;
+    if (value !== 'LogAppendTime' && value !== 'CreateTime') throw new Error(`topic ${topic}: unexpected ${TIMESTAMP_TYPE} ${String(value)}`);
+    return { partitions, timestampType: value satisfies TimestampType };
   }
 
   async partitions(topic: string): Promise<number> {
@@ -138,13 +158,13 @@ export class KafkaEventLog implements EventLog {
       inBatch.set(record.id, index);
       pending.push({ index, partition: record.partition ?? partitionFor(record.key, count), record });
     });
-    if (pending.length > 0) {
+    for (const chunk of this.chunks(pending)) {
       const byPartition = new Map<number, typeof pending>();
-      for (const p of pending) byPartition.set(p.partition, [...(byPartition.get(p.partition) ?? []), p]);
+      for (const p of chunk) byPartition.set(p.partition, [...(byPartition.get(p.partition) ?? []), p]);
       const sent = await this.producer.send({
         topic,
         acks: -1,
-        messages: pending.map(({ partition, record }) => ({
+        messages: chunk.map(({ partition, record }) => ({
           key: record.key,
           value: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength),
           partition,
@@ -167,6 +187,24 @@ export class KafkaEventLog implements EventLog {
       if (!first) throw new Error(`no position for record ${record.id}`);
       return { partition: first.partition, offset: first.offset, duplicate: true };
     });
+  }
+
+  /** Consecutive runs of records of at most `maxRequestBytes` each (a larger record goes alone). */
+  private chunks<T extends { record: RecordInput }>(pending: readonly T[]): T[][] {
+    const max = this.options.maxRequestBytes ?? 512 * 1024;
+    const chunks: T[][] = [];
+    let size = Number.POSITIVE_INFINITY;
+    for (const p of pending) {
+      let bytes = Buffer.byteLength(p.record.key) + p.record.value.byteLength + Buffer.byteLength(p.record.id) + 64;
+      for (const [name, value] of Object.entries(p.record.headers ?? {})) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+      if (size + bytes > max) {
+        chunks.push([]);
+        size = 0;
+      }
+      chunks[chunks.length - 1]!.push(p);
+      size += bytes;
+    }
+    return chunks;
   }
 
   async endOffset(topic: string, partition: number): Promise<number> {

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureLogAppendTime } from './log-append-time.js';
 import { partitionFor } from './partitioner.js';
 import type { Batch, EventLog, LogRecord, RecordInput } from './port.js';
 
@@ -58,6 +59,23 @@ export function describeEventLogContract(name: string, make: () => Promise<Contr
       await log.createTopic(topic, { partitions: 3 });
       await log.createTopic(topic, { partitions: 5 });
       expect(await log.partitions(topic)).toBe(3);
+    });
+
+    it('creates a LogAppendTime topic, describes it so, and stamps each record with its append time', async () => {
+      const topic = fresh('ct.stamped');
+      await log.createTopic(topic, { partitions: 2, timestampType: 'LogAppendTime' });
+      expect(await log.describeTopic(topic)).toEqual({ partitions: 2, timestampType: 'LogAppendTime' });
+      expect(await ensureLogAppendTime(log, topic, 2)).toEqual({ partitions: 2, timestampType: 'LogAppendTime' });
+      const made = await ensureLogAppendTime(log, fresh('ct.ensured'), 1);
+      expect(made).toEqual({ partitions: 1, timestampType: 'LogAppendTime' });
+      const before = Date.now();
+      await log.append(topic, [{ ...rec('s1', 'k', 'one'), partition: 0 }]);
+      const after = Date.now();
+      const [read] = await log.read(topic, 0, 0);
+      // Brokers and hosts share a clock here; allow a little skew either way.
+      expect(read!.timestamp).toBeGreaterThanOrEqual(before - 1_000);
+      expect(read!.timestamp).toBeLessThanOrEqual(after + 1_000);
+      await expect(log.describeTopic(fresh('ct.missing'))).rejects.toThrow();
     });
 
     it('reads back exactly what was appended: bytes, key, id, headers, dense offsets from 0', async () => {

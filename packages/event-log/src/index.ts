@@ -6,7 +6,10 @@ export type {
   LogRecord,
   RecordInput,
   Subscription,
+  TimestampType,
+  TopicDescription,
   TopicSpec,
 } from './port.js';
 export { ID_HEADER } from './port.js';
 export { murmur2, partitionFor } from './partitioner.js';
+export { ensureLogAppendTime, TopicTimestampError } from './log-append-time.js';

@@ -26,7 +26,7 @@ export interface LogRecord {
   readonly key: string;
   readonly value: Uint8Array;
   readonly headers: Readonly<Record<string, string>>;
-  /** Milliseconds since the epoch, as stored by the log. */
+  /** Milliseconds since the epoch, as stored by the log (the producer's choice unless the topic is `LogAppendTime`). */
   readonly timestamp: number;
 }
 
@@ -62,8 +62,25 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/**
+ * Who stamps a record's `timestamp`: the log as it appends the record (`LogAppendTime`), or the
+ * producer (`CreateTime`, Kafka's default), who can write any time it likes.
+ */
+export type TimestampType = 'LogAppendTime' | 'CreateTime';
+
 export interface TopicSpec {
   readonly partitions: number;
+  /**
+   * How the new topic stamps timestamps; absent: the log's default. A topic whose timestamps judge
+   * anything (which key may sign a record) needs `LogAppendTime`; see `ensureLogAppendTime`.
+   */
+  readonly timestampType?: TimestampType;
+}
+
+/** An existing topic as the log has it configured. */
+export interface TopicDescription {
+  readonly partitions: number;
+  readonly timestampType: TimestampType;
 }
 
 export interface EventLog {
@@ -71,6 +88,8 @@ export interface EventLog {
   readonly kind: 'kafka' | 'file';
   /** Creates the topic if it does not exist (idempotent); an existing topic keeps its partitions. */
   createTopic(topic: string, spec: TopicSpec): Promise<void>;
+  /** Partitions and timestamp type of an existing topic (for Kafka: `message.timestamp.type`). */
+  describeTopic(topic: string): Promise<TopicDescription>;
   /** Partition count of an existing topic. */
   partitions(topic: string): Promise<number>;
   /**

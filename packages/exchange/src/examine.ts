@@ -1,15 +1,16 @@
 /**
- * The checks an inbox record passes before it may touch a case, in order: signature by a trusted
- * key → the key's region is the sender → envelope and payload schemas → addressed to us (or sent
+ * The checks an inbox record passes before it may touch a case, in order: size within the limit →
+ * signature by a trusted key over bytes that are exactly RFC 8785 canonical JSON (`openSigned`,
+ * the registry's opener too) → the key's region is the sender → envelope and payload schemas → addressed to us (or sent
  * by us to a partner) → the right partition → not seen before → a legal transition.
  * Each failure is a value with a stable code; the caller quarantines it.
  */
-import { sha256Hex, verifyDetached } from '@xr/crypto';
+import { openSigned, sha256Hex } from '@xr/crypto';
 import type { Trust } from './trust.js';
 import { decide, fail, type XrErrorCode, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
 import { partitionFor, type LogRecord } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
-import { decodeEnvelope } from './journal-codec.js';
+import { checkRecordSize, type RecordLimits } from './record-limits.js';
 import { JWS_HEADER } from './topics.js';
 
 export type Verdict =
@@ -20,6 +21,7 @@ export type Verdict =
 export interface ExamineContext {
   readonly self: string;
   readonly partitions: number;
+  readonly limits: RecordLimits;
   readonly trust: Trust;
   readonly now: string;
   readonly decide: DecideContext;
@@ -32,33 +34,33 @@ function quarantine(problem: Problem, eventId?: string): Verdict {
 }
 
 export async function examine(record: LogRecord, ctx: ExamineContext): Promise<Verdict> {
-  const jws = record.headers[JWS_HEADER];
-  if (!jws) return quarantine(fail('XR_SIGNATURE_MALFORMED', `record has no ${JWS_HEADER} header`, `headers.${JWS_HEADER}`));
-  let parsed: unknown;
-  try {
-    parsed = decodeEnvelope(record.value);
-  } catch {
-    return quarantine(fail('XR_ENVELOPE_MALFORMED', 'record value is not JSON', 'value'));
-  }
+  // Too large to open (or to quarantine whole): kept by digest, size, position and a prefix.
+  const tooLarge = checkRecordSize(record, ctx.limits);
+  if (tooLarge) return quarantine(tooLarge);
   // Keys are judged at the record's own time (covered by the signature being checked) and the
-  // log's timestamp: a key revoked before that time, or rotated out, does not verify it.
-  const time = typeof (parsed as { time?: unknown })?.time === 'string' ? (parsed as { time: string }).time : '';
+  // log's timestamp (stamped by the broker: inboxes are LogAppendTime): a key revoked before that
+  // time, or rotated out, does not verify it.
   let refusal: { code: XrErrorCode; reason: string } | undefined;
-  const verify = () =>
-    verifyDetached(record.value, jws, (kid) => {
+  const open = () =>
+    openSigned(record.value, record.headers[JWS_HEADER], (kid, claimed) => {
+      const time = typeof (claimed as { time?: unknown } | undefined)?.time === 'string' ? (claimed as { time: string }).time : '';
       const verdict = ctx.trust.keyFor(kid, time, record.timestamp);
       refusal = verdict.ok ? undefined : verdict;
       return verdict.ok ? verdict.key : undefined;
-    });
-  let signed = await verify();
-  if (!signed.ok && signed.code === 'XR_KEY_UNKNOWN' && ctx.trust.catchUp) {
+    }, JWS_HEADER);
+  let opened = await open();
+  if (!opened.ok && opened.code === 'XR_KEY_UNKNOWN' && ctx.trust.catchUp) {
     await ctx.trust.catchUp();
-    signed = await verify();
+    opened = await open();
   }
-  if (!signed.ok) {
-    const why = signed.code === 'XR_KEY_UNKNOWN' && refusal ? refusal : { code: signed.code, reason: signed.reason };
-    return quarantine(fail(why.code, why.reason, `headers.${JWS_HEADER}`));
+  if (!opened.ok) {
+    const why = opened.code === 'XR_KEY_UNKNOWN' && refusal ? refusal : { code: opened.code, reason: opened.reason };
+    // Once the signature held, the id the record claims is its signer's word.
+    const claimedId = opened.signed ? (opened.claimed as { id?: unknown } | undefined)?.id : undefined;
+    return quarantine(fail(why.code, why.reason, opened.field), typeof claimedId === 'string' ? claimedId : undefined);
   }
+  const signed = opened;
+  const parsed = opened.value;
   const valid = validateEvent(parsed);
   const eventId = typeof (parsed as { id?: unknown })?.id === 'string' ? (parsed as { id: string }).id : undefined;
   if (!valid.ok) return quarantine(valid, eventId);
@@ -91,5 +93,5 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
   const decision = decide(ctx.state(event.caseId), event, ctx.decide);
   // A genuine event the case's rules refuse: quarantined, and answered if it was a partner's request.
   if (!decision.ok) return { kind: 'quarantine', problem: decision, eventId: event.id, refused: event };
-  return { kind: 'accept', event, jws, hash, emit: decision.emit };
+  return { kind: 'accept', event, jws: record.headers[JWS_HEADER]!, hash, emit: decision.emit };
 }

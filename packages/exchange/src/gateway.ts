@@ -6,7 +6,7 @@
  */
 import { signDetached, type SigningKey } from '@xr/crypto';
 import { caseDeadlines, chinaDate, decide, evolve, fail, isRequest, refusalOf, XR_ERROR_CODES, type EventDraft, type RequestAcceptedPayload, type RequestRefusedPayload, type XrErrorCode, type CaseDeadlines, type CatalogIndex, type DecideContext, type WorkingDayCalendar, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
-import { partitionFor, type Batch, type EventLog, type LogRecord, type RecordInput, type Subscription } from '@xr/event-log';
+import { ensureLogAppendTime, partitionFor, type Batch, type EventLog, type LogRecord, type RecordInput, type Subscription } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { validateEvent } from '@xr/schemas';
 import { examine } from './examine.js';
@@ -15,7 +15,8 @@ import { decodeJournalRecord, encodeEnvelope, encodeJournalRecord, hashRecord } 
 import { JournalState } from './journal-state.js';
 import type { Trust } from './trust.js';
 import { CaseProjection } from './projection.js';
-import { decodeQuarantine, quarantineRecord, type QuarantineEntry } from './quarantine.js';
+import { appendQuarantine, decodeQuarantine, quarantineRecord, type QuarantineEntry, type QuarantineItem } from './quarantine.js';
+import { DEFAULT_RECORD_LIMITS, type RecordLimits } from './record-limits.js';
 import { JWS_HEADER, type Topics } from './topics.js';
 
 export interface GatewayOptions {
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   readonly receiptTimeoutMs?: number;
   /** How long a request from our own systems waits for its journal outcome. Default 15 s. */
   readonly requestTimeoutMs?: number;
+  /** Largest inbox record opened, largest quarantine entry written in full (see RecordLimits). */
+  readonly limits?: Partial<RecordLimits>;
 }
 
 /** What a request from the region's own systems says; the gateway adds the envelope. */
@@ -83,9 +86,11 @@ export class ExchangeGateway {
   private readonly outboxes = new Map<number, JournalRecord[]>();
   private subscription: Subscription | undefined;
   private readonly clock: () => Date;
+  private readonly limits: RecordLimits;
 
   constructor(private readonly o: GatewayOptions) {
     this.region = o.region;
+    this.limits = { ...DEFAULT_RECORD_LIMITS, ...o.limits };
     this.journal = new JournalState(o.partitions);
     this.clock = o.clock ?? (() => new Date());
   }
@@ -96,7 +101,8 @@ export class ExchangeGateway {
 
   async start(): Promise<void> {
     const { log, topics } = this.o;
-    await log.createTopic(topics.inbox(this.region), { partitions: this.o.partitions });
+    // Inbox timestamps judge the senders' keys: the broker stamps them (refuses to start otherwise).
+    await ensureLogAppendTime(log, topics.inbox(this.region), this.o.partitions);
     await log.createTopic(topics.journal(this.region), { partitions: this.o.partitions });
     await log.createTopic(topics.quarantine(this.region), { partitions: 1 });
     const journalPartitions = await log.partitions(topics.journal(this.region));
@@ -168,7 +174,7 @@ export class ExchangeGateway {
     const staged = new Map<string, CaseState>();
     const stagedIds = new Map<string, string>();
     const journal: { input: RecordInput; record: JournalRecord }[] = [];
-    const quarantined: { input: RecordInput; entry: QuarantineEntry; eventId?: string }[] = [];
+    const quarantined: (QuarantineItem & { eventId?: string })[] = [];
     let prev = head.prev;
     let next = head.next;
     let accepted = 0;
@@ -214,6 +220,7 @@ export class ExchangeGateway {
       const verdict = await examine(r, {
         self: this.region,
         partitions: this.o.partitions,
+        limits: this.limits,
         trust: this.o.keys,
         now,
         decide: this.decideContext(now),
@@ -226,7 +233,7 @@ export class ExchangeGateway {
         continue;
       }
       if (verdict.kind === 'quarantine') {
-        quarantined.push({ ...quarantineRecord(r, verdict.problem, now, verdict.eventId), ...(verdict.eventId ? { eventId: verdict.eventId } : {}) });
+        quarantined.push({ ...quarantineRecord(r, verdict.problem, now, verdict.eventId, this.limits), ...(verdict.eventId ? { eventId: verdict.eventId } : {}) });
         // The authority answers a partner's refused request, so the partner's copy of the case stays true.
         const refused = verdict.refused;
         if (refused && refused.source !== this.region && (isRequest(refused.type) || refused.type === 'case.submitted')) await react(refused, [refusalOf(refused, verdict.problem)], r);
@@ -240,7 +247,7 @@ export class ExchangeGateway {
       await react(event, verdict.emit, r);
     }
 
-    if (quarantined.length > 0) await this.o.log.append(this.o.topics.quarantine(this.region), quarantined.map((q) => q.input));
+    if (quarantined.length > 0) await appendQuarantine(this.o.log, this.o.topics.quarantine(this.region), quarantined, this.limits);
     if (journal.length > 0) {
       try {
         const results = await this.o.log.append(this.o.topics.journal(this.region), journal.map((j) => j.input));

@@ -20,10 +20,6 @@ export function hashRecord(bytes: Uint8Array): string {
   return sha256Hex(bytes);
 }
 
-export function decodeEnvelope(bytes: Uint8Array): unknown {
-  return JSON.parse(decoder.decode(bytes)) as unknown;
-}
-
 export function encodeEnvelope(event: Envelope): Uint8Array {
   return canonicalBytes(event);
 }

@@ -69,7 +69,7 @@ describe('a case crosses from the receiving hall to the handling region', () => 
     const q = await b.quarantine();
     expect(q).toHaveLength(1);
     expect(q[0]).toMatchObject({ code: 'XR_SIGNATURE_INVALID', from: { topic: t.inbox('370200'), offset: 0 } });
-    expect(Buffer.from(q[0]!.value, 'base64').toString()).toContain('李四');
+    expect(Buffer.from(q[0]!.value!, 'base64').toString()).toContain('李四');
     expect(b.getCase(caseId)).toBeUndefined();
 
     // The bytes as signed go through; delivering them twice changes nothing more.

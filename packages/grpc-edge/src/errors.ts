@@ -37,6 +37,8 @@ const STATUS_OF: Readonly<Record<XrErrorCode, status>> = {
   XR_KEY_REVOKED: status.UNAUTHENTICATED,
   XR_KEY_ROTATED_OUT: status.UNAUTHENTICATED,
   XR_PARTNER_SUSPENDED: status.FAILED_PRECONDITION,
+  XR_ENVELOPE_NOT_CANONICAL: status.INVALID_ARGUMENT,
+  XR_RECORD_TOO_LARGE: status.INVALID_ARGUMENT,
 };
 
 /** Statuses a client may retry unchanged. */

@@ -6,7 +6,7 @@
  * (refused, XR_DUPLICATE).
  */
 import { randomUUID } from 'node:crypto';
-import type { Batch, EventLog, LogRecord, Subscription } from '@xr/event-log';
+import { ensureLogAppendTime, type Batch, type EventLog, type LogRecord, type Subscription } from '@xr/event-log';
 import type { Logger } from '@xr/observability';
 import type { TrustAnchor } from './admin-keys.js';
 import { problem, type RegistryProblem } from './codes.js';
@@ -74,8 +74,7 @@ export class RegistryFollower {
   /** Subscribes a group unique to this start, so every start reads the topic from offset 0. */
   async start(): Promise<void> {
     const { log, topic } = this.o;
-    await log.createTopic(topic, { partitions: 1 });
-    const partitions = await log.partitions(topic);
+    const { partitions } = await ensureLogAppendTime(log, topic, 1);
     if (partitions !== 1) throw new Error(`registry topic ${topic} has ${partitions} partitions; it must have exactly 1 (one order for every reader)`);
     this.readyAt = await log.endOffset(topic, 0);
     this.wait(this.readyAt, this.resolveReady);

@@ -8,7 +8,8 @@
  *   a key revoked with effectiveAt E refuses records signed at or after E and still verifies
  *   earlier ones; a key rotated with overlapUntil U verifies records signed before U only.
  * - A sender holding a revoked key could write an old `time` to dodge the revocation. When the
- *   caller passes `receivedAt` (the log's timestamp of the record), the time used is
+ *   caller passes `receivedAt` (the log's timestamp of the record, stamped by the broker: such
+ *   topics are LogAppendTime, see `ensureLogAppendTime`), the time used is
  *   max(signedAt, receivedAt − maxBackdate): a record gains at most maxBackdate (default 10 min)
  *   by backdating. The price: a genuine record delivered more than maxBackdate after it was
  *   signed (a long outage, then redelivery) is judged at receivedAt − maxBackdate, so it is

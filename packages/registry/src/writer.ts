@@ -5,7 +5,7 @@
  * admin service checks them early against its follower's state).
  */
 import { signDetached, type SigningKey } from '@xr/crypto';
-import type { EventLog } from '@xr/event-log';
+import { ensureLogAppendTime, type EventLog } from '@xr/event-log';
 import { parseAdminKid } from './admin-keys.js';
 import type { RegistryProblem } from './codes.js';
 import { uuidv7 } from './ids.js';
@@ -37,9 +37,9 @@ export class RegistryWriter {
     return this.o.signer.kid;
   }
 
-  /** Creates the registry topic (one partition) if it does not exist. */
+  /** Creates the registry topic (one partition, LogAppendTime) if it does not exist; refuses one whose producers set its timestamps. */
   async ensureTopic(): Promise<void> {
-    await this.o.log.createTopic(this.o.topic, { partitions: 1 });
+    await ensureLogAppendTime(this.o.log, this.o.topic, 1);
   }
 
   /** An unsigned record by this admin: a new UUIDv7 and the clock's time unless given. */

@@ -44,7 +44,15 @@ describe('verifyRegistryRecord', () => {
     const record = registration(LC, [lc1]);
     const value = new TextEncoder().encode(JSON.stringify(record, null, 1));
     const jws = await signDetached(value, signingKeyFromJwk(admin.privateJwk));
-    expect(await verifyRegistryRecord(value, jws, anchor)).toMatchObject({ ok: false, recordId: record.id, problem: { code: 'XR_ENVELOPE_MALFORMED' } });
+    expect(await verifyRegistryRecord(value, jws, anchor)).toMatchObject({ ok: false, signed: true, recordId: record.id, problem: { code: 'XR_ENVELOPE_NOT_CANONICAL', field: 'value' } });
+  });
+
+  it('refuses signed bytes with a duplicate member, naming it: they could be read two ways', async () => {
+    const record = registration(LC, [lc1]);
+    const text = new TextDecoder().decode(canonicalBytes(record));
+    const value = new TextEncoder().encode(text.replace(`"name":"${record.payload.name}"`, `"name":"${record.payload.name}","name":"伪造市"`));
+    const jws = await signDetached(value, signingKeyFromJwk(admin.privateJwk));
+    expect(await verifyRegistryRecord(value, jws, anchor)).toMatchObject({ ok: false, signed: true, problem: { code: 'XR_ENVELOPE_NOT_CANONICAL', field: '/payload/name' } });
   });
 
   it('refuses schema violations with the field, including a private key in a JWKS', async () => {

@@ -70,7 +70,8 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
     follower.onChange((_state, record) => {
       if (record.type !== 'partner.registered') return;
       const inbox = `${config.topicPrefix}.inbox.${record.payload.region}`;
-      log.createTopic(inbox, { partitions: config.inboxPartitions }).catch((error: unknown) => {
+      // LogAppendTime: an inbox's timestamps judge its senders' keys (the gateway checks it at start).
+      log.createTopic(inbox, { partitions: config.inboxPartitions, timestampType: 'LogAppendTime' }).catch((error: unknown) => {
         logger.error({ topic: inbox, err: error instanceof Error ? error.message : String(error) }, 'could not create the new partner inbox');
       });
     });

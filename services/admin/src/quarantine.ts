@@ -27,7 +27,8 @@ export async function listQuarantine(log: EventLog, topic: string, region: strin
   const records = await log.read(topic, 0, from, wanted);
   const entries = records.map((r) => {
     const e = decodeQuarantine(r);
-    const value = Buffer.from(e.value, 'base64');
+    // Entries written before digests were recorded carry only the bytes; reduced ones only the digest.
+    const value = e.value === undefined ? undefined : Buffer.from(e.value, 'base64');
     return {
       code: e.code,
       message: e.message,
@@ -37,8 +38,8 @@ export async function listQuarantine(log: EventLog, topic: string, region: strin
       partition: e.from.partition,
       offset: e.from.offset,
       eventId: e.eventId ?? '',
-      valueSha256: sha256Hex(value),
-      valueSize: value.length,
+      valueSha256: e.sha256 ?? (value ? sha256Hex(value) : ''),
+      valueSize: e.size ?? value?.length ?? 0,
       quarantineOffset: r.offset,
     };
   });

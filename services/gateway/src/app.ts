@@ -85,6 +85,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     partitions: config.partitions,
     logger,
     counters,
+    limits: config.limits,
     ...(typeof config.catalog === 'object' ? { catalogs: catalogIndex([config.catalog]) } : {}),
     // Built-in notices, then configured years, then what the registry publishes (live).
     ...(options.clock ? { clock: options.clock } : {}),

@@ -35,6 +35,12 @@ export interface GatewayConfig {
    * registry; with one, the admin publishes them there (`xr admin calendar set`) and those win.
    */
   readonly calendar?: { readonly years: readonly CalendarYear[] };
+  /**
+   * Inbox record sizes: larger records are quarantined XR_RECORD_TOO_LARGE by digest, size,
+   * position and a prefix; quarantine entries larger than `quarantineEntryBytes` are written so too.
+   * Both must stay under the broker's message size (Kafka: 1 MB by default).
+   */
+  readonly limits: { readonly recordBytes: number; readonly quarantineEntryBytes: number };
 }
 
 const jwk = {
@@ -105,6 +111,15 @@ export const CONFIG_SCHEMA = {
       },
     },
     catalog: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'object' }], description: 'path to a catalog file, or the catalog (schemas/catalog.v1.json)' },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        recordBytes: { type: 'integer', minimum: 4096, maximum: 8388608, default: 262144, description: 'largest inbox record (key, value, headers) opened; larger ones are quarantined XR_RECORD_TOO_LARGE' },
+        quarantineEntryBytes: { type: 'integer', minimum: 16384, maximum: 8388608, default: 524288, description: 'largest quarantine entry written in full, under the broker message size' },
+      },
+    },
     calendar: {
       type: 'object',
       additionalProperties: false,

@@ -18,6 +18,8 @@ describe('gateway configuration', () => {
     const config = parseConfig(base, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093', XR_GRPC_ADDRESS: '0.0.0.0:7000' });
     expect(config.grpc).toEqual({ address: '0.0.0.0:7000', tls: { mode: 'insecure' } });
     expect(config).toMatchObject({ partitions: 3, topicPrefix: 'xr', logLevel: 'info', eventLog: { kind: 'kafka', brokers: ['127.0.0.1:9092', '127.0.0.1:9093'] } });
+    expect(config.limits).toEqual({ recordBytes: 262144, quarantineEntryBytes: 524288 });
+    expect(parseConfig({ ...base, limits: { recordBytes: 65536 } }).limits).toEqual({ recordBytes: 65536, quarantineEntryBytes: 524288 });
   });
 
   it('names every bad key and what was expected', () => {

@@ -1,0 +1,66 @@
+/**
+ * The one opener of every signed record (inbox events, registry records): verify the detached JWS
+ * over the exact bytes, then require those bytes to be UTF-8 JSON in exactly their RFC 8785 form
+ * (no duplicate member, no whitespace, members in order, numbers and strings as JCS writes them).
+ * Signed bytes then have one meaning, the one every reader, hash and re-serialisation agrees on.
+ * Failures are values with stable codes and the field to blame.
+ */
+import { canonicalBytes } from './canonical.js';
+import { duplicateMember } from './duplicate-member.js';
+import { verifyDetached } from './jws.js';
+import type { VerificationKey } from './keys.js';
+
+export type OpenCode = 'XR_SIGNATURE_MALFORMED' | 'XR_KEY_UNKNOWN' | 'XR_SIGNATURE_INVALID' | 'XR_ENVELOPE_MALFORMED' | 'XR_ENVELOPE_NOT_CANONICAL';
+
+export type Opened =
+  | { readonly ok: true; readonly kid: string; readonly region: string; readonly value: unknown }
+  | {
+      readonly ok: false;
+      readonly code: OpenCode;
+      readonly reason: string;
+      readonly field: string;
+      /** True when the signature held: the refusal is about the bytes' form, not their origin. */
+      readonly signed: boolean;
+      /** What the bytes parse to, when they do (unauthenticated unless `signed`). */
+      readonly claimed?: unknown;
+    };
+
+/**
+ * Picks the key for a kid. It may look at what the record claims (the signed time judges the key),
+ * which is unauthenticated until the signature has been checked with the key it returns.
+ */
+export type ClaimedKeyLookup = (kid: string, claimed: unknown) => VerificationKey | undefined;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i += 1) if (a[i] !== b[i]) return i;
+  return n;
+}
+
+export async function openSigned(bytes: Uint8Array, jws: string | undefined, lookup: ClaimedKeyLookup, header = 'xr-jws'): Promise<Opened> {
+  const headerField = `headers.${header}`;
+  let text: string | undefined;
+  let claimed: unknown;
+  try {
+    text = decoder.decode(bytes);
+    claimed = JSON.parse(text) as unknown;
+  } catch {
+    claimed = undefined;
+  }
+  const withClaim = claimed === undefined ? {} : { claimed };
+  if (!jws) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `record has no ${header} header`, field: headerField, signed: false, ...withClaim };
+  const signed = await verifyDetached(bytes, jws, (kid) => lookup(kid, claimed));
+  if (!signed.ok) return { ok: false, code: signed.code, reason: signed.reason, field: headerField, signed: false, ...withClaim };
+  if (text === undefined || claimed === undefined) return { ok: false, code: 'XR_ENVELOPE_MALFORMED', reason: 'record value is not UTF-8 JSON', field: 'value', signed: true };
+  const duplicate = duplicateMember(text);
+  if (duplicate !== undefined) {
+    return { ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', reason: `member ${duplicate} appears twice in the signed bytes (readers could disagree on its value)`, field: duplicate, signed: true, claimed };
+  }
+  const canonical = canonicalBytes(claimed);
+  if (canonical.length !== bytes.length || firstDifference(canonical, bytes) !== bytes.length) {
+    return { ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', reason: `signed bytes are not RFC 8785 canonical JSON (they differ from their canonical form at byte ${firstDifference(canonical, bytes)})`, field: 'value', signed: true, claimed };
+  }
+  return { ok: true, kid: signed.kid, region: signed.region, value: claimed };
+}
