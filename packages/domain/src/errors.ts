@@ -36,6 +36,8 @@ export const XR_ERROR_CODES = [
   'XR_KEY_REVOKED',
   'XR_KEY_ROTATED_OUT',
   'XR_PARTNER_SUSPENDED',
+  /** A client request id reused with another request body, or for another RPC. */
+  'XR_REQUEST_CONFLICT',
 ] as const;
 
 export type XrErrorCode = (typeof XR_ERROR_CODES)[number];
