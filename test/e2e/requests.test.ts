@@ -159,6 +159,19 @@ describe('client requests across restarts and transient failures', () => {
     expect(quarantined).toEqual([]);
   }, 120_000);
 
+  it('fault 3: a retry after UNAVAILABLE gets the case once the request is applied', async () => {
+    await ready(1_500);
+    const caseId = await caseAwaitingSupplement();
+    await stop('b');
+    const request = supplement(caseId);
+    expectCode(await call(a, 'ProvideSupplement', request), status.UNAVAILABLE, 'XR_UNAVAILABLE');
+    await startB();
+    await eventually(async () => ((await a.get(caseId)).status === 'supplemented' ? true : undefined));
+    const retried = expectCase(await call(a, 'ProvideSupplement', request));
+    expect(retried.status).toBe('supplemented');
+    expect(retried.history.filter((h) => h.type === 'case.supplemented')).toHaveLength(1);
+  }, 120_000);
+
   it('fault 3: a submission the handling region refused is still refused when retried after a restart', async () => {
     await ready(5_000);
     const request = submission({ materials: MATERIALS.filter((m) => m.name !== '营业执照') });
@@ -168,5 +181,31 @@ describe('client requests across restarts and transient failures', () => {
     await stop('a');
     await startA(5_000);
     expectCode(await submit(a, request), status.INVALID_ARGUMENT, 'XR_MATERIAL_MISSING');
+  }, 120_000);
+
+  it('fault 8: a request id reused with another body or for another RPC is XR_REQUEST_CONFLICT; the same body gets the first case, after a restart too', async () => {
+    await ready(5_000);
+    const request = submission();
+    const first = expectCase(await submit(a, request));
+    const other = { ...request, applicant: { kind: 'person', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X' } };
+    expectCode(await submit(a, other), status.ALREADY_EXISTS, 'XR_REQUEST_CONFLICT');
+    expect(expectCase(await submit(a, request)).caseId).toBe(first.caseId);
+    // The same request id for another RPC is another request.
+    expectCode(await call(a, 'WithdrawCase', { requestId: request.requestId, caseId: first.caseId }), status.ALREADY_EXISTS, 'XR_REQUEST_CONFLICT');
+    expect((await a.get(first.caseId)).status).toBe('received');
+
+    // Two bodies under one new request id at once: one case, the other caller is refused.
+    const racing = submission();
+    const outcomes = await Promise.all([submit(a, racing), submit(a, { ...racing, applicant: other.applicant })]);
+    expect(outcomes.filter(isError).map((e) => detailsOf(e).reason)).toEqual(['XR_REQUEST_CONFLICT']);
+
+    await stop('a');
+    await startA(5_000);
+    expectCode(await submit(a, other), status.ALREADY_EXISTS, 'XR_REQUEST_CONFLICT');
+    expectCode(await call(a, 'WithdrawCase', { requestId: request.requestId, caseId: first.caseId }), status.ALREADY_EXISTS, 'XR_REQUEST_CONFLICT');
+    const again = expectCase(await submit(a, request));
+    expect(again.caseId).toBe(first.caseId);
+    expect(again.applicant?.name).toBe('张三');
+    expect((await b.get(first.caseId)).applicant?.name).toBe('张三');
   }, 120_000);
 });
