@@ -37,6 +37,11 @@ export interface JournalRecord {
   readonly caseSeq: number;
   /** The inbox position consumed to produce this record, when it came from the inbox. */
   readonly inbox?: { readonly partition: number; readonly offset: number };
+  /**
+   * For our own event made by a client request: the RPC and the fingerprint of what the client
+   * sent, so a request id reused for something else is told apart after a restart too.
+   */
+  readonly request?: { readonly rpc: string; readonly fingerprint: string };
   readonly recordedAt: string;
 }
 

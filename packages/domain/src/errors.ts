@@ -40,6 +40,8 @@ export const XR_ERROR_CODES = [
   'XR_ENVELOPE_NOT_CANONICAL',
   /** An inbound record larger than the gateway's limit: quarantined by digest, size, position and a prefix. */
   'XR_RECORD_TOO_LARGE',
+  /** A client request id reused with another request body, or for another RPC. */
+  'XR_REQUEST_CONFLICT',
 ] as const;
 
 export type XrErrorCode = (typeof XR_ERROR_CODES)[number];

@@ -5,7 +5,7 @@
  * everything that changes a case passes the same checks and lands in the journal the same way.
  */
 import { signDetached, type SigningKey } from '@xr/crypto';
-import { caseDeadlines, chinaDate, decide, evolve, fail, isRequest, refusalOf, XR_ERROR_CODES, type EventDraft, type RequestAcceptedPayload, type RequestRefusedPayload, type XrErrorCode, type CaseDeadlines, type CatalogIndex, type DecideContext, type WorkingDayCalendar, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
+import { caseDeadlines, chinaDate, decide, evolve, fail, isRequest, refusalOf, type EventDraft, type RequestAcceptedPayload, type RequestRefusedPayload, type CaseDeadlines, type CatalogIndex, type DecideContext, type WorkingDayCalendar, type CaseState, type Envelope, type JournalRecord, type Result } from '@xr/domain';
 import { ensureLogAppendTime, partitionFor, type Batch, type EventLog, type LogRecord, type RecordInput, type Subscription } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { validateEvent } from '@xr/schemas';
@@ -17,6 +17,7 @@ import type { Trust } from './trust.js';
 import { CaseProjection } from './projection.js';
 import { appendQuarantine, decodeQuarantine, quarantineRecord, type QuarantineEntry, type QuarantineItem } from './quarantine.js';
 import { DEFAULT_RECORD_LIMITS, type RecordLimits } from './record-limits.js';
+import { decodeClientRequest, encodeClientRequest, inFlightSeqs, refusalProblem, requestConflict, RequestLedger, REQUEST_HEADER, type ClientRequest } from './requests.js';
 import { JWS_HEADER, type Topics } from './topics.js';
 
 export interface GatewayOptions {
@@ -55,6 +56,8 @@ export interface OutgoingEvent {
   readonly caseId: string;
   readonly target: string;
   readonly payload: Record<string, unknown>;
+  /** The RPC and fingerprint of the client request: a request id reused for something else is refused. */
+  readonly request?: ClientRequest;
 }
 
 interface Signed {
@@ -63,26 +66,27 @@ interface Signed {
   readonly jws: string;
 }
 
-type Waiter = (outcome: Result<CaseState>) => void;
-
-/** The problem a partner's refusal of our request stands for, with its stable code. */
-function refusalProblem(event: Envelope): Result<never> {
-  const refusal = event.payload as unknown as RequestRefusedPayload;
-  const code = (XR_ERROR_CODES as readonly string[]).includes(refusal.code) ? (refusal.code as XrErrorCode) : 'XR_CASE_ILLEGAL_TRANSITION';
-  return fail(code, `${event.source} refused ${refusal.type}: ${refusal.message}`);
+/** A caller waiting for an event's outcome, with the client request it sent. */
+interface Waiter {
+  readonly request?: ClientRequest;
+  readonly resolve: (outcome: Result<CaseState>) => void;
 }
 
 export class ExchangeGateway {
   readonly region: string;
   readonly projection = new CaseProjection();
   private readonly journal: JournalState;
-  private readonly waiters = new Map<string, Waiter>();
-  private readonly reservedSeq = new Map<string, number>();
+  /** Callers waiting per event id (two clients may send the same request id at once). */
+  private readonly waiters = new Map<string, Waiter[]>();
+  /**
+   * Sequence numbers given to our requests not journaled yet (signed into the inbox, or found
+   * there at start): a hint, so the next request does not take the same one. The pipeline gives
+   * each of our events its final number from the journal.
+   */
+  private readonly provisionalSeq = new Map<string, number>();
   private readonly dirty = new Set<number>();
-  /** Submissions the handling region refused (bounded by the number of refused cases). */
-  private readonly refusals = new Map<string, Result<CaseState>>();
-  /** Our requests journaled and sent to the handling region, not yet answered. */
-  private readonly pending = new Set<string>();
+  /** Our events as the journal has them: last sequence number per case, answers, client requests. */
+  private readonly requests: RequestLedger;
   private readonly outboxes = new Map<number, JournalRecord[]>();
   private subscription: Subscription | undefined;
   private readonly clock: () => Date;
@@ -92,6 +96,7 @@ export class ExchangeGateway {
     this.region = o.region;
     this.limits = { ...DEFAULT_RECORD_LIMITS, ...o.limits };
     this.journal = new JournalState(o.partitions);
+    this.requests = new RequestLedger(o.region);
     this.clock = o.clock ?? (() => new Date());
   }
 
@@ -114,6 +119,9 @@ export class ExchangeGateway {
     for (let p = 0; p < this.o.partitions; p += 1) {
       const outbound = await this.catchUp(p);
       const committed = (await log.committed(this.group, topics.inbox(this.region), p)) ?? 0;
+      // Our requests signed into the inbox but not journaled before a stop keep their numbers.
+      const tail = await log.read(topics.inbox(this.region), p, Math.max(committed, this.journal.head(p).inboxNext));
+      for (const [caseId, seq] of inFlightSeqs(tail, this.region)) this.provisionalSeq.set(caseId, Math.max(seq, this.provisionalSeq.get(caseId) ?? 0));
       // Deliveries happen before the inbox commit: anything journaled from inbox offsets at or
       // after the committed one may not have reached its partner yet. Partners drop duplicates.
       await this.deliver(outbound.filter((r) => (r.inbox?.offset ?? Number.MAX_SAFE_INTEGER) >= committed));
@@ -133,7 +141,7 @@ export class ExchangeGateway {
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = undefined;
-    for (const waiter of this.waiters.values()) waiter(fail('XR_UNAVAILABLE', 'gateway is shutting down'));
+    for (const waiter of [...this.waiters.values()].flat()) waiter.resolve(fail('XR_UNAVAILABLE', 'gateway is shutting down'));
     this.waiters.clear();
   }
 
@@ -156,6 +164,7 @@ export class ExchangeGateway {
       if (record.inbox) head.inboxNext = Math.max(head.inboxNext, record.inbox.offset + 1);
       this.journal.events.set(record.event.id, hashRecord(encodeEnvelope(record.event)));
       this.journal.caseCounts.set(record.event.caseId, record.caseSeq);
+      this.requests.apply(record);
       this.project(record.event);
       if (record.event.source === this.region && record.event.target !== this.region) outbound.push(record);
     }
@@ -180,6 +189,9 @@ export class ExchangeGateway {
     let accepted = 0;
     const duplicates: Envelope[] = [];
     const batchCounts = new Map<string, number>();
+    const batchSeqs = new Map<string, number>();
+    /** Our next sequence number on a case: one past the last the journal (and this batch) gave. */
+    const nextSeq = (caseId: string): number => (batchSeqs.get(caseId) ?? this.requests.lastSeq(caseId)) + 1;
     const stateOf = (caseId: string): CaseState | undefined => staged.get(caseId) ?? this.projection.get(caseId);
     const stage = (event: Envelope): void => {
       if (this.projects(event, stateOf(event.caseId))) staged.set(event.caseId, evolve(stateOf(event.caseId), event));
@@ -192,23 +204,23 @@ export class ExchangeGateway {
           type: draft.type,
           v: draft.v,
           caseId: cause.caseId,
-          seq: (stateOf(cause.caseId)?.lastSeq[this.region] ?? this.reservedSeq.get(cause.caseId) ?? 0) + 1,
+          seq: nextSeq(cause.caseId),
           source: this.region,
           target: draft.target,
           time: now,
           payload: draft.payload,
         };
-        if (!stateOf(cause.caseId)) this.reservedSeq.set(cause.caseId, reaction.seq);
         const signed = await this.sign(reaction);
         stage(reaction);
         stagedIds.set(reaction.id, hashRecord(signed.bytes));
         appendJournal(signed, inbox);
       }
     };
-    const appendJournal = (signed: Signed, inbox: LogRecord): void => {
+    const appendJournal = (signed: Signed, inbox: LogRecord, request?: ClientRequest): void => {
       const caseSeq = (batchCounts.get(signed.event.caseId) ?? this.journal.caseCounts.get(signed.event.caseId) ?? 0) + 1;
       batchCounts.set(signed.event.caseId, caseSeq);
-      const record: JournalRecord = { event: signed.event, eventJws: signed.jws, prev, n: next, caseSeq, inbox: { partition: inbox.partition, offset: inbox.offset }, recordedAt: now };
+      if (signed.event.source === this.region) batchSeqs.set(signed.event.caseId, signed.event.seq);
+      const record: JournalRecord = { event: signed.event, eventJws: signed.jws, prev, n: next, caseSeq, inbox: { partition: inbox.partition, offset: inbox.offset }, ...(request ? { request } : {}), recordedAt: now };
       const bytes = encodeJournalRecord(record);
       journal.push({ record, input: { id: signed.event.id, key: signed.event.caseId, value: bytes, partition } });
       prev = hashRecord(bytes);
@@ -239,11 +251,20 @@ export class ExchangeGateway {
         if (refused && refused.source !== this.region && (isRequest(refused.type) || refused.type === 'case.submitted')) await react(refused, [refusalOf(refused, verdict.problem)], r);
         continue;
       }
-      const { event } = verdict;
       accepted += 1;
+      let signed: Signed = { event: verdict.event, bytes: r.value, jws: verdict.jws };
+      let request: ClientRequest | undefined;
+      if (verdict.event.source === this.region) {
+        // Our own event takes the next number the journal gives on its case, whatever the
+        // request guessed (a request signed before a restart, or beside another one).
+        const seq = nextSeq(verdict.event.caseId);
+        if (seq !== verdict.event.seq) signed = await this.sign({ ...verdict.event, seq });
+        request = decodeClientRequest(r.headers[REQUEST_HEADER]);
+      }
+      const { event } = signed;
       stage(event);
-      stagedIds.set(event.id, verdict.hash);
-      appendJournal({ event, bytes: r.value, jws: verdict.jws }, r);
+      stagedIds.set(event.id, signed.bytes === r.value ? verdict.hash : hashRecord(signed.bytes));
+      appendJournal(signed, r, request);
       await react(event, verdict.emit, r);
     }
 
@@ -264,6 +285,9 @@ export class ExchangeGateway {
         head.inboxNext = Math.max(head.inboxNext, (record.inbox?.offset ?? -1) + 1);
         this.journal.events.set(record.event.id, stagedIds.get(record.event.id) ?? '');
         this.journal.caseCounts.set(record.event.caseId, record.caseSeq);
+        this.requests.apply(record);
+        // The journal has caught up with the number a request guessed: the hint has done its work.
+        if (record.event.source === this.region && (this.provisionalSeq.get(record.event.caseId) ?? 0) <= record.event.seq) this.provisionalSeq.delete(record.event.caseId);
         this.project(record.event);
         this.o.counters.inc('xr_journal_records_total', { type: record.event.type });
         if (record.event.source === this.region && record.event.target !== this.region) this.outbox(partition).push(record);
@@ -271,10 +295,7 @@ export class ExchangeGateway {
     }
     // The journal is the commit point: the outcome is known now, delivery follows.
     for (const { record } of journal) this.settleFor(record.event);
-    for (const event of duplicates) {
-      const state = this.projection.get(event.caseId);
-      if (state && !this.pending.has(event.id)) this.settle(event.id, { ok: true, value: state });
-    }
+    for (const event of duplicates) this.settleDuplicate(event);
     if (accepted > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'accepted' }, accepted);
     if (quarantined.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, quarantined.length);
     for (const q of quarantined) {
@@ -334,22 +355,29 @@ export class ExchangeGateway {
     return !(event.type === 'case.request-refused' && !state);
   }
 
-  /** Applies a journaled event to the projection, keeping track of our requests awaiting an answer. */
+  /** Applies a journaled event to the projection. */
   private project(event: Envelope): void {
-    const state = this.projection.get(event.caseId);
-    if (event.source === this.region && isRequest(event.type) && state?.handlingRegion !== this.region) this.pending.add(event.id);
-    if (event.type === 'case.request-accepted') this.pending.delete((event.payload as unknown as RequestAcceptedPayload).request.id);
-    if (event.type === 'case.request-refused') {
-      const refusal = event.payload as unknown as RequestRefusedPayload;
-      this.pending.delete(refusal.eventId);
-      if (refusal.type === 'case.submitted' && event.source !== this.region) this.refusals.set(refusal.eventId, refusalProblem(event));
+    if (this.projects(event, this.projection.get(event.caseId))) this.projection.apply(event);
+  }
+
+  /**
+   * The outcome for callers whose event the journal already holds: our own event again (a
+   * retried request) gets the answer the journal has; a caller that sent another client request
+   * under the same request id is refused at once.
+   */
+  private settleDuplicate(event: Envelope): void {
+    const answer = this.requests.answerOf(event.id);
+    if (event.source === this.region) {
+      if (answer?.kind === 'pending') return this.settleConflicts(event.id);
+      if (answer?.kind === 'refused') return this.settle(event.id, answer.problem);
     }
-    if (this.projects(event, state)) this.projection.apply(event);
+    const state = this.projection.get(event.caseId);
+    if (state) this.settle(event.id, { ok: true, value: state });
   }
 
   /** The outcome a journaled event gives the caller waiting for it (or for the request it answers). */
   private settleFor(event: Envelope): void {
-    if (this.pending.has(event.id)) return;
+    if (this.requests.answerOf(event.id)?.kind === 'pending') return;
     if (event.source !== this.region && event.type === 'case.request-accepted') {
       const request = (event.payload as unknown as RequestAcceptedPayload).request;
       this.settle(request.id, { ok: true, value: this.projection.get(event.caseId)! });
@@ -360,11 +388,36 @@ export class ExchangeGateway {
     if (state) this.settle(event.id, { ok: true, value: state });
   }
 
+  /** Gives the outcome to everyone waiting for the event; one who sent another client request under its id is refused. */
   private settle(eventId: string, outcome: Result<CaseState>): void {
-    const waiter = this.waiters.get(eventId);
-    if (!waiter) return;
+    const waiting = this.waiters.get(eventId);
+    if (!waiting) return;
     this.waiters.delete(eventId);
-    waiter(outcome);
+    const first = this.requests.requestOf(eventId);
+    for (const waiter of waiting) waiter.resolve(requestConflict(first, waiter.request) ?? outcome);
+  }
+
+  /** Refuses, now, those waiting for the event who sent another client request than the journaled one. */
+  private settleConflicts(eventId: string): void {
+    const first = this.requests.requestOf(eventId);
+    const waiting = this.waiters.get(eventId) ?? [];
+    const staying = waiting.filter((waiter) => {
+      const conflict = requestConflict(first, waiter.request);
+      if (conflict) waiter.resolve(conflict);
+      return !conflict;
+    });
+    if (staying.length > 0) this.waiters.set(eventId, staying);
+    else this.waiters.delete(eventId);
+  }
+
+  private wait(eventId: string, waiter: Waiter): void {
+    this.waiters.set(eventId, [...(this.waiters.get(eventId) ?? []), waiter]);
+  }
+
+  private unwait(eventId: string, waiter: Waiter): void {
+    const staying = (this.waiters.get(eventId) ?? []).filter((w) => w !== waiter);
+    if (staying.length > 0) this.waiters.set(eventId, staying);
+    else this.waiters.delete(eventId);
   }
 
   private async deliver(records: readonly JournalRecord[]): Promise<void> {
@@ -396,8 +449,15 @@ export class ExchangeGateway {
     }
     const id = out.requestId === undefined ? newId() : requestId(this.region, out.requestId);
     const state = this.projection.get(out.caseId);
-    if (this.journal.events.has(id) && state && !this.pending.has(id)) return { ok: true, value: state };
-    const seq = Math.max(state?.lastSeq[this.region] ?? 0, this.reservedSeq.get(out.caseId) ?? 0) + 1;
+    // A request id the journal knows: its answer, rebuilt from the journal (also after a restart).
+    if (this.requests.has(id)) {
+      const conflict = requestConflict(this.requests.requestOf(id), out.request);
+      if (conflict) return conflict;
+      const answer = this.requests.answerOf(id);
+      if (answer?.kind === 'refused') return answer.problem;
+      if (answer?.kind === 'taken' && state) return out.type === 'case.submitted' ? this.receiptOf(out.caseId, id) : { ok: true, value: state };
+    }
+    const seq = Math.max(this.requests.lastSeq(out.caseId), state?.lastSeq[this.region] ?? 0, this.provisionalSeq.get(out.caseId) ?? 0) + 1;
     const event: Envelope = { id, type: out.type, v: out.v, caseId: out.caseId, seq, source: this.region, target: out.target, time: this.clock().toISOString(), payload: out.payload };
     const valid = validateEvent(event);
     if (!valid.ok) return valid;
@@ -405,24 +465,36 @@ export class ExchangeGateway {
     // requests of our own systems out of the quarantine.
     const decision = decide(state, event, this.decideContext(event.time));
     if (!decision.ok) return decision;
-    this.reservedSeq.set(out.caseId, seq);
+    this.provisionalSeq.set(out.caseId, seq);
     const signed = await this.sign(event);
+    let waiter!: Waiter;
     const outcome = new Promise<Result<CaseState>>((resolve) => {
       const timer = setTimeout(() => {
-        this.waiters.delete(event.id);
+        this.unwait(event.id, waiter);
         resolve(fail('XR_UNAVAILABLE', `no outcome for event ${event.id} within ${this.o.requestTimeoutMs ?? 15_000} ms; it may still be applied`));
       }, this.o.requestTimeoutMs ?? 15_000);
-      this.waiters.set(event.id, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
+      waiter = {
+        ...(out.request ? { request: out.request } : {}),
+        resolve: (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
+      };
+      this.wait(event.id, waiter);
     });
     try {
       await this.o.log.append(this.o.topics.inbox(this.region), [
-        { id: event.id, key: event.caseId, value: signed.bytes, headers: { [JWS_HEADER]: signed.jws }, partition: partitionFor(event.caseId, this.o.partitions) },
+        {
+          id: event.id,
+          key: event.caseId,
+          value: signed.bytes,
+          headers: { [JWS_HEADER]: signed.jws, ...(out.request ? { [REQUEST_HEADER]: encodeClientRequest(out.request) } : {}) },
+          partition: partitionFor(event.caseId, this.o.partitions),
+        },
       ]);
     } catch (error) {
-      this.settle(event.id, fail('XR_UNAVAILABLE', `could not write to the inbox: ${error instanceof Error ? error.message : String(error)}`));
+      this.unwait(event.id, waiter);
+      waiter.resolve(fail('XR_UNAVAILABLE', `could not write to the inbox: ${error instanceof Error ? error.message : String(error)}`));
     }
     const result = await outcome;
     // A new case: the handling region answers with 签收 or a refusal naming what is wrong (its
@@ -436,8 +508,8 @@ export class ExchangeGateway {
     const answered = (): Result<CaseState> | undefined => {
       const state = this.projection.get(caseId);
       if (!state) return undefined;
-      const refusal = this.refusals.get(submissionId);
-      if (refusal) return refusal;
+      const answer = this.requests.answerOf(submissionId);
+      if (answer?.kind === 'refused') return answer.problem;
       return state.status === 'submitted' ? undefined : { ok: true, value: state };
     };
     const now = answered();

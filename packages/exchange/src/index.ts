@@ -9,3 +9,5 @@ export type { QuarantineEntry } from './quarantine.js';
 export { decodeJournalRecord, encodeEnvelope, hashRecord } from './journal-codec.js';
 export { derivedId, newId, requestId } from './ids.js';
 export type { KeyVerdict, Trust } from './trust.js';
+export { requestFingerprint } from './requests.js';
+export type { ClientRequest } from './requests.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileEventLog } from '@xr/event-log-file';
+import { partitionFor } from '@xr/event-log';
 import { canonicalBytes, signDetached } from '@xr/crypto';
 import { decodeJournalRecord, hashRecord, JWS_HEADER, newId, topics } from '../src/index.js';
 import { eventually, gateway, quietLogger, region, submission } from './fixtures.js';
@@ -144,6 +145,36 @@ describe('one authority per case: the handling region decides the receiving regi
     expect(back.getCase(caseId)?.status).toBe('withdrawn');
     await a.stop();
     await back.stop();
+  });
+});
+
+describe('restart at any point: our sequence numbers come from the journal and the inbox', () => {
+  it('a 补正 signed into the inbox just before a crash, then a 撤回 after the restart: the authority takes both, in order', async () => {
+    const { log } = await openLog();
+    const a = gateway(liaocheng, [qingdao], log);
+    const b = gateway(qingdao, [liaocheng], log);
+    await a.start();
+    await b.start();
+    const caseId = a.newCaseId();
+    await a.request({ type: 'case.submitted', v: 1, caseId, target: '370200', payload: submission('370200') });
+    await eventually(() => b.getCase(caseId)?.status === 'received');
+    expect((await b.request({ type: 'case.supplement-requested', v: 1, caseId, target: '371500', payload: { items: [{ material: '申请书', reason: '缺页' }], notice: '请补正' } })).ok).toBe(true);
+    await eventually(() => a.getCase(caseId)?.status === 'supplement-requested');
+    await a.stop();
+    // 聊城 signed its 补正 into its inbox and died before journaling it.
+    const supplemented = { id: newId(), type: 'case.supplemented', v: 1, caseId, seq: 2, source: '371500', target: '370200', time: new Date().toISOString(), payload: { materials: [{ name: '申请书', sha256: 'b'.repeat(64), size: 1, mediaType: 'application/pdf' }] } };
+    const bytes = canonicalBytes(supplemented);
+    await log.append(t.inbox('371500'), [{ id: supplemented.id, key: caseId, value: bytes, headers: { [JWS_HEADER]: await signDetached(bytes, liaocheng.signer) }, partition: partitionFor(caseId, 3) }]);
+    const again = gateway(liaocheng, [qingdao], log);
+    await again.start();
+    const withdrawal = await again.request({ type: 'case.withdrawn', v: 1, caseId, target: '370200', payload: {} });
+    expect(withdrawal).toMatchObject({ ok: true, value: { status: 'withdrawn' } });
+    expect(b.getCase(caseId)?.history.map((h) => h.type)).toEqual(['case.submitted', 'case.received', 'case.supplement-requested', 'case.supplemented', 'case.withdrawn']);
+    expect(await b.quarantine()).toEqual([]);
+    const ours = (await Promise.all([0, 1, 2].map((p) => log.read(t.journal('371500'), p, 0)))).flat().map((r) => decodeJournalRecord(r.value).event).filter((e) => e.source === '371500');
+    expect(ours.map((e) => [e.type, e.seq])).toEqual([['case.submitted', 1], ['case.supplemented', 2], ['case.withdrawn', 3]]);
+    await again.stop();
+    await b.stop();
   });
 });
 

@@ -2,13 +2,13 @@
 import { status, type ServerUnaryCall, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
 import { authorizeCase } from '@xr/auth';
 import { fail, type CaseState, type Result } from '@xr/domain';
-import type { ExchangeGateway } from '@xr/exchange';
+import { requestFingerprint, type ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import type { CaseServiceHandlers, CaseUpdate, WatchInboxRequest__Output, GetCaseRequest__Output, ListCasesRequest__Output, ListCasesResponse, SubmitCaseRequest__Output, SubmitCaseResponse, WatchCaseRequest__Output, Case } from '@xr/proto';
 import { caseMessage, submissionPayload, submitFieldMapper } from './case-mapping.js';
-import { toServiceError } from './errors.js';
+import { isRetryable, toServiceError } from './errors.js';
 import { listCases } from './list-cases.js';
-import { requestKeyOf } from './request-key.js';
+import { cacheKeyOf, requestKeyOf } from './request-key.js';
 import { transitionHandlers } from './transition-handlers.js';
 import type { TRANSITION_RPCS } from './transitions.js';
 
@@ -18,7 +18,7 @@ import { RequestCache } from './request-cache.js';
 const partiesOf = (c: CaseState): { receiving: string; handling: string } => ({ receiving: c.receivingRegion, handling: c.handlingRegion });
 
 export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): CaseServiceHandlers {
-  const requests = new RequestCache<Result<CaseState>>(10_000);
+  const requests = new RequestCache<Result<CaseState>>(10_000, (outcome) => outcome.ok || !isRetryable(outcome.code));
 
   return {
     SubmitCase(call: ServerUnaryCall<SubmitCaseRequest__Output, SubmitCaseResponse>, callback: sendUnaryData<SubmitCaseResponse>) {
@@ -28,8 +28,9 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
         return;
       }
       const requestKey = requestKeyOf(call, req.requestId);
-      const run = requests.get(requestKey, () =>
-        gateway.request({ requestId: requestKey, type: 'case.submitted', v: 1, caseId: gateway.newCaseId(requestKey), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()) }),
+      const request = requestFingerprint('SubmitCase', req);
+      const run = requests.get(cacheKeyOf(requestKey, request), () =>
+        gateway.request({ requestId: requestKey, request, type: 'case.submitted', v: 1, caseId: gateway.newCaseId(requestKey), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()) }),
       );
       run.then(
         (outcome) => {

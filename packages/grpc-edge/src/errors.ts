@@ -39,10 +39,16 @@ const STATUS_OF: Readonly<Record<XrErrorCode, status>> = {
   XR_PARTNER_SUSPENDED: status.FAILED_PRECONDITION,
   XR_ENVELOPE_NOT_CANONICAL: status.INVALID_ARGUMENT,
   XR_RECORD_TOO_LARGE: status.INVALID_ARGUMENT,
+  XR_REQUEST_CONFLICT: status.ALREADY_EXISTS,
 };
 
 /** Statuses a client may retry unchanged. */
 export const RETRYABLE_STATUSES: ReadonlySet<status> = new Set([status.UNAVAILABLE, status.DEADLINE_EXCEEDED, status.ABORTED]);
+
+/** Whether a client may retry after this outcome, so it must not be given to the retry again. */
+export function isRetryable(code: XrErrorCode): boolean {
+  return RETRYABLE_STATUSES.has(STATUS_OF[code]);
+}
 
 export const ERROR_DOMAIN = 'xr-gateway';
 

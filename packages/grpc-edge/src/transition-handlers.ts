@@ -2,12 +2,12 @@
 import type { ServerUnaryCall, sendUnaryData } from '@grpc/grpc-js';
 import { authorizeCase } from '@xr/auth';
 import { fail, type CaseState, type Result } from '@xr/domain';
-import type { ExchangeGateway } from '@xr/exchange';
+import { requestFingerprint, type ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import type { TransitionResponse } from '@xr/proto';
 import { caseMessage } from './case-mapping.js';
 import { toServiceError } from './errors.js';
-import { requestKeyOf } from './request-key.js';
+import { cacheKeyOf, requestKeyOf } from './request-key.js';
 import type { RequestCache } from './request-cache.js';
 import { TRANSITION_RPCS } from './transitions.js';
 
@@ -46,9 +46,10 @@ export function transitionHandlers(gateway: ExchangeGateway, logger: Logger, req
         return;
       }
       const requestKey = requestKeyOf(call, req.requestId);
+      const request = requestFingerprint(rpc, req);
       const target = spec.side === 'receiving' ? state.handlingRegion : state.receivingRegion;
       requests
-        .get(requestKey, () => gateway.request({ requestId: requestKey, type: spec.type, v: 1, caseId: req.caseId, target, payload: spec.payload(req, new Date().toISOString()) }))
+        .get(cacheKeyOf(requestKey, request), () => gateway.request({ requestId: requestKey, request, type: spec.type, v: 1, caseId: req.caseId, target, payload: spec.payload(req, new Date().toISOString()) }))
         .then(
           (outcome) => {
             if (!outcome.ok) {

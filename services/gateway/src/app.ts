@@ -52,6 +52,8 @@ export interface GatewayOptions {
   readonly log?: EventLog;
   /** The gateway's clock (tests and rehearsals: a year end, a deadline); default the system clock. */
   readonly clock?: () => Date;
+  /** How long a request waits for its outcome before answering UNAVAILABLE (tests); default the gateway's. */
+  readonly requestTimeoutMs?: number;
 }
 
 export async function startGateway(config: GatewayConfig, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
@@ -89,6 +91,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     ...(typeof config.catalog === 'object' ? { catalogs: catalogIndex([config.catalog]) } : {}),
     // Built-in notices, then configured years, then what the registry publishes (live).
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     calendar: calendarFrom(registryState(follower), [...BUILT_IN_YEARS, ...(config.calendar?.years ?? [])]),
   });
   try {
