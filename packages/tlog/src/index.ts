@@ -11,3 +11,7 @@ export { SIGNATURE_TYPE_ED25519, ed25519Signer, ed25519Verifier, formatSignerKey
 export { formatVerifierKey, parseVerifierKey } from './verifier-key.js';
 export { ed25519PrivateKey, ed25519PublicKey, rawPublicKey } from './ed25519.js';
 export { COSIGNATURE_SIZE, SIGNATURE_TYPE_COSIGNATURE_V1, cosignatureMessage, cosignatureSigner, cosignatureTimestamp, cosignatureVerifier } from './cosignature.js';
+export { formatCheckpoint, openCheckpoint, parseCheckpoint } from './checkpoint.js';
+export type { Checkpoint, CheckpointKeys, OpenedCheckpoint } from './checkpoint.js';
+export { TLOG_PROOF_HEADER, formatTlogProof, parseTlogProof, verifyTlogProof } from './tlog-proof.js';
+export type { TlogProof } from './tlog-proof.js';
