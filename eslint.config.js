@@ -1,4 +1,4 @@
-// Type-checked lint. The domain may not import I/O; library code logs through pino, never console.
+// Type-checked lint. The domain and packages/tlog may not import I/O; library code logs through pino, never console.
 import tseslint from 'typescript-eslint';
 
 const IO_MODULES = ['kafkajs', '@grpc/*', 'pino', 'node:fs', 'node:fs/promises', 'node:net', 'node:http', 'node:http2', 'node:child_process', 'node:dgram', 'fs', 'net', 'http', 'child_process'];
@@ -22,6 +22,13 @@ export default tseslint.config(
     files: ['packages/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: IO_MODULES, message: 'The domain is pure: no I/O. Take what you need through a port.' }] }],
+    },
+  },
+  {
+    // The transparency-log package is pure too: bytes in, bytes and results out (node:crypto only).
+    files: ['packages/tlog/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: IO_MODULES, message: 'packages/tlog is pure: no I/O. Storage and transport belong in an adapter.' }] }],
     },
   },
   {

@@ -42,6 +42,18 @@ export const XR_ERROR_CODES = [
   'XR_RECORD_TOO_LARGE',
   /** A client request id reused with another request body, or for another RPC. */
   'XR_REQUEST_CONFLICT',
+  /** A signed note (c2sp.org/signed-note) that breaks the format: encoding, blank line, signature lines. */
+  'XR_NOTE_MALFORMED',
+  /** A note verifier or signer key string that breaks its format or whose key id does not match. */
+  'XR_NOTE_KEY_MALFORMED',
+  /** A well-formed note on which no signature of a known key verifies. */
+  'XR_NOTE_UNVERIFIED',
+  /** A checkpoint body (c2sp.org/tlog-checkpoint) that breaks the format. */
+  'XR_CHECKPOINT_MALFORMED',
+  /** A Merkle proof, frontier or tlog-proof text that is not well-formed (hash lengths, lines). */
+  'XR_PROOF_MALFORMED',
+  /** A well-formed Merkle inclusion or consistency proof that does not verify. */
+  'XR_PROOF_INVALID',
 ] as const;
 
 export type XrErrorCode = (typeof XR_ERROR_CODES)[number];

@@ -1,0 +1,17 @@
+export { HASH_SIZE, emptyRoot, leafHash, nodeHash } from './hash.js';
+export { EMPTY_FRONTIER, appendToFrontier, checkFrontier, frontierRoot, rootFromLeafHashes } from './frontier.js';
+export type { Frontier } from './frontier.js';
+export { consistencyProof, inclusionProof, rootAt, subtreeHash } from './proofs.js';
+export type { HashSource } from './proofs.js';
+export { MerkleTree } from './merkle-tree.js';
+export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './verify.js';
+export { MAX_NOTE_SIGNATURES, formatNote, isKeyName, keyIdHex, openNote, parseNote, signNote } from './note.js';
+export type { Note, NoteSignature, NoteSigner, NoteVerifier, OpenedNote } from './note.js';
+export { SIGNATURE_TYPE_ED25519, ed25519Signer, ed25519Verifier, formatSignerKey, generateNoteKey, noteKeyId, parseSignerKey } from './note-keys.js';
+export { formatVerifierKey, parseVerifierKey } from './verifier-key.js';
+export { ed25519PrivateKey, ed25519PublicKey, rawPublicKey } from './ed25519.js';
+export { COSIGNATURE_SIZE, SIGNATURE_TYPE_COSIGNATURE_V1, cosignatureMessage, cosignatureSigner, cosignatureTimestamp, cosignatureVerifier } from './cosignature.js';
+export { formatCheckpoint, openCheckpoint, parseCheckpoint } from './checkpoint.js';
+export type { Checkpoint, CheckpointKeys, OpenedCheckpoint } from './checkpoint.js';
+export { TLOG_PROOF_HEADER, formatTlogProof, parseTlogProof, verifyTlogProof } from './tlog-proof.js';
+export type { TlogProof } from './tlog-proof.js';

@@ -1,0 +1,77 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MerkleTree, cosignatureSigner, cosignatureVerifier, ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, parseTlogProof, signNote, verifyTlogProof } from '@xr/tlog';
+
+// The example of github.com/C2SP/C2SP tlog-proof.md (its signatures are elided with [...], so
+// only the proof part is checked; the checkpoint is kept verbatim).
+const CHECKPOINT = 'example.com/fancylog\n109482\nsFodV/vSp5O8n9a8QpW6PRY97tfOSW5bsc2Xl/EQi08=\n\n— example.com/fancylog hI2DJw[...]1roloI=\n— witness1.example mJirIklj[...]qY9v2B/5bg==\n— witness2.example TnKKVHLX[...]xwYwrSjgow==\n— witness3.example S4X82uH5[...]3oEcROGLFQ==\n';
+const HASHES = [
+  'gSKyXoYZUgZ6jduWYrkDOARinOMGJveXjgMkBTcdPlQ=',
+  'B95lDa8R83lS8n0eG+o0buTxRKQTYFi//1U8anccXmA=',
+  'EKNzoDWG8LGC0Yp9o+sv3qllpMP9uHQ9B20KNL+Q1zs=',
+  'RoopEkOdqkYqMB4MJXrbt/hMjOxsVn0IrWjpz1ZMMes=',
+  'AHCioX9nLjsrse6YhjRRmk1WUEirVOLLRoOQ6vfO5vk=',
+];
+const EXTRA = 'YWdlLXYxLjIuMS1kYXJ3aW4tYXJtNjQudGFyLmd6kYXJ3aW4tYXJ';
+const EXAMPLE = `c2sp.org/tlog-proof@v1\nextra ${EXTRA}\nindex 73894\n${HASHES.join('\n')}\n\n${CHECKPOINT}`;
+
+describe('tlog-proof', () => {
+  it('parses the spec example and formats it back byte for byte', () => {
+    const p = parseTlogProof(EXAMPLE);
+    if (!p.ok) throw new Error(p.message);
+    expect(p.value.index).toBe(73894);
+    expect(Buffer.from(p.value.extra!).toString('base64')).toBe(EXTRA);
+    expect(p.value.proof.map((h) => Buffer.from(h).toString('base64'))).toEqual(HASHES);
+    expect(p.value.checkpoint).toBe(CHECKPOINT);
+    expect(formatTlogProof(p.value)).toEqual({ ok: true, value: EXAMPLE });
+  });
+
+  it('has no extra line when there is no extra data, and may have no proof hashes', () => {
+    const text = `c2sp.org/tlog-proof@v1\nindex 0\n\n${CHECKPOINT}`;
+    const p = parseTlogProof(text);
+    expect(p.ok && [p.value.extra, p.value.proof.length]).toEqual([undefined, 0]);
+    expect(p.ok && formatTlogProof(p.value)).toEqual({ ok: true, value: text });
+  });
+
+  it.each([
+    ['wrong header', EXAMPLE.replace('@v1', '@v2'), 'header'],
+    ['bad extra', EXAMPLE.replace(`extra ${EXTRA}`, 'extra !!'), 'extra'],
+    ['leading zero index', EXAMPLE.replace('index 73894', 'index 073894'), 'index'],
+    ['missing index', EXAMPLE.replace('index 73894\n', ''), 'index'],
+    ['short hash', EXAMPLE.replace(HASHES[2]!, 'AAAA'), 'proof[2]'],
+    ['no blank line', `c2sp.org/tlog-proof@v1\nindex 1\n${HASHES[0]}`, 'checkpoint'],
+    ['no checkpoint', `c2sp.org/tlog-proof@v1\nindex 1\n${HASHES[0]}\n\n`, 'checkpoint'],
+  ])('refuses %s', (_, text, field) => {
+    expect(parseTlogProof(text)).toMatchObject({ ok: false, code: 'XR_PROOF_MALFORMED', field });
+  });
+
+  it('verifies end to end: log-signed, cosigned checkpoint, inclusion of the leaf', () => {
+    const tree = new MerkleTree();
+    for (let i = 0; i < 21; i++) tree.appendData(Buffer.from(`record ${i}`));
+    const root = tree.root();
+    const proof = tree.inclusionProof(13);
+    if (!root.ok || !proof.ok) throw new Error('tree');
+    const body = formatCheckpoint({ origin: 'xr.example/journal/371500', size: 21, rootHash: root.value, extensions: [] });
+    if (!body.ok) throw new Error(body.message);
+    const log = generateKeyPairSync('ed25519');
+    const witness = generateKeyPairSync('ed25519');
+    const note = signNote(body.value, [ed25519Signer('xr.example/journal/371500', log.privateKey), cosignatureSigner('witness.example/w1', witness.privateKey, () => 1_750_000_000)]);
+    if (!note.ok) throw new Error(note.message);
+    const text = formatTlogProof({ index: 13, proof: proof.value, checkpoint: note.value });
+    if (!text.ok) throw new Error(text.message);
+    const parsed = parseTlogProof(text.value);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const logKey = ed25519Verifier('xr.example/journal/371500', log.publicKey);
+    const witnessKey = cosignatureVerifier('witness.example/w1', witness.publicKey);
+    const keys = { log: [logKey], witnesses: [witnessKey], origin: 'xr.example/journal/371500' };
+    const leaf = tree.hashAt(0, 13);
+    const ok = verifyTlogProof(parsed.value, leaf, keys);
+    expect(ok.ok && ok.value.note.verified.map((s) => s.name)).toEqual(['xr.example/journal/371500', 'witness.example/w1']);
+    expect(ok.ok && ok.value.witnessed.map((s) => s.name)).toEqual(['witness.example/w1']);
+    expect(verifyTlogProof({ ...parsed.value, index: 12 }, leaf, keys)).toMatchObject({ ok: false, code: 'XR_PROOF_INVALID' });
+    expect(verifyTlogProof(parsed.value, tree.hashAt(0, 12), keys)).toMatchObject({ ok: false, code: 'XR_PROOF_INVALID' });
+    // A witness's cosignature alone is not the log's signature.
+    expect(verifyTlogProof(parsed.value, leaf, { log: [], witnesses: [witnessKey] })).toMatchObject({ ok: false, code: 'XR_NOTE_UNVERIFIED' });
+    expect(verifyTlogProof(parsed.value, leaf, { log: [logKey], origin: 'xr.example/other' })).toMatchObject({ ok: false, field: 'origin' });
+  });
+});
