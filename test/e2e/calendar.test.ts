@@ -15,6 +15,7 @@ import { createLogger } from '@xr/observability';
 import { adminKid } from '@xr/registry';
 import type { Case__Output, ListCasesRequest, ListCasesResponse__Output } from '@xr/proto';
 import { startAdminInProcess, type AdminUnderTest } from './support/admin.js';
+import { foodLicence } from './support/cases.js';
 import { clientsFor, eventually, type Clients } from './support/clients.js';
 import { authConfig, tokenFor } from './support/identity.js';
 
@@ -49,15 +50,7 @@ function call<Res>(c: Clients, method: string, request: object): Promise<Res> {
 /** A case from 聊城's hall to 青岛, signed for and accepted (受理) by 青岛 at the clock's time, promising 20 working days. */
 async function acceptedOn(iso: string): Promise<string> {
   now = new Date(iso);
-  const submitted = await sys['lc']!.submit({
-    requestId: randomUUID(),
-    itemCode: `${QD.code}-SPJY-0001`,
-    itemName: '食品经营许可证核发',
-    applicant: { kind: 'person', name: '张三', idType: 'resident-id', idNumber: '11010519491231002X' },
-    materials: [],
-    handlingRegion: QD.code,
-    intake: { formCheckPassed: true, identityVerified: true },
-  });
+  const submitted = await sys['lc']!.submit(foodLicence(QD.code));
   await eventually(async () => ((await sys['qd']!.get(submitted.caseId)).status === 'received' ? true : undefined));
   await call(sys['qd']!, 'AcceptCase', { requestId: randomUUID(), caseId: submitted.caseId, receiptNo: `R-${submitted.caseId.slice(0, 8)}`, basis: 'standard', promisedDays: 20 });
   await eventually(async () => ((await sys['lc']!.get(submitted.caseId)).status === 'accepted' ? true : undefined));

@@ -16,6 +16,7 @@ import { decodeQuarantine, JWS_HEADER, newId, topics } from '@xr/exchange';
 import { adminKid } from '@xr/registry';
 import type { Case__Output } from '@xr/proto';
 import { startAdminInProcess, type AdminUnderTest } from './support/admin.js';
+import { APPLICANT, foodLicence } from './support/cases.js';
 import { clientsFor, eventually, type Clients } from './support/clients.js';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.js';
 import { authConfig, tokenFor } from './support/identity.js';
@@ -26,7 +27,6 @@ const admin = generateKeyPair(adminKid('ops', 1));
 const LC = { code: '371500', name: '聊城市', k1: generateKeyPair(makeKid('371500', 1)) };
 const QD = { code: '370200', name: '青岛市', k1: generateKeyPair(makeKid('370200', 1)), k2: generateKeyPair(makeKid('370200', 2)) };
 const CD = { code: '510100', name: '成都市', k1: generateKeyPair(makeKid('510100', 1)) };
-const APPLICANT = { kind: 'person', name: '张三', idType: 'resident-id', idNumber: '11010519491231002X' };
 
 let dir: string;
 let desk: AdminUnderTest;
@@ -47,18 +47,6 @@ function gatewayConfig(city: { code: string; k1: { privateJwk: object } }, broke
     registry: { trustAnchors: [admin.publicJwk] },
     topicPrefix: prefix,
     logLevel: 'info',
-  };
-}
-
-function submission(to: string) {
-  return {
-    requestId: randomUUID(),
-    itemCode: `${to}-SPJY-0001`,
-    itemName: '食品经营许可证核发',
-    applicant: APPLICANT,
-    materials: [],
-    handlingRegion: to,
-    intake: { formCheckPassed: true, identityVerified: true },
   };
 }
 
@@ -107,19 +95,19 @@ async function received(c: Clients, caseId: string): Promise<Case__Output | unde
 
 describe('partners from the admin-signed registry, live', () => {
   it('registered cities exchange cases with gateways that were given no partner keys', async () => {
-    const submitted = await sys['lc']!.submit(submission(QD.code));
+    const submitted = await sys['lc']!.submit(foodLicence(QD.code));
     await eventually(() => received(sys['lc']!, submitted.caseId));
   });
 
   it('an unregistered city is refused; registered while the gateways run, it exchanges cases in both directions within a second', async () => {
-    const early = await sys['lc']!.submit(submission(CD.code)).then(() => undefined, (e: ServiceError) => e);
+    const early = await sys['lc']!.submit(foodLicence(CD.code)).then(() => undefined, (e: ServiceError) => e);
     expect(early?.code).toBe(status.FAILED_PRECONDITION);
 
     const start = Date.now();
     await register(CD);
     const registeredAt = Date.now();
-    const fromChengdu = await sys['cd']!.submit(submission(LC.code));
-    const toChengdu = await sys['lc']!.submit(submission(CD.code));
+    const fromChengdu = await sys['cd']!.submit(foodLicence(LC.code));
+    const toChengdu = await sys['lc']!.submit(foodLicence(CD.code));
     await Promise.all([eventually(() => received(sys['cd']!, fromChengdu.caseId), 10_000), eventually(() => received(sys['lc']!, toChengdu.caseId), 10_000)]);
     const ms = Date.now() - registeredAt;
     process.stderr.write(`[registry-live] RegisterPartner took ${registeredAt - start} ms; registration → both cases 签收 and seen back: ${ms} ms\n`);
@@ -147,7 +135,7 @@ describe('partners from the admin-signed registry, live', () => {
     await desk.call('SuspendPartner', { requestId: randomUUID(), region: QD.code, reason: '安全事件调查' });
     const suspended = await sendSigned(QD, QD.k2, LC.code);
     expect(await eventually(() => quarantinedWith(LC.code, suspended.eventId))).toBe('XR_PARTNER_SUSPENDED');
-    const refused = await sys['lc']!.submit(submission(QD.code)).then(() => undefined, (e: ServiceError) => e);
+    const refused = await sys['lc']!.submit(foodLicence(QD.code)).then(() => undefined, (e: ServiceError) => e);
     expect(refused?.code).toBe(status.FAILED_PRECONDITION);
 
     await desk.call('ResumePartner', { requestId: randomUUID(), region: QD.code });

@@ -24,6 +24,7 @@ import { KafkaEventLog } from '@xr/event-log-kafka';
 import { decodeQuarantine, JWS_HEADER, newId, topics, type QuarantineEntry } from '@xr/exchange';
 import { adminKid } from '@xr/registry';
 import { startAdminInProcess, type AdminUnderTest } from './support/admin.js';
+import { APPLICANT, foodLicence } from './support/cases.js';
 import { clientsFor, eventually, type Clients } from './support/clients.js';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.js';
 import { authConfig, tokenFor } from './support/identity.js';
@@ -35,7 +36,6 @@ const LC = { code: '371500', name: '聊城市', k1: generateKeyPair(makeKid('371
 const QD = { code: '370200', name: '青岛市', k1: generateKeyPair(makeKid('370200', 1)) };
 /** A partner with no gateway here: its key is revoked by the first test. */
 const WL = { code: '331081', name: '温岭市', k1: generateKeyPair(makeKid('331081', 1)) };
-const APPLICANT = { kind: 'person', name: '张三', idType: 'resident-id', idNumber: '11010519491231002X' };
 const MINUTE = 60_000;
 
 let brokers: string[];
@@ -61,18 +61,6 @@ function gatewayConfig(city: { code: string; k1: { privateJwk: object } }, topic
     registry: { trustAnchors: [admin.publicJwk] },
     topicPrefix,
     logLevel: 'info',
-  };
-}
-
-function submission(to: string) {
-  return {
-    requestId: randomUUID(),
-    itemCode: `${to}-SPJY-0001`,
-    itemName: '食品经营许可证核发',
-    applicant: APPLICANT,
-    materials: [],
-    handlingRegion: to,
-    intake: { formCheckPassed: true, identityVerified: true },
   };
 }
 
@@ -219,7 +207,7 @@ describe('fault 5: one large record does not wedge a region', () => {
       [t.inbox(LC.code), value.length],
     ]);
 
-    const submitted = await sys['lc']!.submit(submission(QD.code));
+    const submitted = await sys['lc']!.submit(foodLicence(QD.code));
     expect(submitted.status).toBe('received');
   }, 90_000);
 });
