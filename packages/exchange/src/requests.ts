@@ -11,6 +11,8 @@ import type { LogRecord } from '@xr/event-log';
 /** The inbox header that carries a client request's RPC and fingerprint with our own event. */
 export const REQUEST_HEADER = 'xr-request';
 
+const utf8 = new TextDecoder();
+
 /** Which client request made an event: the RPC and a hash of what the client sent (not of the envelope). */
 export interface ClientRequest {
   readonly rpc: string;
@@ -70,7 +72,7 @@ export function inFlightSeqs(records: readonly LogRecord[], self: string): Map<s
   for (const r of records) {
     let event: Partial<Envelope>;
     try {
-      event = JSON.parse(new TextDecoder().decode(r.value)) as Partial<Envelope>;
+      event = JSON.parse(utf8.decode(r.value)) as Partial<Envelope>;
     } catch {
       continue;
     }
