@@ -20,7 +20,6 @@ export interface FileEventLogOptions {
 
 interface Topic {
   readonly partitions: PartitionFile[];
-  readonly ids: Map<string, { partition: number; offset: number }>;
 }
 
 const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
@@ -65,9 +64,7 @@ export class FileEventLog implements EventLog {
     for (let p = 0; p < meta.partitions; p += 1) {
       partitions.push(await PartitionFile.open(topic, p, join(this.options.dir, topic, `${p}.log`), this.options.fsync ?? false));
     }
-    const ids = new Map<string, { partition: number; offset: number }>();
-    for (const part of partitions) for (const r of part.records) if (!ids.has(r.id)) ids.set(r.id, { partition: r.partition, offset: r.offset });
-    const loaded = { partitions, ids };
+    const loaded = { partitions };
     this.topics.set(topic, loaded);
     return loaded;
   }
@@ -110,27 +107,16 @@ export class FileEventLog implements EventLog {
     const topic = this.topic(name);
     const results: AppendResult[] = [];
     const byPartition = new Map<number, { id: string; key: string; value: Uint8Array; headers: Record<string, string> }[]>();
-    const batchIds = new Map<string, AppendResult>();
     for (const r of records) {
-      const known = topic.ids.get(r.id) ?? batchIds.get(r.id);
-      if (known) {
-        results.push({ partition: known.partition, offset: known.offset, duplicate: true });
-        continue;
-      }
       const partition = r.partition ?? partitionFor(r.key, topic.partitions.length);
       const part = this.part(name, partition);
       const queue = byPartition.get(partition) ?? [];
       byPartition.set(partition, queue);
-      const result = { partition, offset: part.end + queue.length, duplicate: false };
+      results.push({ partition, offset: part.end + queue.length });
       queue.push({ id: r.id, key: r.key, value: r.value, headers: { ...r.headers, [ID_HEADER]: r.id } });
-      batchIds.set(r.id, result);
-      results.push(result);
     }
     for (const [partition, items] of byPartition) {
-      const part = this.part(name, partition);
-      const written = part.append(items);
-      for (const r of part.records.slice(part.end - items.length)) topic.ids.set(r.id, { partition, offset: r.offset });
-      await written;
+      await this.part(name, partition).append(items);
       this.appended.emit(`${name}/${partition}`);
     }
     return results;
@@ -140,6 +126,23 @@ export class FileEventLog implements EventLog {
     const records = this.part(name, partition).records;
     const end = limit === undefined ? records.length : Math.min(records.length, fromOffset + limit);
     return records.slice(fromOffset, end);
+  }
+
+  async poll(name: string, partition: number, fromOffset: number, maxWaitMs: number, limit?: number): Promise<LogRecord[]> {
+    const part = this.part(name, partition);
+    if (fromOffset >= part.end && maxWaitMs > 0 && !this.closed) {
+      const event = `${name}/${partition}`;
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          this.appended.off(event, done);
+          resolve();
+        };
+        const timer = setTimeout(done, maxWaitMs);
+        this.appended.on(event, done);
+      });
+    }
+    return this.read(name, partition, fromOffset, limit);
   }
 
   async endOffset(name: string, partition: number): Promise<number> {
@@ -160,7 +163,7 @@ export class FileEventLog implements EventLog {
 
   private commitQueue = Promise.resolve();
 
-  private commit(group: string, name: string, partition: number, offset: number): Promise<void> {
+  commit(group: string, name: string, partition: number, offset: number): Promise<void> {
     const run = this.commitQueue.then(async () => {
       const positions = await this.readGroup(group);
       positions[`${name}/${partition}`] = offset;

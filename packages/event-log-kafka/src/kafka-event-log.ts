@@ -1,9 +1,12 @@
 /**
  * The event-log port on Apache Kafka (kafkajs). Record ids travel in the `xr-id` header;
  * appends go through an idempotent producer (acks=all), so broker retries never double a record.
+ * Reads, polls and group-less commits go straight to the brokers (`DirectClient`), without
+ * consumer groups; only `consume` joins one. Memory: nothing per record beyond what a call
+ * returns (no id index), per topic its partition count.
  */
-import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, logLevel, type Admin, type ConfigResourceTypes, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import { DirectClient, type DirectMessage } from './direct.js';
 import { ID_HEADER, partitionFor } from '@xr/event-log';
 import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TimestampType, TopicDescription, TopicSpec } from '@xr/event-log';
 
@@ -32,8 +35,6 @@ export interface KafkaEventLogOptions {
   readonly onLog?: (entry: { level: 'error' | 'warn'; message: string }) => void;
 }
 
-type Position = { partition: number; offset: number };
-
 function headerText(headers: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
@@ -43,7 +44,7 @@ function headerText(headers: IHeaders | undefined): Record<string, string> {
   return out;
 }
 
-function toRecord(topic: string, partition: number, m: KafkaMessage): LogRecord {
+function toRecord(topic: string, partition: number, m: KafkaMessage | DirectMessage): LogRecord {
   const headers = headerText(m.headers);
   return {
     topic,
@@ -64,8 +65,8 @@ export class KafkaEventLog implements EventLog {
   private readonly producer: Producer;
   private connected: Promise<void> | undefined;
   private readonly partitionCounts = new Map<string, number>();
-  private readonly idIndex = new Map<string, Promise<Map<string, Position>>>();
   private readonly consumers = new Set<Consumer>();
+  private readonly direct: DirectClient;
 
   constructor(private readonly options: KafkaEventLogOptions) {
     const onLog = options.onLog;
@@ -81,6 +82,7 @@ export class KafkaEventLog implements EventLog {
       },
     });
     this.admin = this.kafka.admin();
+    this.direct = new DirectClient(this.kafka);
     this.producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -126,38 +128,11 @@ export class KafkaEventLog implements EventLog {
     return count;
   }
 
-  /** Ids already in the topic, read once per process, then kept current with our own appends. */
-  private ids(topic: string): Promise<Map<string, Position>> {
-    let index = this.idIndex.get(topic);
-    if (!index) {
-      index = this.readAll(topic).then((records) => {
-        const map = new Map<string, Position>();
-        for (const r of records) if (r.id && !map.has(r.id)) map.set(r.id, { partition: r.partition, offset: r.offset });
-        return map;
-      });
-      this.idIndex.set(topic, index);
-      index.catch(() => this.idIndex.delete(topic));
-    }
-    return index;
-  }
-
   async append(topic: string, records: readonly RecordInput[]): Promise<AppendResult[]> {
     await this.connect();
     const count = await this.partitions(topic);
-    const ids = await this.ids(topic);
     const results: (AppendResult | undefined)[] = [];
-    const pending: { index: number; partition: number; record: RecordInput }[] = [];
-    const inBatch = new Map<string, number>();
-    records.forEach((record, index) => {
-      const known = ids.get(record.id);
-      if (known) {
-        results[index] = { ...known, duplicate: true };
-        return;
-      }
-      if (inBatch.has(record.id)) return;
-      inBatch.set(record.id, index);
-      pending.push({ index, partition: record.partition ?? partitionFor(record.key, count), record });
-    });
+    const pending = records.map((record, index) => ({ index, partition: record.partition ?? partitionFor(record.key, count), record }));
     for (const chunk of this.chunks(pending)) {
       const byPartition = new Map<number, typeof pending>();
       for (const p of chunk) byPartition.set(p.partition, [...(byPartition.get(p.partition) ?? []), p]);
@@ -173,19 +148,13 @@ export class KafkaEventLog implements EventLog {
       });
       for (const meta of sent) {
         const base = Number(meta.baseOffset ?? meta.offset);
-        (byPartition.get(meta.partition) ?? []).forEach((p, i) => {
-          const position = { partition: p.partition, offset: base + i };
-          ids.set(p.record.id, position);
-          results[p.index] = { ...position, duplicate: false };
-        });
+        (byPartition.get(meta.partition) ?? []).forEach((p, i) => (results[p.index] = { partition: p.partition, offset: base + i }));
       }
     }
     return records.map((record, index) => {
       const result = results[index];
-      if (result) return result;
-      const first = results[inBatch.get(record.id) ?? -1];
-      if (!first) throw new Error(`no position for record ${record.id}`);
-      return { partition: first.partition, offset: first.offset, duplicate: true };
+      if (!result) throw new Error(`no position for record ${record.id}`);
+      return result;
     });
   }
 
@@ -209,72 +178,49 @@ export class KafkaEventLog implements EventLog {
 
   async endOffset(topic: string, partition: number): Promise<number> {
     await this.connect();
-    const offsets = await this.admin.fetchTopicOffsets(topic);
+    const offsets = await this.direct.retry(`end of ${topic}`, () => this.admin.fetchTopicOffsets(topic));
     const found = offsets.find((o) => o.partition === partition);
     if (!found) throw new Error(`topic ${topic} has no partition ${partition}`);
     return Number(found.high);
   }
 
   async read(topic: string, partition: number, fromOffset: number, limit?: number): Promise<LogRecord[]> {
-    const end = await this.endOffset(topic, partition);
-    const stop = limit === undefined ? end : Math.min(end, fromOffset + limit);
-    if (fromOffset >= stop) return [];
-    return this.readRanges(topic, new Map([[partition, { from: fromOffset, to: stop }]]));
-  }
-
-  /** Every record of every partition, up to the ends as of the call. */
-  private async readAll(topic: string): Promise<LogRecord[]> {
-    await this.connect();
-    const offsets = await this.admin.fetchTopicOffsets(topic);
-    const ranges = new Map<number, { from: number; to: number }>();
-    for (const o of offsets) if (Number(o.high) > Number(o.low)) ranges.set(o.partition, { from: Number(o.low), to: Number(o.high) });
-    return ranges.size === 0 ? [] : this.readRanges(topic, ranges);
-  }
-
-  /**
-   * kafkajs has no manual assignment: reading uses a throwaway group that never commits, seeks
-   * each wanted partition, and stops once every range is read.
-   */
-  private async readRanges(topic: string, ranges: Map<number, { from: number; to: number }>): Promise<LogRecord[]> {
-    const consumer = this.kafka.consumer({ groupId: `xr-read-${randomUUID()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
-    const out = new Map<number, LogRecord[]>();
-    let remaining = ranges.size;
-    let done!: () => void;
-    let failed!: (error: unknown) => void;
-    const finished = new Promise<void>((resolve, reject) => {
-      done = resolve;
-      failed = reject;
-    });
-    try {
-      await consumer.connect();
-      consumer.on(consumer.events.CRASH, (e) => failed(e.payload.error));
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({
-        autoCommit: false,
-        eachBatch: async ({ batch }) => {
-          const range = ranges.get(batch.partition);
-          if (!range) return;
-          const list = out.get(batch.partition) ?? [];
-          if (list.length > 0 && list[list.length - 1]!.offset >= range.to - 1) return;
-          out.set(batch.partition, list);
-          for (const m of batch.messages) {
-            const offset = Number(m.offset);
-            if (offset < range.from || offset >= range.to) continue;
-            if (list.length > 0 && offset <= list[list.length - 1]!.offset) continue;
-            list.push(toRecord(topic, batch.partition, m));
-          }
-          if (list.length > 0 && list[list.length - 1]!.offset >= range.to - 1) {
-            remaining -= 1;
-            if (remaining === 0) done();
-          }
-        },
-      });
-      for (const [partition, range] of ranges) consumer.seek({ topic, partition, offset: String(range.from) });
-      await finished;
-    } finally {
-      await consumer.disconnect().catch(() => undefined);
+    const out: LogRecord[] = [];
+    let next = fromOffset;
+    let end: number | undefined;
+    for (;;) {
+      if (limit !== undefined && out.length >= limit) break;
+      const fetched = await this.fetchFrom(topic, partition, next, 0);
+      end ??= fetched.end;
+      for (const m of fetched.messages) {
+        const offset = Number(m.offset);
+        if (offset >= end || (limit !== undefined && out.length >= limit)) break;
+        out.push(toRecord(topic, partition, m));
+        next = offset + 1;
+      }
+      if (next >= end || fetched.messages.length === 0) break;
     }
-    return [...ranges.keys()].sort((a, b) => a - b).flatMap((p) => out.get(p) ?? []);
+    return out;
+  }
+
+  /** A fetch; an offset past the end reads as nothing yet (after waiting), one before the start is an error. */
+  private async fetchFrom(topic: string, partition: number, offset: number, maxWaitMs: number): Promise<{ messages: readonly DirectMessage[]; end: number }> {
+    const fetched = await this.direct.fetch(topic, partition, offset, maxWaitMs);
+    if (!fetched.outOfRange) return fetched;
+    const end = await this.endOffset(topic, partition);
+    if (offset < end) throw new Error(`topic ${topic} partition ${partition} no longer holds offset ${offset} (deleted by retention?)`);
+    if (maxWaitMs > 0) await new Promise((r) => setTimeout(r, maxWaitMs));
+    return { messages: [], end };
+  }
+
+  async poll(topic: string, partition: number, fromOffset: number, maxWaitMs: number, limit?: number): Promise<LogRecord[]> {
+    const fetched = await this.fetchFrom(topic, partition, fromOffset, maxWaitMs);
+    const records = fetched.messages.map((m) => toRecord(topic, partition, m));
+    return limit === undefined ? records : records.slice(0, limit);
+  }
+
+  async commit(group: string, topic: string, partition: number, offset: number): Promise<void> {
+    await this.direct.commit(group, topic, partition, offset);
   }
 
   async consume(options: ConsumeOptions): Promise<Subscription> {
@@ -328,7 +274,7 @@ export class KafkaEventLog implements EventLog {
 
   async committed(group: string, topic: string, partition: number): Promise<number | undefined> {
     await this.connect();
-    const [entry] = await this.admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const [entry] = await this.direct.retry(`committed ${group}`, () => this.admin.fetchOffsets({ groupId: group, topics: [topic] }));
     const found = entry?.partitions.find((p) => p.partition === partition);
     const offset = found ? Number(found.offset) : -1;
     return offset >= 0 ? offset : undefined;
@@ -337,6 +283,7 @@ export class KafkaEventLog implements EventLog {
   async close(): Promise<void> {
     for (const consumer of [...this.consumers]) await consumer.disconnect().catch(() => undefined);
     this.consumers.clear();
+    await this.direct.close();
     if (this.connected) {
       await this.connected.catch(() => undefined);
       await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);

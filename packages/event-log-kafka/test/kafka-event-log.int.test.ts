@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
+import { Kafka, logLevel } from 'kafkajs';
 import { ensureLogAppendTime, TopicTimestampError } from '@xr/event-log';
 import { describeEventLogContract } from '@xr/event-log/contract';
 import { KafkaEventLog } from '../src/index.js';
@@ -42,9 +43,37 @@ describe('Kafka appends larger than one broker message', () => {
       await log.createTopic(topic, { partitions: 1 });
       const records = Array.from({ length: 5 }, (_, i) => ({ id: `big-${i}`, key: 'k', value: new Uint8Array(300 * 1024).fill(i + 1) }));
       const results = await log.append(topic, records);
-      expect(results.map((r) => [r.offset, r.duplicate])).toEqual([0, 1, 2, 3, 4].map((o) => [o, false]));
+      expect(results.map((r) => r.offset)).toEqual([0, 1, 2, 3, 4]);
       expect((await log.read(topic, 0, 0)).map((r) => [r.id, r.value.length, r.value[0]])).toEqual(records.map((r, i) => [r.id, 300 * 1024, i + 1]));
     } finally {
+      await log.close();
+    }
+  });
+});
+
+describe('Kafka reads without consumer groups', () => {
+  it('reads, polls and stores cursors without creating a consumer group on the broker', async () => {
+    const brokers = inject('kafkaBrokers').split(',');
+    const log = new KafkaEventLog({ brokers, clientId: 'contract-groupless' });
+    const admin = new Kafka({ brokers, clientId: 'contract-groupless-admin', logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const topic = `ct.groupless.${randomUUID().slice(0, 8)}`;
+      await log.createTopic(topic, { partitions: 2 });
+      await log.append(topic, Array.from({ length: 40 }, (_, i) => ({ id: `g-${i}`, key: `k${i % 5}`, value: new TextEncoder().encode(`v${i}`) })));
+      const before = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+      const read = [...(await log.read(topic, 0, 0)), ...(await log.read(topic, 1, 0))];
+      expect(read).toHaveLength(40);
+      await log.poll(topic, 0, 0, 100);
+      await log.poll(topic, 1, 1_000, 100);
+      const cursor = `ct.cursor.${randomUUID().slice(0, 8)}`;
+      await log.commit(cursor, topic, 0, 3);
+      const after = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => !before.has(g));
+      // The cursor is a position only (no member ever joined), as `kafka-consumer-groups` shows it.
+      expect(after.filter((g) => g !== cursor)).toEqual([]);
+      expect(await log.committed(cursor, topic, 0)).toBe(3);
+    } finally {
+      await admin.disconnect();
       await log.close();
     }
   });

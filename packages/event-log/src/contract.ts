@@ -87,10 +87,10 @@ export function describeEventLogContract(name: string, make: () => Promise<Contr
         { id: 'e2', key: 'case-1', value: bytes },
         rec('e3', 'case-2', '你好'),
       ]);
-      expect(results.map((r) => [r.partition, r.offset, r.duplicate])).toEqual([
-        [0, 0, false],
-        [0, 1, false],
-        [0, 2, false],
+      expect(results.map((r) => [r.partition, r.offset])).toEqual([
+        [0, 0],
+        [0, 1],
+        [0, 2],
       ]);
       const read = await log.read(topic, 0, 0);
       expect(read.map((r) => [r.offset, r.id, r.key])).toEqual([
@@ -118,25 +118,49 @@ export function describeEventLogContract(name: string, make: () => Promise<Contr
       expect(explicit?.partition).toBe(3);
     });
 
-    it('stores an id once: a repeated append returns the first position, marked duplicate', async () => {
-      const topic = fresh('ct.idem');
-      await log.createTopic(topic, { partitions: 2 });
+    it('keeps no id index: the same id appended twice is stored twice, in order, for readers to deduplicate', async () => {
+      const topic = fresh('ct.ids');
+      await log.createTopic(topic, { partitions: 1 });
       const [first] = await log.append(topic, [rec('same', 'k', 'one')]);
-      const again = await log.append(topic, [rec('same', 'k', 'two'), rec('other', 'k', 'three')]);
-      expect(again[0]).toEqual({ partition: first!.partition, offset: first!.offset, duplicate: true });
-      expect(again[1]?.duplicate).toBe(false);
-      const read = await log.read(topic, first!.partition, 0);
-      expect(read.map((r) => dec.decode(r.value))).toEqual(['one', 'three']);
+      const [again] = await log.append(topic, [rec('same', 'k', 'two')]);
+      expect([first, again]).toEqual([
+        { partition: 0, offset: 0 },
+        { partition: 0, offset: 1 },
+      ]);
+      expect((await log.read(topic, 0, 0)).map((r) => [r.id, dec.decode(r.value)])).toEqual([
+        ['same', 'one'],
+        ['same', 'two'],
+      ]);
     });
 
-    it('remembers ids across a restart of the process', async () => {
-      const topic = fresh('ct.idem-restart');
-      await log.createTopic(topic, { partitions: 1 });
-      await log.append(topic, [rec('r1', 'k', 'one')]);
+    it('polls: returns what is there at once, waits for the next record, and gives up empty-handed on time', async () => {
+      const topic = fresh('ct.poll');
+      await log.createTopic(topic, { partitions: 2 });
+      await log.append(topic, [{ ...rec('p1', 'k', 'one'), partition: 1 }, { ...rec('p2', 'k', 'two'), partition: 1 }]);
+      expect((await log.poll(topic, 1, 0, 5_000)).map((r) => r.id)).toEqual(['p1', 'p2']);
+      expect((await log.poll(topic, 1, 1, 5_000, 1)).map((r) => r.id)).toEqual(['p2']);
+      const began = Date.now();
+      expect(await log.poll(topic, 0, 0, 300)).toEqual([]);
+      expect(Date.now() - began).toBeGreaterThanOrEqual(250);
+      const waiting = log.poll(topic, 1, 2, 10_000);
+      await new Promise((r) => setTimeout(r, 200));
+      await log.append(topic, [{ ...rec('p3', 'k', 'three'), partition: 1 }]);
+      const woke = Date.now();
+      expect((await waiting).map((r) => [r.id, r.offset])).toEqual([['p3', 2]]);
+      expect(Date.now() - woke).toBeLessThan(5_000);
+    });
+
+    it('stores a group-less position, keeps it across a restart, and leaves other groups and partitions alone', async () => {
+      const topic = fresh('ct.cursor');
+      const group = fresh('cursor');
+      await log.createTopic(topic, { partitions: 2 });
+      expect(await log.committed(group, topic, 0)).toBeUndefined();
+      await log.commit(group, topic, 1, 7);
+      await log.commit(group, topic, 1, 9);
       log = await subject.restart();
-      const [again] = await log.append(topic, [rec('r1', 'k', 'one')]);
-      expect(again).toEqual({ partition: 0, offset: 0, duplicate: true });
-      expect(await log.endOffset(topic, 0)).toBe(1);
+      expect(await log.committed(group, topic, 1)).toBe(9);
+      expect(await log.committed(group, topic, 0)).toBeUndefined();
+      expect(await log.committed(fresh('other'), topic, 1)).toBeUndefined();
     });
 
     it('consumes as a group in per-partition order, commits, and resumes after the commit', async () => {

@@ -8,7 +8,10 @@
 export const ID_HEADER = 'xr-id';
 
 export interface RecordInput {
-  /** Stable id of the record (an event id). Appending an id twice stores it once. */
+  /**
+   * Stable id of the record (an event id), carried in the `xr-id` header. The log does not
+   * deduplicate by it: readers do (the gateway by the event ids its journal holds).
+   */
   readonly id: string;
   /** Partition key (a case id); records with one key stay in order in one partition. */
   readonly key: string;
@@ -33,8 +36,6 @@ export interface LogRecord {
 export interface AppendResult {
   readonly partition: number;
   readonly offset: number;
-  /** True when a record with the same id was already in the topic; nothing was written. */
-  readonly duplicate: boolean;
 }
 
 export interface Batch {
@@ -93,17 +94,31 @@ export interface EventLog {
   /** Partition count of an existing topic. */
   partitions(topic: string): Promise<number>;
   /**
-   * Appends in order. Idempotent by record id for ids this log has seen in the topic: a repeated
-   * id returns the first record's position with `duplicate: true`.
+   * Appends in order, each record once: a retry inside one call never doubles a record (Kafka:
+   * the idempotent producer). Two calls with the same id store it twice; readers deduplicate. The
+   * adapter keeps no per-record memory.
    */
   append(topic: string, records: readonly RecordInput[]): Promise<AppendResult[]>;
-  /** Records of one partition from `fromOffset` up to the end as of the call (or `limit` records). */
+  /**
+   * Records of one partition from `fromOffset` up to the end as of the call (or `limit` records).
+   * No consumer group is involved.
+   */
   read(topic: string, partition: number, fromOffset: number, limit?: number): Promise<LogRecord[]>;
+  /**
+   * Records of one partition from `fromOffset`, as many as are there (up to `limit`), waiting up
+   * to `maxWaitMs` for the first when there are none yet; `[]` when none came. A follower's loop.
+   */
+  poll(topic: string, partition: number, fromOffset: number, maxWaitMs: number, limit?: number): Promise<LogRecord[]>;
   /** The offset the next record in the partition will get. */
   endOffset(topic: string, partition: number): Promise<number>;
   /** Consumes a topic as a member of a group, committing after each batch. */
   consume(options: ConsumeOptions): Promise<Subscription>;
   /** The group's committed position in a partition (the next offset to read), if any. */
   committed(group: string, topic: string, partition: number): Promise<number | undefined>;
+  /**
+   * Stores a position for a group nobody consumes as a member: the cursor of a group-less reader
+   * (an outbox over the journal). Kafka: visible with `kafka-consumer-groups --describe`.
+   */
+  commit(group: string, topic: string, partition: number, offset: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -273,7 +273,7 @@ export class ExchangeGateway {
       try {
         const results = await this.o.log.append(this.o.topics.journal(this.region), journal.map((j) => j.input));
         results.forEach((res, i) => {
-          if (res.duplicate || res.offset !== journal[i]!.record.n) throw new Error(`journal partition ${partition} moved under us (offset ${res.offset}, expected ${journal[i]!.record.n})`);
+          if (res.offset !== journal[i]!.record.n) throw new Error(`journal partition ${partition} moved under us (offset ${res.offset}, expected ${journal[i]!.record.n})`);
         });
       } catch (error) {
         this.dirty.add(partition);

@@ -1,12 +1,12 @@
 /**
  * Follows the registry topic (one partition) from the beginning on every start, through the
- * EventLog port only: each record is verified (admin signature, schema), then applied in order.
+ * EventLog port only, without a consumer group (a loop of `poll`s, so a start joins nothing and
+ * leaves nothing behind on the broker): each record is verified (admin signature, schema), then applied in order.
  * Refused records are counted and reported, never applied; the follower never stops on them.
  * A record id seen again with the same bytes is a harmless redelivery; with other bytes, a replay
  * (refused, XR_DUPLICATE).
  */
-import { randomUUID } from 'node:crypto';
-import { ensureLogAppendTime, type Batch, type EventLog, type LogRecord, type Subscription } from '@xr/event-log';
+import { ensureLogAppendTime, type EventLog, type LogRecord } from '@xr/event-log';
 import type { Logger } from '@xr/observability';
 import type { TrustAnchor } from './admin-keys.js';
 import { problem, type RegistryProblem } from './codes.js';
@@ -45,10 +45,13 @@ export interface FollowerStats {
 }
 
 const OUTCOMES_KEPT = 10_000;
+/** Longest wait of one poll: how late a stop can be, not how late a change is seen (a poll returns as a record arrives). */
+const POLL_WAIT_MS = 500;
 
 export class RegistryFollower {
   private current: RegistryState;
-  private subscription: Subscription | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
   private readonly seen = new Map<string, string>();
   private readonly outcomes = new Map<string, RecordOutcome>();
   private readonly listeners = new Set<RegistryListener>();
@@ -71,19 +74,32 @@ export class RegistryFollower {
     return { ...this.counts };
   }
 
-  /** Subscribes a group unique to this start, so every start reads the topic from offset 0. */
+  /** Reads the topic from offset 0, then follows it (long polls of at most `POLL_WAIT_MS`). */
   async start(): Promise<void> {
     const { log, topic } = this.o;
     const { partitions } = await ensureLogAppendTime(log, topic, 1);
     if (partitions !== 1) throw new Error(`registry topic ${topic} has ${partitions} partitions; it must have exactly 1 (one order for every reader)`);
     this.readyAt = await log.endOffset(topic, 0);
     this.wait(this.readyAt, this.resolveReady);
-    this.subscription = await log.consume({
-      group: `${topic}.follower.${randomUUID()}`,
-      topic,
-      onBatch: (batch) => this.onBatch(batch),
-      onError: (error) => this.o.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'registry batch failed; retrying'),
-    });
+    this.stopping = false;
+    this.running = this.follow();
+  }
+
+  private async follow(): Promise<void> {
+    let delay = 200;
+    while (!this.stopping) {
+      try {
+        const records = await this.o.log.poll(this.o.topic, 0, this.counts.position, POLL_WAIT_MS, 500);
+        if (this.stopping) return;
+        await this.onBatch(records);
+        delay = 200;
+      } catch (error) {
+        if (this.stopping) return;
+        this.o.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'registry read failed; retrying');
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 5_000);
+      }
+    }
   }
 
   /** Resolves once every record up to the end offset seen at start has been applied or refused. */
@@ -116,9 +132,11 @@ export class RegistryFollower {
     return () => this.listeners.delete(listener);
   }
 
+  /** Stops following; resolves once the poll in flight (at most `POLL_WAIT_MS`) has returned. */
   async stop(): Promise<void> {
-    await this.subscription?.stop();
-    this.subscription = undefined;
+    this.stopping = true;
+    await this.running;
+    this.running = undefined;
   }
 
   private wait(position: number, resolve: () => void): { offset: number; resolve: () => void } {
@@ -136,8 +154,8 @@ export class RegistryFollower {
     }
   }
 
-  private async onBatch(batch: Batch): Promise<void> {
-    for (const r of batch.records) {
+  private async onBatch(records: readonly LogRecord[]): Promise<void> {
+    for (const r of records) {
       if (r.offset < this.counts.position) continue; // redelivered after a retry
       await this.handle(r);
       this.counts.position = r.offset + 1;

@@ -22,7 +22,7 @@ export interface RegistryWriterOptions {
 }
 
 export type AppendOutcome =
-  | { readonly ok: true; readonly record: RegistryRecord; readonly offset: number; readonly duplicate: boolean }
+  | { readonly ok: true; readonly record: RegistryRecord; readonly offset: number }
   | { readonly ok: false; readonly problem: RegistryProblem };
 
 export class RegistryWriter {
@@ -48,7 +48,7 @@ export class RegistryWriter {
     return { id: options.id ?? uuidv7(now.getTime()), type, v: 1, time: options.time ?? now.toISOString(), admin: this.o.signer.kid, payload };
   }
 
-  /** Validates, signs and appends. A record id already in the topic is not written again (`duplicate`). */
+  /** Validates, signs and appends. The log does not deduplicate ids: the follower treats a repeated id with the same bytes as a redelivery. */
   async append(record: RegistryRecord): Promise<AppendOutcome> {
     const checked = validateRecord(record);
     if (!checked.ok) return checked;
@@ -57,6 +57,6 @@ export class RegistryWriter {
     const jws = await signDetached(bytes, this.o.signer);
     const [result] = await this.o.log.append(this.o.topic, [{ id: record.id, key: recordKey(record), value: bytes, headers: { [REGISTRY_JWS_HEADER]: jws }, partition: 0 }]);
     if (!result) throw new Error(`no append result for registry record ${record.id}`);
-    return { ok: true, record, offset: result.offset, duplicate: result.duplicate };
+    return { ok: true, record, offset: result.offset };
   }
 }

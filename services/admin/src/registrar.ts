@@ -65,6 +65,7 @@ export class Registrar {
     }
     const settled = this.settled(id, region);
     if (!settled) return { ok: false, problem: problem('XR_INTERNAL', `record ${id} at offset ${appended.offset} has no outcome`) };
-    return settled.ok ? { ...settled, duplicate: appended.duplicate } : settled;
+    // Written now: a retry of a change already written was answered by `settled` above.
+    return settled.ok ? { ...settled, duplicate: false } : settled;
   }
 }
