@@ -22,11 +22,18 @@ export interface ExamineContext {
   readonly self: string;
   readonly partitions: number;
   readonly limits: RecordLimits;
-  readonly trust: Trust;
+  /** Key judgement only: examining reads no log. */
+  readonly trust: Pick<Trust, 'keyFor' | 'regions'>;
   readonly now: string;
   readonly decide: DecideContext;
   readonly seen: (eventId: string) => string | undefined;
   readonly state: (caseId: string) => CaseState | undefined;
+  /**
+   * The sequence number our own event on a case gets from the journal: the number a request
+   * was signed with is a guess (made before a restart, or beside another request), so the rules
+   * judge the event as it will be journaled.
+   */
+  readonly ownSeq?: (caseId: string) => number;
 }
 
 function quarantine(problem: Problem, eventId?: string): Verdict {
@@ -48,11 +55,8 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
       refusal = verdict.ok ? undefined : verdict;
       return verdict.ok ? verdict.key : undefined;
     }, JWS_HEADER);
-  let opened = await open();
-  if (!opened.ok && opened.code === 'XR_KEY_UNKNOWN' && ctx.trust.catchUp) {
-    await ctx.trust.catchUp();
-    opened = await open();
-  }
+  // An unknown key is refused here; the shell may catch up with the registry and step again.
+  const opened = await open();
   if (!opened.ok) {
     const why = opened.code === 'XR_KEY_UNKNOWN' && refusal ? refusal : { code: opened.code, reason: opened.reason };
     // Once the signature held, the id the record claims is its signer's word.
@@ -90,7 +94,8 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
     return quarantine(fail('XR_DUPLICATE', `event id ${event.id} was already used for other content (replay)`, 'id'), event.id);
   }
 
-  const decision = decide(ctx.state(event.caseId), event, ctx.decide);
+  const judged = event.source === ctx.self && ctx.ownSeq ? { ...event, seq: ctx.ownSeq(event.caseId) } : event;
+  const decision = decide(ctx.state(event.caseId), judged, ctx.decide);
   // A genuine event the case's rules refuse: quarantined, and answered if it was a partner's request.
   if (!decision.ok) return { kind: 'quarantine', problem: decision, eventId: event.id, refused: event };
   return { kind: 'accept', event, jws: record.headers[JWS_HEADER]!, hash, emit: decision.emit };

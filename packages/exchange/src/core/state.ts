@@ -1,0 +1,96 @@
+/**
+ * Everything the gateway knows, folded from its journal and nothing else: per partition the chain
+ * head, the next journal offset and how far the inbox has been journaled; per event the hash of
+ * its bytes (a redelivery or a replay?); per case its record count and its state; per event of
+ * ours its sequence number, client request and answer (the RequestLedger). A restart replays the
+ * journal through `apply`, so it rebuilds exactly the state the running process had.
+ */
+import { GENESIS_HASH, isRequest, type Envelope, type JournalRecord } from '@xr/domain';
+import { encodeEnvelope, hashRecord } from '../journal-codec.js';
+import { CaseProjection } from '../projection.js';
+import { RequestLedger } from '../requests.js';
+
+export interface ChainHead {
+  /** SHA-256 (hex) of the last record's bytes in the partition (GENESIS_HASH before the first). */
+  readonly prev: string;
+  /** The offset the next journal record of the partition gets. */
+  readonly next: number;
+  /** The inbox offset after the last one journaled from this partition. */
+  readonly inboxNext: number;
+}
+
+export class JournalBreak extends Error {
+  readonly code = 'XR_JOURNAL_CHAIN_BROKEN';
+  constructor(
+    readonly partition: number,
+    readonly offset: number,
+    why: string,
+  ) {
+    super(`journal partition ${partition} offset ${offset}: ${why}; refusing to build on a journal that does not verify`);
+    this.name = 'JournalBreak';
+  }
+}
+
+export class GatewayState {
+  private readonly heads: ChainHead[];
+  /** event id → SHA-256 of the event's bytes as first journaled. */
+  private readonly events = new Map<string, string>();
+  /** case id → number of this case's records in the journal. */
+  private readonly caseCounts = new Map<string, number>();
+  readonly cases = new CaseProjection();
+  readonly ledger: RequestLedger;
+
+  constructor(
+    readonly self: string,
+    readonly partitions: number,
+  ) {
+    this.heads = Array.from({ length: partitions }, () => ({ prev: GENESIS_HASH, next: 0, inboxNext: 0 }));
+    this.ledger = new RequestLedger(self);
+  }
+
+  head(partition: number): ChainHead {
+    const head = this.heads[partition];
+    if (!head) throw new RangeError(`no journal partition ${partition}`);
+    return head;
+  }
+
+  /** SHA-256 of the bytes an event id was first journaled with. */
+  seen(eventId: string): string | undefined {
+    return this.events.get(eventId);
+  }
+
+  caseCount(caseId: string): number {
+    return this.caseCounts.get(caseId) ?? 0;
+  }
+
+  /**
+   * Folds one journal record in: `bytes` are the record as stored at `offset` of `partition`.
+   * A record that does not follow its predecessor (offset, `prev`) is a broken chain: thrown,
+   * never applied.
+   */
+  apply(partition: number, offset: number, record: JournalRecord, bytes: Uint8Array): void {
+    const head = this.head(partition);
+    if (record.n !== offset || offset !== head.next) throw new JournalBreak(partition, offset, `record says n=${record.n}, the chain expects ${head.next}`);
+    if (record.prev !== head.prev) throw new JournalBreak(partition, offset, `prev ${record.prev} is not the hash of the record before it (${head.prev})`);
+    this.heads[partition] = { prev: hashRecord(bytes), next: offset + 1, inboxNext: Math.max(head.inboxNext, (record.inbox?.offset ?? -1) + 1) };
+    if (!this.events.has(record.event.id)) this.events.set(record.event.id, hashRecord(encodeEnvelope(record.event)));
+    this.caseCounts.set(record.event.caseId, record.caseSeq);
+    this.ledger.apply(record);
+    if (projects(this.self, record.event, this.cases.get(record.event.caseId))) this.cases.apply(record.event);
+  }
+
+  /** Whether a journaled event goes to a partner (the outbox delivers it). */
+  outbound(event: Envelope): boolean {
+    return event.source === this.self && event.target !== this.self;
+  }
+}
+
+/**
+ * Whether an event changes this region's copy of its case. Our own requests to the handling
+ * region wait for its answer (case.request-accepted applies them); a refusal of a case we never
+ * held has nothing to change.
+ */
+export function projects(self: string, event: Envelope, state: { readonly handlingRegion: string } | undefined): boolean {
+  if (event.source === self && isRequest(event.type) && state?.handlingRegion !== self) return false;
+  return !(event.type === 'case.request-refused' && !state);
+}

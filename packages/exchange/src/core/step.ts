@@ -1,0 +1,140 @@
+/**
+ * The gateway's per-batch step, in the style of the domain's decide/evolve: given the state folded
+ * from the journal, a batch of one inbox partition and the time, it returns what to write — the
+ * journal records (chained after the partition's head), the quarantine entries — and the
+ * redeliveries it dropped. It reads no log and writes none; it does not change the state. The
+ * shell writes the output, then folds the journal records into the state (`GatewayState.apply`),
+ * exactly as a restart would, and asks `outcomes` what the waiting callers get.
+ */
+import { evolve, isRequest, refusalOf, type CaseState, type DecideContext, type Envelope, type EventDraft, type JournalRecord } from '@xr/domain';
+import type { LogRecord } from '@xr/event-log';
+import { examine } from '../examine.js';
+import { derivedId } from '../ids.js';
+import { encodeJournalRecord, hashRecord } from '../journal-codec.js';
+import { quarantineRecord, type QuarantineItem } from '../quarantine.js';
+import type { RecordLimits } from '../record-limits.js';
+import { decodeClientRequest, REQUEST_HEADER, type ClientRequest } from '../requests.js';
+import type { Trust } from '../trust.js';
+import { projects, type GatewayState } from './state.js';
+
+/** An envelope with its RFC 8785 bytes and its detached JWS. */
+export interface Signed {
+  readonly event: Envelope;
+  readonly bytes: Uint8Array;
+  readonly jws: string;
+}
+
+export interface StepContext {
+  readonly self: string;
+  readonly limits: RecordLimits;
+  /** Key judgement only (`keyFor`, `regions`); catching up with the registry is the shell's. */
+  readonly trust: Pick<Trust, 'keyFor' | 'regions'>;
+  /** The time of the step (ISO 8601): reactions and journal records carry it. */
+  readonly now: string;
+  readonly decide: DecideContext;
+  /** Signs an envelope with our key (Ed25519 is deterministic: the same envelope, the same JWS). */
+  readonly sign: (event: Envelope) => Promise<Signed>;
+}
+
+export interface JournalOut {
+  readonly record: JournalRecord;
+  /** The record's bytes as they go into the journal. */
+  readonly bytes: Uint8Array;
+}
+
+export interface QuarantineOut extends QuarantineItem {
+  readonly eventId?: string;
+}
+
+export interface StepOutput {
+  readonly partition: number;
+  /** Journal records in order, offsets from the partition's head. */
+  readonly journal: readonly JournalOut[];
+  readonly quarantine: readonly QuarantineOut[];
+  /** Events the journal already holds (redeliveries, retried requests of ours). */
+  readonly duplicates: readonly Envelope[];
+  /** Some record was refused only because its key is unknown: the registry may be behind. */
+  readonly unknownKey: boolean;
+}
+
+/** Runs the checks and the case rules over a batch of one inbox partition. */
+export async function step(state: GatewayState, partition: number, records: readonly LogRecord[], ctx: StepContext): Promise<StepOutput> {
+  const head = state.head(partition);
+  const staged = new Map<string, CaseState>();
+  const stagedIds = new Map<string, string>();
+  const batchCounts = new Map<string, number>();
+  const batchSeqs = new Map<string, number>();
+  const journal: JournalOut[] = [];
+  const quarantine: QuarantineOut[] = [];
+  const duplicates: Envelope[] = [];
+  let unknownKey = false;
+  let prev = head.prev;
+  let next = head.next;
+
+  const stateOf = (caseId: string): CaseState | undefined => staged.get(caseId) ?? state.cases.get(caseId);
+  /** Our next sequence number on a case: one past the last the journal (and this batch) gave. */
+  const nextSeq = (caseId: string): number => (batchSeqs.get(caseId) ?? state.ledger.lastSeq(caseId)) + 1;
+
+  const append = (signed: Signed, inbox: LogRecord, request?: ClientRequest): void => {
+    const { event } = signed;
+    const caseSeq = (batchCounts.get(event.caseId) ?? state.caseCount(event.caseId)) + 1;
+    batchCounts.set(event.caseId, caseSeq);
+    if (event.source === ctx.self) batchSeqs.set(event.caseId, event.seq);
+    const record: JournalRecord = { event, eventJws: signed.jws, prev, n: next, caseSeq, inbox: { partition: inbox.partition, offset: inbox.offset }, ...(request ? { request } : {}), recordedAt: ctx.now };
+    const bytes = encodeJournalRecord(record);
+    journal.push({ record, bytes });
+    prev = hashRecord(bytes);
+    next += 1;
+    const before = stateOf(event.caseId);
+    if (projects(ctx.self, event, before)) staged.set(event.caseId, evolve(before, event));
+    stagedIds.set(event.id, hashRecord(signed.bytes));
+  };
+
+  /** Our reactions to an event (签收, confirmations, refusals): ids derived from it, signed, journaled with it. */
+  const react = async (cause: Envelope, drafts: readonly EventDraft[], inbox: LogRecord): Promise<void> => {
+    for (const [index, draft] of drafts.entries()) {
+      const reaction: Envelope = { id: derivedId(cause.id, index), type: draft.type, v: draft.v, caseId: cause.caseId, seq: nextSeq(cause.caseId), source: ctx.self, target: draft.target, time: ctx.now, payload: draft.payload };
+      append(await ctx.sign(reaction), inbox);
+    }
+  };
+
+  for (const r of records) {
+    // Journaled before (a redelivered batch, a restart): the journal has its outcome.
+    if (r.offset < head.inboxNext) continue;
+    const verdict = await examine(r, {
+      self: ctx.self,
+      partitions: state.partitions,
+      limits: ctx.limits,
+      trust: ctx.trust,
+      now: ctx.now,
+      decide: ctx.decide,
+      seen: (id) => stagedIds.get(id) ?? state.seen(id),
+      state: stateOf,
+      ownSeq: nextSeq,
+    });
+    if (verdict.kind === 'duplicate') {
+      duplicates.push(verdict.event);
+      continue;
+    }
+    if (verdict.kind === 'quarantine') {
+      if (verdict.problem.code === 'XR_KEY_UNKNOWN') unknownKey = true;
+      quarantine.push({ ...quarantineRecord(r, verdict.problem, ctx.now, verdict.eventId, ctx.limits), ...(verdict.eventId ? { eventId: verdict.eventId } : {}) });
+      // The authority answers a partner's refused request, so the partner's copy of the case stays true.
+      const refused = verdict.refused;
+      if (refused && refused.source !== ctx.self && (isRequest(refused.type) || refused.type === 'case.submitted')) await react(refused, [refusalOf(refused, verdict.problem)], r);
+      continue;
+    }
+    let signed: Signed = { event: verdict.event, bytes: r.value, jws: verdict.jws };
+    let request: ClientRequest | undefined;
+    if (verdict.event.source === ctx.self) {
+      // Our own event takes the next number the journal gives on its case, whatever the
+      // request guessed (a request signed before a restart, or beside another one).
+      const seq = nextSeq(verdict.event.caseId);
+      if (seq !== verdict.event.seq) signed = await ctx.sign({ ...verdict.event, seq });
+      request = decodeClientRequest(r.headers[REQUEST_HEADER]);
+    }
+    append(signed, r, request);
+    await react(signed.event, verdict.emit, r);
+  }
+  return { partition, journal, quarantine, duplicates, unknownKey };
+}

@@ -1,0 +1,141 @@
+/**
+ * One outbox per partner: it delivers our journaled events to that partner's inbox, in journal
+ * order per partition, and stores how far it got as a group-less cursor over the journal
+ * (group `<journal>.outbox.<target>`, one position per journal partition; Kafka shows it with
+ * `kafka-consumer-groups --describe`). A partner that cannot be reached (its inbox missing, its
+ * broker away) only grows its own backlog, retried with backoff; the others go on. Redelivery
+ * after a crash is harmless: the partner drops an event id its journal holds.
+ */
+import type { JournalRecord } from '@xr/domain';
+import type { EventLog, RecordInput } from '@xr/event-log';
+import type { Counters, Logger } from '@xr/observability';
+import { encodeEnvelope } from '../journal-codec.js';
+import { JWS_HEADER } from '../topics.js';
+
+export interface OutboxStatus {
+  readonly target: string;
+  /** Journaled events not yet delivered. */
+  readonly backlog: number;
+  /** Delivered since start. */
+  readonly delivered: number;
+  /** The last delivery failure, until a delivery succeeds. */
+  readonly lastError?: { readonly message: string; readonly at: string; readonly attempts: number };
+}
+
+export interface OutboxOptions {
+  readonly target: string;
+  readonly log: EventLog;
+  /** The partner's inbox topic. */
+  readonly inbox: string;
+  /** Our journal topic, over which the cursor runs. */
+  readonly journal: string;
+  readonly logger: Logger;
+  readonly counters: Counters;
+  /** Most events per append. Default 500. */
+  readonly batch?: number;
+  /** Longest wait between retries. Default 5 s. */
+  readonly maxBackoffMs?: number;
+}
+
+interface Pending {
+  readonly partition: number;
+  readonly n: number;
+  readonly input: RecordInput;
+}
+
+export function outboxGroup(journal: string, target: string): string {
+  return `${journal}.outbox.${target}`;
+}
+
+export class Outbox {
+  private readonly queue: Pending[] = [];
+  private delivered = 0;
+  private lastError: { message: string; at: string; attempts: number } | undefined;
+  private wake: (() => void) | undefined;
+  /** Cuts a backoff short; only `stop` uses it (new events do not hasten a retry). */
+  private interrupt: (() => void) | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  /** Highest journal offset enqueued per partition: a record is queued once. */
+  private readonly enqueued = new Map<number, number>();
+
+  constructor(private readonly o: OutboxOptions) {}
+
+  get group(): string {
+    return outboxGroup(this.o.journal, this.o.target);
+  }
+
+  status(): OutboxStatus {
+    return { target: this.o.target, backlog: this.queue.length, delivered: this.delivered, ...(this.lastError ? { lastError: { ...this.lastError } } : {}) };
+  }
+
+  /** Queues journaled records (of one partition, in journal order) for delivery. */
+  enqueue(partition: number, records: readonly { n: number; record: JournalRecord }[]): void {
+    for (const { n, record } of records) {
+      if (n <= (this.enqueued.get(partition) ?? -1)) continue;
+      this.enqueued.set(partition, n);
+      const event = record.event;
+      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: encodeEnvelope(event), headers: { [JWS_HEADER]: record.eventJws } } });
+    }
+    this.wake?.();
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.running ??= this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    this.interrupt?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = 100;
+    while (!this.stopping) {
+      if (this.queue.length === 0) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          if (this.queue.length > 0 || this.stopping) resolve();
+        });
+        this.wake = undefined;
+        continue;
+      }
+      const batch = this.queue.slice(0, this.o.batch ?? 500);
+      try {
+        await this.o.log.append(this.o.inbox, batch.map((p) => p.input));
+        const positions = new Map<number, number>();
+        for (const p of batch) positions.set(p.partition, Math.max(positions.get(p.partition) ?? 0, p.n + 1));
+        for (const [partition, offset] of positions) await this.o.log.commit(this.group, this.o.journal, partition, offset);
+        this.queue.splice(0, batch.length);
+        this.delivered += batch.length;
+        this.o.counters.inc('xr_delivered_total', { target: this.o.target }, batch.length);
+        if (this.lastError) this.o.logger.info({ target: this.o.target, attempts: this.lastError.attempts }, 'partner reachable again; outbox delivering');
+        this.lastError = undefined;
+        backoff = 100;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const attempts = (this.lastError?.attempts ?? 0) + 1;
+        if (attempts === 1) this.o.logger.warn({ target: this.o.target, err: message, backlog: this.queue.length }, 'delivery to partner failed; retrying (other partners are not held up)');
+        this.lastError = { message, at: new Date().toISOString(), attempts };
+        this.o.counters.inc('xr_delivery_failures_total', { target: this.o.target });
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, this.o.maxBackoffMs ?? 5_000);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.interrupt = done;
+    });
+  }
+}
