@@ -101,12 +101,20 @@ export class KafkaEventLog implements EventLog {
 
   async createTopic(topic: string, spec: TopicSpec): Promise<void> {
     await this.connect();
+    // Existing already (every start but the first): no CreateTopics, which kafkajs logs as an error.
+    if (await this.exists(topic)) return;
     try {
       const configEntries = spec.timestampType ? [{ name: TIMESTAMP_TYPE, value: spec.timestampType }] : [];
       await this.admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: spec.partitions, replicationFactor: -1, configEntries }] });
     } catch (error) {
       if (!String((error as Error).message).includes('already exists')) throw error;
     }
+  }
+
+  private async exists(topic: string): Promise<boolean> {
+    if (this.partitionCounts.has(topic)) return true;
+    const { topics } = await this.direct.retry(`metadata of ${topic}`, () => this.admin.fetchTopicMetadata({ topics: [] }));
+    return topics.some((t) => t.name === topic && t.partitions.length > 0);
   }
 
   async describeTopic(topic: string): Promise<TopicDescription> {

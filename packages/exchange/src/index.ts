@@ -9,5 +9,6 @@ export type { QuarantineEntry } from './quarantine.js';
 export { decodeJournalRecord, encodeEnvelope, hashRecord } from './journal-codec.js';
 export { derivedId, newId, requestId } from './ids.js';
 export type { KeyVerdict, Trust } from './trust.js';
+export type { OutboxStatus } from './shell/outbox.js';
 export { requestFingerprint } from './requests.js';
 export type { ClientRequest } from './requests.js';

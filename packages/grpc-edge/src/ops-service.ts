@@ -10,6 +10,15 @@ export function opsServiceHandlers(gateway: ExchangeGateway): OpsServiceHandlers
         region: gateway.region,
         cases: gateway.projection.size,
         counters: gateway.counters.snapshot().map((c) => ({ name: c.name, labels: { ...c.labels }, value: c.value })),
+        outboxes: gateway.outboxStatus().map((o) => ({
+          target: o.target,
+          backlog: o.backlog,
+          delivered: o.delivered,
+          lastError: o.lastError?.message ?? '',
+          lastErrorAt: o.lastError?.at ?? '',
+          failedAttempts: o.lastError?.attempts ?? 0,
+        })),
+        pipelineRunning: gateway.pipelineRunning,
       });
     },
   };
