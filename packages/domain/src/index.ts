@@ -1,5 +1,5 @@
-export { XR_ERROR_CODES, XrError, fail, ok } from './errors.js';
-export type { Problem, Result, XrErrorCode } from './errors.js';
+export { ERROR_CLASSES, XR_ERROR_CLASS, XR_ERROR_CODES, XrError, errorClassOf, fail, isXrErrorCode, ok, problem } from './errors.js';
+export type { ErrorClass, Problem, Result, XrErrorCode } from './errors.js';
 export { GENESIS_HASH } from './envelope.js';
 export type { Envelope, JournalRecord } from './envelope.js';
 export { CASE_STATUSES } from './case/model.js';

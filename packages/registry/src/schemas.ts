@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { compileSchema } from '@xr/schemas';
-import { problem, type RegistryProblem } from './codes.js';
+import { problem, type Problem } from '@xr/domain';
 import { REGISTRY_RECORD_TYPES, type RegistryRecord } from './record.js';
 
 type Validator = ReturnType<typeof compileSchema<unknown>>;
@@ -40,13 +40,13 @@ function violations(errors: readonly SchemaError[] | null | undefined, prefix: s
   return [...out.values()];
 }
 
-function invalid(list: { field: string; message: string }[], what: string): { ok: false; problem: RegistryProblem } {
+function invalid(list: { field: string; message: string }[], what: string): { ok: false; problem: Problem } {
   const first = list[0];
   const message = first ? `${what}: ${first.field} ${first.message}${list.length > 1 ? ` (and ${list.length - 1} more)` : ''}` : what;
   return { ok: false, problem: problem('XR_SCHEMA_INVALID', message, first?.field, list) };
 }
 
-export type Checked = { readonly ok: true; readonly record: RegistryRecord } | { readonly ok: false; readonly problem: RegistryProblem };
+export type Checked = { readonly ok: true; readonly record: RegistryRecord } | { readonly ok: false; readonly problem: Problem };
 
 /** Envelope and payload, the payload against the schema of its type and version. */
 export function validateRecord(value: unknown): Checked {
