@@ -5,6 +5,8 @@ export type { Envelope, JournalRecord } from './envelope.js';
 export { CASE_STATUSES } from './case/model.js';
 export type { Applicant, CaseState, CaseStatus, HistoryEntry, Material, ReceivedPayload, Side, SubmittedPayload } from './case/model.js';
 export { TRANSITIONS } from './case/transitions.js';
+export { CASE_EVENT_KINDS, asCaseEvent, isCaseEventType } from './case/events.js';
+export type { CaseEvent, CaseEventOf, CaseEventType, PayloadOf } from './case/events.js';
 export type { TransitionRule } from './case/transitions.js';
 export { decide, evolve } from './case/decide.js';
 export type { DecideContext, Decision, EventDraft } from './case/decide.js';

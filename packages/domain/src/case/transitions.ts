@@ -2,6 +2,7 @@
  * Which event moves a case from which states to which, and which side may send it. One table, so
  * the rules read like the law's sketch: 收件 → 签收 → 受理 → 审查 → 决定 → 送达 → 办结 → 评价.
  */
+import { isCaseEventType, type CaseEventType } from './events.js';
 import type { CaseStatus, Side } from './model.js';
 
 export interface TransitionRule {
@@ -18,7 +19,8 @@ const ANY_STATUS: readonly CaseStatus[] = ['submitted', 'received', 'supplement-
 
 const BEFORE_DECISION: readonly CaseStatus[] = ['submitted', 'received', 'supplement-requested', 'supplemented', 'accepted', 'suspended'];
 
-export const TRANSITIONS: Readonly<Record<string, TransitionRule>> = {
+/** One row per case event the schemas define: a schema without a row does not compile. */
+export const TRANSITIONS: Readonly<Record<CaseEventType, TransitionRule>> = {
   /** 收件: the receiving hall has done 形式审查 and 身份核验 and sends the case on. */
   'case.submitted': { by: 'receiving', from: ['none'], to: 'submitted' },
   /** 签收: the handling region has the case and its materials. */
@@ -67,5 +69,5 @@ export const TRANSITIONS: Readonly<Record<string, TransitionRule>> = {
  * comes back, so the two copies of a case never part (a withdrawal racing an approval, say).
  */
 export function isRequest(type: string): boolean {
-  return TRANSITIONS[type]?.by === 'receiving' && type !== 'case.submitted';
+  return isCaseEventType(type) && TRANSITIONS[type].by === 'receiving' && type !== 'case.submitted';
 }
