@@ -4,13 +4,15 @@
  * verifies it. Failures come back as values naming every offending field.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { checkCalendarYear, checkCatalog, fail, isRegionCode, isResidentId, isUscc, type CalendarYear, type Catalog, type Envelope, type Problem } from '@xr/domain';
+import { checkCalendarYear, checkCatalog, fail, isRegionCode, isResidentId, isUscc, type CalendarYear, type Catalog, type Envelope, type Result } from '@xr/domain';
+import { schemaProblem, schemaViolations } from './schema-errors.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-export type Validated<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Problem);
+/** The domain's `Result`, under the name this package has always exported. */
+export type Validated<T> = Result<T>;
 
 const root = new URL('../', import.meta.url);
 
@@ -55,45 +57,8 @@ export function eventTypes(): { type: string; v: number }[] {
   });
 }
 
-function fieldOf(error: ErrorObject, prefix: string): string {
-  const params = error.params as { missingProperty?: string; additionalProperty?: string };
-  const extra = params.missingProperty ?? params.additionalProperty;
-  const path = `${prefix}${error.instancePath}${extra === undefined ? '' : `/${extra}`}`;
-  return path === '' ? '/' : path;
-}
-
-function describe(error: ErrorObject): string {
-  const params = error.params as { additionalProperty?: string; format?: string; allowedValues?: unknown[] };
-  if (error.keyword === 'additionalProperties') return `unknown field ${params.additionalProperty ?? ''}`.trim();
-  if (error.keyword === 'format') return `is not a valid ${params.format ?? 'value'}`;
-  if (error.keyword === 'enum') return `must be one of ${JSON.stringify(params.allowedValues)}`;
-  return error.message ?? error.keyword;
-}
-
-function problems(errors: readonly ErrorObject[] | null | undefined, prefix: string): Problem['violations'] {
-  const seen = new Set<string>();
-  const out: { field: string; message: string }[] = [];
-  for (const error of errors ?? []) {
-    if (error.keyword === 'if') continue;
-    const field = fieldOf(error, prefix);
-    const message = describe(error);
-    const key = `${field} ${message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push({ field, message });
-    }
-  }
-  return out;
-}
-
-function invalid(violations: NonNullable<Problem['violations']>, what: string): { ok: false } & Problem {
-  const first = violations[0];
-  const message = first ? `${what}: ${first.field} ${first.message}${violations.length > 1 ? ` (and ${violations.length - 1} more)` : ''}` : what;
-  return fail('XR_SCHEMA_INVALID', message, first?.field, violations);
-}
-
 export function validateEnvelope(value: unknown): Validated<Envelope> {
-  if (!envelopeValidator(value)) return invalid(problems(envelopeValidator.errors, '') ?? [], 'invalid envelope');
+  if (!envelopeValidator(value)) return schemaProblem('XR_SCHEMA_INVALID', 'invalid envelope', envelopeValidator.errors);
   return { ok: true, value };
 }
 
@@ -103,7 +68,7 @@ export function validateEvent(value: unknown): Validated<Envelope> {
   if (!envelope.ok) return envelope;
   const validator = eventValidators.get(`${envelope.value.type}@${envelope.value.v}`);
   if (!validator) return fail('XR_EVENT_TYPE_UNKNOWN', `no schema for ${envelope.value.type} v${envelope.value.v}`, '/type');
-  if (!validator(envelope.value.payload)) return invalid(problems(validator.errors, '/payload') ?? [], `invalid ${envelope.value.type} payload`);
+  if (!validator(envelope.value.payload)) return schemaProblem('XR_SCHEMA_INVALID', `invalid ${envelope.value.type} payload`, validator.errors, { prefix: '/payload' });
   return envelope;
 }
 
@@ -124,7 +89,7 @@ const calendarYearValidator = ajv.compile<CalendarYearSpec>(load('calendar-year.
  * of the schedule inside the document being checked, for the field named in the problem.
  */
 export function validateCalendarYear(value: unknown, prefix = ''): Validated<CalendarYear> {
-  if (!calendarYearValidator(value)) return invalid(problems(calendarYearValidator.errors, prefix) ?? [], 'invalid holiday schedule');
+  if (!calendarYearValidator(value)) return schemaProblem('XR_SCHEMA_INVALID', 'invalid holiday schedule', calendarYearValidator.errors, { prefix });
   const year: CalendarYear = { year: value.year, basis: 'published', notice: value.notice, periods: value.periods };
   const checked = checkCalendarYear(year);
   if (!checked.ok) return fail('XR_CALENDAR_INVALID', `holiday schedule ${value.year}: ${checked.reason}`, `${prefix}${checked.field}`);
@@ -133,7 +98,10 @@ export function validateCalendarYear(value: unknown, prefix = ''): Validated<Cal
 
 /** An item catalog (事项目录): the schema, then the rules a schema cannot say (承诺时限 ≤ 法定时限, …). */
 export function validateCatalog(value: unknown): Validated<Catalog> {
-  if (!catalogValidator(value)) return fail('XR_CATALOG_INVALID', 'invalid catalog', problems(catalogValidator.errors, '')?.[0]?.field, problems(catalogValidator.errors, ''));
+  if (!catalogValidator(value)) {
+    const violations = schemaViolations(catalogValidator.errors);
+    return fail('XR_CATALOG_INVALID', 'invalid catalog', violations[0]?.field, violations);
+  }
   const checked = checkCatalog(value);
   return checked.ok ? { ok: true, value } : checked;
 }

@@ -1,9 +1,12 @@
 /**
- * The gateway's policy table (and the admin service's: one table for every xr RPC). Adding an RPC
- * is one line: `[\`${CASES}/AcceptCase\`, RULES.handlingTransition],`. AdminService and AuditService
- * are covered by pattern; a mutating AuditService RPC or AdminService List* must be named explicitly.
+ * The gateway's policy table (and the admin service's: one table for every xr RPC). CaseService
+ * transitions come from the domain's transition table (its `rpc` and `by` columns: which side
+ * owns which RPC); the CaseService RPCs that make no event are listed here with their rule.
+ * AdminService and AuditService are covered by pattern; a mutating AuditService RPC or
+ * AdminService List* must be named explicitly.
  */
-import { buildPolicy, RULES, type PolicyEntry } from './policy.js';
+import { TRANSITION_RPCS, type Side } from '@xr/domain';
+import { buildPolicy, RULES, type PolicyEntry, type PolicyRule } from './policy.js';
 
 const PKG = 'xr.gateway.v1';
 export const CASES = `${PKG}.CaseService`;
@@ -11,27 +14,20 @@ export const OPS = `${PKG}.OpsService`;
 export const ADMIN = 'xr.admin.v1.AdminService';
 const AUDIT = `${PKG}.AuditService`;
 
+/** The rule of a transition RPC, by the side that owns it. */
+const TRANSITION_RULE: Readonly<Record<Side, PolicyRule>> = { receiving: RULES.receivingTransition, handling: RULES.handlingTransition };
+
+/** CaseService RPCs that are no transition (they read or follow cases), with their rule. */
+export const CASE_QUERY_RPCS = {
+  GetCase: RULES.caseRead,
+  WatchCase: RULES.caseRead,
+  ListCases: RULES.caseRead,
+  WatchInbox: RULES.caseRead,
+} as const satisfies Readonly<Record<string, PolicyRule>>;
+
 export const GATEWAY_POLICY_ENTRIES: readonly PolicyEntry[] = [
-  [`${CASES}/SubmitCase`, RULES.receivingTransition],
-  [`${CASES}/GetCase`, RULES.caseRead],
-  [`${CASES}/WatchCase`, RULES.caseRead],
-  [`${CASES}/ListCases`, RULES.caseRead],
-  [`${CASES}/WatchInbox`, RULES.caseRead],
-  [`${CASES}/ProvideSupplement`, RULES.receivingTransition],
-  [`${CASES}/CompleteMaterials`, RULES.receivingTransition],
-  [`${CASES}/WithdrawCase`, RULES.receivingTransition],
-  [`${CASES}/RateCase`, RULES.receivingTransition],
-  [`${CASES}/RequestSupplement`, RULES.handlingTransition],
-  [`${CASES}/AcceptCase`, RULES.handlingTransition],
-  [`${CASES}/RefuseCase`, RULES.handlingTransition],
-  [`${CASES}/SuspendReview`, RULES.handlingTransition],
-  [`${CASES}/ResumeReview`, RULES.handlingTransition],
-  [`${CASES}/ExtendDeadline`, RULES.handlingTransition],
-  [`${CASES}/ApproveCase`, RULES.handlingTransition],
-  [`${CASES}/DenyCase`, RULES.handlingTransition],
-  [`${CASES}/RecordDelivery`, RULES.handlingTransition],
-  [`${CASES}/CloseCase`, RULES.handlingTransition],
-  [`${CASES}/TerminateCase`, RULES.handlingTransition],
+  ...TRANSITION_RPCS.map((t): PolicyEntry => [`${CASES}/${t.rpc}`, TRANSITION_RULE[t.side]]),
+  ...Object.entries(CASE_QUERY_RPCS).map(([rpc, rule]): PolicyEntry => [`${CASES}/${rpc}`, rule]),
   [`${OPS}/GetStats`, RULES.opsRead],
   [`${ADMIN}/*`, RULES.adminWrite],
   [`${ADMIN}/List*`, RULES.adminRead],

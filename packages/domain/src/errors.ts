@@ -1,62 +1,120 @@
 /**
- * Stable error codes. Clients, dashboards and auditors match on these strings; never rename one.
- * The domain knows no transport: each edge (gRPC, CLI) maps codes to its own statuses.
+ * The one list of stable error codes, the one `Problem` and the one `Result`. Clients, dashboards
+ * and auditors match on these strings; never rename one.
+ *
+ * Each code names its error class once, here: the canonical code of google.rpc.Code, which the
+ * gRPC edge sends as the status and a REST edge would map to its HTTP status. The domain still
+ * knows no transport; it only says which kind of failure a code is.
  */
-export const XR_ERROR_CODES = [
-  'XR_BAD_REQUEST',
-  'XR_SCHEMA_INVALID',
-  'XR_ENVELOPE_MALFORMED',
-  'XR_EVENT_TYPE_UNKNOWN',
-  'XR_SIGNATURE_MALFORMED',
-  'XR_SIGNATURE_INVALID',
-  'XR_KEY_UNKNOWN',
-  'XR_KEY_REGION_MISMATCH',
-  'XR_TARGET_MISMATCH',
-  'XR_PARTITION_MISMATCH',
-  'XR_REGION_UNKNOWN',
-  'XR_PARTNER_UNKNOWN',
-  'XR_CASE_NOT_FOUND',
-  'XR_CASE_EXISTS',
-  'XR_CASE_ILLEGAL_TRANSITION',
-  'XR_DUPLICATE',
-  'XR_UNAVAILABLE',
-  'XR_INTERNAL',
-  'XR_UNAUTHENTICATED',
-  'XR_PERMISSION_DENIED',
-  'XR_ITEM_UNKNOWN',
-  'XR_ITEM_NOT_REMOTE',
-  'XR_MATERIAL_MISSING',
-  'XR_MATERIAL_NOT_DEFERRABLE',
-  'XR_DEADLINE_PASSED',
-  'XR_CATALOG_INVALID',
-  'XR_CALENDAR_INVALID',
-  'XR_REGISTRY_SIGNATURE_INVALID',
-  'XR_REGISTRY_ADMIN_UNKNOWN',
-  'XR_REGISTRY_CONFLICT',
-  'XR_KEY_REVOKED',
-  'XR_KEY_ROTATED_OUT',
-  'XR_PARTNER_SUSPENDED',
-  /** Signed bytes that are not exactly their RFC 8785 canonical JSON (a duplicate member, whitespace, member order). */
-  'XR_ENVELOPE_NOT_CANONICAL',
-  /** An inbound record larger than the gateway's limit: quarantined by digest, size, position and a prefix. */
-  'XR_RECORD_TOO_LARGE',
-  /** A client request id reused with another request body, or for another RPC. */
-  'XR_REQUEST_CONFLICT',
-  /** A signed note (c2sp.org/signed-note) that breaks the format: encoding, blank line, signature lines. */
-  'XR_NOTE_MALFORMED',
-  /** A note verifier or signer key string that breaks its format or whose key id does not match. */
-  'XR_NOTE_KEY_MALFORMED',
-  /** A well-formed note on which no signature of a known key verifies. */
-  'XR_NOTE_UNVERIFIED',
-  /** A checkpoint body (c2sp.org/tlog-checkpoint) that breaks the format. */
-  'XR_CHECKPOINT_MALFORMED',
-  /** A Merkle proof, frontier or tlog-proof text that is not well-formed (hash lengths, lines). */
-  'XR_PROOF_MALFORMED',
-  /** A well-formed Merkle inclusion or consistency proof that does not verify. */
-  'XR_PROOF_INVALID',
-] as const;
 
-export type XrErrorCode = (typeof XR_ERROR_CODES)[number];
+/** Canonical error classes (google.rpc.Code names) that the codes below fall into. */
+export const ERROR_CLASSES = ['INVALID_ARGUMENT', 'FAILED_PRECONDITION', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'UNAUTHENTICATED', 'UNAVAILABLE', 'INTERNAL'] as const;
+
+export type ErrorClass = (typeof ERROR_CLASSES)[number];
+
+/** Every stable code and its class. Adding a code is one line here, with a comment if the name is not enough. */
+export const XR_ERROR_CLASS = {
+  XR_BAD_REQUEST: 'INVALID_ARGUMENT',
+  XR_SCHEMA_INVALID: 'INVALID_ARGUMENT',
+  XR_ENVELOPE_MALFORMED: 'INVALID_ARGUMENT',
+  XR_EVENT_TYPE_UNKNOWN: 'INVALID_ARGUMENT',
+  XR_SIGNATURE_MALFORMED: 'UNAUTHENTICATED',
+  XR_SIGNATURE_INVALID: 'UNAUTHENTICATED',
+  XR_KEY_UNKNOWN: 'UNAUTHENTICATED',
+  XR_KEY_REGION_MISMATCH: 'PERMISSION_DENIED',
+  XR_TARGET_MISMATCH: 'INVALID_ARGUMENT',
+  XR_PARTITION_MISMATCH: 'INVALID_ARGUMENT',
+  XR_REGION_UNKNOWN: 'INVALID_ARGUMENT',
+  XR_PARTNER_UNKNOWN: 'FAILED_PRECONDITION',
+  XR_CASE_NOT_FOUND: 'NOT_FOUND',
+  XR_CASE_EXISTS: 'ALREADY_EXISTS',
+  XR_CASE_ILLEGAL_TRANSITION: 'FAILED_PRECONDITION',
+  XR_DUPLICATE: 'ALREADY_EXISTS',
+  XR_UNAVAILABLE: 'UNAVAILABLE',
+  XR_INTERNAL: 'INTERNAL',
+  XR_UNAUTHENTICATED: 'UNAUTHENTICATED',
+  XR_PERMISSION_DENIED: 'PERMISSION_DENIED',
+  XR_ITEM_UNKNOWN: 'INVALID_ARGUMENT',
+  XR_ITEM_NOT_REMOTE: 'FAILED_PRECONDITION',
+  XR_MATERIAL_MISSING: 'INVALID_ARGUMENT',
+  XR_MATERIAL_NOT_DEFERRABLE: 'INVALID_ARGUMENT',
+  XR_DEADLINE_PASSED: 'FAILED_PRECONDITION',
+  XR_CATALOG_INVALID: 'INVALID_ARGUMENT',
+  XR_CALENDAR_INVALID: 'INVALID_ARGUMENT',
+  /** A registry record whose admin signature is missing, malformed or wrong. */
+  XR_REGISTRY_SIGNATURE_INVALID: 'UNAUTHENTICATED',
+  /** A registry record signed by a key that is not a configured trust anchor. */
+  XR_REGISTRY_ADMIN_UNKNOWN: 'UNAUTHENTICATED',
+  /** A registry change that contradicts the registry (region registered with other content, stale key generation). */
+  XR_REGISTRY_CONFLICT: 'ALREADY_EXISTS',
+  /** A record signed by a revoked key at or after the revocation's effective time. */
+  XR_KEY_REVOKED: 'UNAUTHENTICATED',
+  /** A record signed by a rotated key at or after the end of its overlap. */
+  XR_KEY_ROTATED_OUT: 'UNAUTHENTICATED',
+  /** A record from a partner that is suspended. */
+  XR_PARTNER_SUSPENDED: 'FAILED_PRECONDITION',
+  /** Signed bytes that are not exactly their RFC 8785 canonical JSON (a duplicate member, whitespace, member order). */
+  XR_ENVELOPE_NOT_CANONICAL: 'INVALID_ARGUMENT',
+  /** An inbound record larger than the gateway's limit: quarantined by digest, size, position and a prefix. */
+  XR_RECORD_TOO_LARGE: 'INVALID_ARGUMENT',
+  /** A client request id reused with another request body, or for another RPC. */
+  XR_REQUEST_CONFLICT: 'ALREADY_EXISTS',
+  /** A signed note (c2sp.org/signed-note) that breaks the format: encoding, blank line, signature lines. */
+  XR_NOTE_MALFORMED: 'INVALID_ARGUMENT',
+  /** A note verifier or signer key string that breaks its format or whose key id does not match. */
+  XR_NOTE_KEY_MALFORMED: 'INVALID_ARGUMENT',
+  /** A well-formed note on which no signature of a known key verifies. */
+  XR_NOTE_UNVERIFIED: 'INVALID_ARGUMENT',
+  /** A checkpoint body (c2sp.org/tlog-checkpoint) that breaks the format. */
+  XR_CHECKPOINT_MALFORMED: 'INVALID_ARGUMENT',
+  /** A Merkle proof, frontier or tlog-proof text that is not well-formed (hash lengths, lines). */
+  XR_PROOF_MALFORMED: 'INVALID_ARGUMENT',
+  /** A well-formed Merkle inclusion or consistency proof that does not verify. */
+  XR_PROOF_INVALID: 'INVALID_ARGUMENT',
+  // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).
+  /** 身份证号码 (GB 11643) not 18 characters of the right kinds. */
+  XR_ID_FORMAT: 'INVALID_ARGUMENT',
+  /** 身份证号码 whose ISO 7064 MOD 11-2 check character is wrong. */
+  XR_ID_CHECKSUM: 'INVALID_ARGUMENT',
+  /** 身份证号码 whose birth date is not a calendar date, too early, or after today. */
+  XR_ID_BIRTHDATE: 'INVALID_ARGUMENT',
+  /** 身份证号码 whose address code does not start with a province code. */
+  XR_ID_REGION: 'INVALID_ARGUMENT',
+  /** 统一社会信用代码 (GB 32100) of the wrong length or characters. */
+  XR_USCC_FORMAT: 'INVALID_ARGUMENT',
+  /** 统一社会信用代码 whose check character is wrong. */
+  XR_USCC_CHECKSUM: 'INVALID_ARGUMENT',
+  /** A region code that is not 6 digits. */
+  XR_REGION_FORMAT: 'INVALID_ARGUMENT',
+  /** 证照标识 (GB/T 36903) that breaks its structure. */
+  XR_CERT_ID_FORMAT: 'INVALID_ARGUMENT',
+  /** 证照标识 whose MOD 37,36 check character is wrong. */
+  XR_CERT_ID_CHECKSUM: 'INVALID_ARGUMENT',
+  /** 证照标识 whose embedded issuer or defining authority is not a valid 统一社会信用代码. */
+  XR_CERT_ID_USCC: 'INVALID_ARGUMENT',
+  /** Not a YYYY-MM-DD date, or no such calendar date. */
+  XR_DATE_FORMAT: 'INVALID_ARGUMENT',
+  /** A holiday schedule that contradicts itself (a day both off and worked, a worked weekday). */
+  XR_CALENDAR_CONFLICT: 'INVALID_ARGUMENT',
+  /** A date the working-day calendar does not cover (no notice and no provisional year). */
+  XR_CALENDAR_OUT_OF_RANGE: 'FAILED_PRECONDITION',
+  /** A calendar computation asked with an impossible argument (negative count, reversed range). */
+  XR_CALENDAR_ARGUMENT: 'INVALID_ARGUMENT',
+} as const satisfies Readonly<Record<`XR_${string}`, ErrorClass>>;
+
+export type XrErrorCode = keyof typeof XR_ERROR_CLASS;
+
+/** Every stable code, in the order of the list above. */
+export const XR_ERROR_CODES = Object.freeze(Object.keys(XR_ERROR_CLASS)) as readonly XrErrorCode[];
+
+export function isXrErrorCode(code: string): code is XrErrorCode {
+  return Object.hasOwn(XR_ERROR_CLASS, code);
+}
+
+/** The class of a code: what kind of failure it is, for an edge to turn into its status. */
+export function errorClassOf(code: XrErrorCode): ErrorClass {
+  return XR_ERROR_CLASS[code];
+}
 
 /** An expected failure, as a value: what went wrong, where, in words a partner's engineer can act on. */
 export interface Problem {
@@ -74,8 +132,13 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
+/** A problem as a value, for results that carry it beside other data (`{ ok: false, problem }`). */
+export function problem(code: XrErrorCode, message: string, field?: string, violations?: Problem['violations']): Problem {
+  return { code, message, ...(field === undefined ? {} : { field }), ...(violations ? { violations } : {}) };
+}
+
 export function fail(code: XrErrorCode, message: string, field?: string, violations?: Problem['violations']): { ok: false } & Problem {
-  return { ok: false, code, message, ...(field === undefined ? {} : { field }), ...(violations ? { violations } : {}) };
+  return { ok: false, ...problem(code, message, field, violations) };
 }
 
 /** For the rare unexpected case that must unwind: carries a stable code and the cause. */

@@ -1,11 +1,13 @@
-export { XR_ERROR_CODES, XrError, fail, ok } from './errors.js';
-export type { Problem, Result, XrErrorCode } from './errors.js';
+export { ERROR_CLASSES, XR_ERROR_CLASS, XR_ERROR_CODES, XrError, errorClassOf, fail, isXrErrorCode, ok, problem } from './errors.js';
+export type { ErrorClass, Problem, Result, XrErrorCode } from './errors.js';
 export { GENESIS_HASH } from './envelope.js';
 export type { Envelope, JournalRecord } from './envelope.js';
 export { CASE_STATUSES } from './case/model.js';
 export type { Applicant, CaseState, CaseStatus, HistoryEntry, Material, ReceivedPayload, Side, SubmittedPayload } from './case/model.js';
-export { TRANSITIONS } from './case/transitions.js';
-export type { TransitionRule } from './case/transitions.js';
+export { TRANSITIONS, TRANSITION_RPCS, transitionOfRpc } from './case/transitions.js';
+export { CASE_EVENT_KINDS, asCaseEvent, isCaseEventType } from './case/events.js';
+export type { CaseEvent, CaseEventOf, CaseEventType, PayloadOf } from './case/events.js';
+export type { RpcTransition, TransitionRpc, TransitionRule } from './case/transitions.js';
 export { decide, evolve } from './case/decide.js';
 export type { DecideContext, Decision, EventDraft } from './case/decide.js';
 export { checkResidentId, computeResidentIdCheck, isResidentId, maskResidentId } from './identifiers/resident-id.js';

@@ -5,7 +5,7 @@
  * rebuilds the same state; nothing here decides from memory the journal does not hold.
  */
 import { canonicalBytes, sha256Hex } from '@xr/crypto';
-import { fail, isRequest, XR_ERROR_CODES, type Envelope, type JournalRecord, type Problem, type RequestAcceptedPayload, type RequestRefusedPayload, type XrErrorCode } from '@xr/domain';
+import { fail, isRequest, isXrErrorCode, type Envelope, type JournalRecord, type Problem, type RequestAcceptedPayload, type RequestRefusedPayload } from '@xr/domain';
 import type { LogRecord } from '@xr/event-log';
 
 /** The inbox header that carries a client request's RPC and fingerprint with our own event. */
@@ -52,7 +52,7 @@ export function decodeClientRequest(header: string | undefined): ClientRequest |
 /** The problem a partner's refusal of our request stands for, with its stable code. */
 export function refusalProblem(event: Envelope): Refused {
   const refusal = event.payload as unknown as RequestRefusedPayload;
-  const code = (XR_ERROR_CODES as readonly string[]).includes(refusal.code) ? (refusal.code as XrErrorCode) : 'XR_CASE_ILLEGAL_TRANSITION';
+  const code = isXrErrorCode(refusal.code) ? refusal.code : 'XR_CASE_ILLEGAL_TRANSITION';
   return fail(code, `${event.source} refused ${refusal.type}: ${refusal.message}`);
 }
 

@@ -4,21 +4,21 @@
  * signature and schema before (see verify.ts).
  */
 import { canonicalJson, parseKid, verificationKeyFromJwk, type PublicJwk } from '@xr/crypto';
-import { problem, type RegistryProblem } from './codes.js';
+import { problem, type Problem } from '@xr/domain';
 import type { KeyEntry, PartnerEntry, RegistryData } from './model.js';
 import type { RecordOf, RegistryRecord } from './record.js';
 import { earliest, instant } from './time.js';
 import { validateCalendarYear, validateCatalog } from '@xr/schemas';
 
-export type Applied = { readonly ok: true; readonly data: RegistryData; readonly changed: boolean } | { readonly ok: false; readonly problem: RegistryProblem };
+export type Applied = { readonly ok: true; readonly data: RegistryData; readonly changed: boolean } | { readonly ok: false; readonly problem: Problem };
 
-type Step = { readonly ok: true; readonly partner: PartnerEntry | undefined; readonly changed: boolean } | { readonly ok: false; readonly problem: RegistryProblem };
+type Step = { readonly ok: true; readonly partner: PartnerEntry | undefined; readonly changed: boolean } | { readonly ok: false; readonly problem: Problem };
 
-const refuse = (code: RegistryProblem['code'], message: string, field: string): Step => ({ ok: false, problem: problem(code, message, field) });
+const refuse = (code: Problem['code'], message: string, field: string): Step => ({ ok: false, problem: problem(code, message, field) });
 const same = (partner: PartnerEntry): Step => ({ ok: true, partner, changed: false });
 const changed = (partner: PartnerEntry): Step => ({ ok: true, partner, changed: true });
 
-function keyEntry(jwk: PublicJwk, region: string, time: string, field: string): KeyEntry | RegistryProblem {
+function keyEntry(jwk: PublicJwk, region: string, time: string, field: string): KeyEntry | Problem {
   const parsed = parseKid(jwk.kid);
   if (!parsed || parsed.region !== region) return problem('XR_KEY_REGION_MISMATCH', `key ${jwk.kid} does not name region ${region} (${region}.k<n>)`, `${field}/kid`);
   try {

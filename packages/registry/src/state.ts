@@ -22,9 +22,8 @@
  *   revocation is judged without it (the follower's lag; see RegistryFollower).
  */
 import { parseKid, type PublicJwk, type VerificationKey } from '@xr/crypto';
-import type { CalendarYear } from '@xr/domain';
+import type { CalendarYear, Problem } from '@xr/domain';
 import { applyRecord } from './apply.js';
-import type { RegistryProblem } from './codes.js';
 import { EMPTY_REGISTRY, type KeyEntry, type PartnerEntry, type RegistryData } from './model.js';
 import type { Contact, RegistryRecord } from './record.js';
 import { instant } from './time.js';
@@ -75,7 +74,7 @@ export interface CalendarView {
   readonly admin: string;
 }
 
-export type ApplyResult = { readonly ok: true; readonly state: RegistryState; readonly changed: boolean } | { readonly ok: false; readonly problem: RegistryProblem };
+export type ApplyResult = { readonly ok: true; readonly state: RegistryState; readonly changed: boolean } | { readonly ok: false; readonly problem: Problem };
 
 /** A key's standing at a time (for listings; verification uses `keyFor`). */
 export function keyStatus(key: Pick<KeyView, 'validUntil' | 'revokedAt'>, at: string | number): KeyStatus {

@@ -5,7 +5,7 @@
  * Every failure is a value with a stable code; the semantic checks follow in `RegistryState.apply`.
  */
 import { canonicalBytes, openSigned, sha256Hex } from '@xr/crypto';
-import { problem, type RegistryProblem } from './codes.js';
+import { problem, type Problem } from '@xr/domain';
 import type { TrustAnchor } from './admin-keys.js';
 import { REGISTRY_JWS_HEADER, type RegistryRecord } from './record.js';
 import { validateRecord } from './schemas.js';
@@ -14,7 +14,7 @@ export type VerifiedRecord =
   | { readonly ok: true; readonly record: RegistryRecord; readonly hash: string; readonly kid: string }
   | {
       readonly ok: false;
-      readonly problem: RegistryProblem;
+      readonly problem: Problem;
       /** The id the record claims, when it has one (unauthenticated unless `signed`). */
       readonly recordId?: string;
       /** True when the admin signature held (the refusal is about content, not origin). */
@@ -26,7 +26,7 @@ export function encodeRecord(record: RegistryRecord): Uint8Array {
   return canonicalBytes(record);
 }
 
-function refused(p: RegistryProblem, signed: boolean, recordId?: string): VerifiedRecord {
+function refused(p: Problem, signed: boolean, recordId?: string): VerifiedRecord {
   return { ok: false, problem: p, signed, ...(recordId === undefined ? {} : { recordId }) };
 }
 

@@ -7,7 +7,7 @@
 import { signDetached, type SigningKey } from '@xr/crypto';
 import { ensureLogAppendTime, type EventLog } from '@xr/event-log';
 import { parseAdminKid } from './admin-keys.js';
-import type { RegistryProblem } from './codes.js';
+import type { Problem } from '@xr/domain';
 import { uuidv7 } from './ids.js';
 import { REGISTRY_JWS_HEADER, recordKey, type RecordOf, type RegistryPayloads, type RegistryRecord, type RegistryRecordType } from './record.js';
 import { validateRecord } from './schemas.js';
@@ -23,7 +23,7 @@ export interface RegistryWriterOptions {
 
 export type AppendOutcome =
   | { readonly ok: true; readonly record: RegistryRecord; readonly offset: number }
-  | { readonly ok: false; readonly problem: RegistryProblem };
+  | { readonly ok: false; readonly problem: Problem };
 
 export class RegistryWriter {
   private readonly clock: () => Date;

@@ -4,8 +4,10 @@
  * key and what was expected.
  */
 import { readFileSync } from 'node:fs';
-import type { ErrorObject } from 'ajv';
 import { TLS_CONFIG_SCHEMA } from '@xr/auth';
+
+/** The one ajv-error formatter's configuration lines (@xr/schemas), re-exported for the processes. */
+export { configErrorLines } from '@xr/schemas';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -48,19 +50,6 @@ export function commonEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
   if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };
   else if (env['XR_DATA_DIR']) out['eventLog'] = { kind: 'file', dir: env['XR_DATA_DIR'] };
   return out;
-}
-
-/** `  key.path: what was expected`, one line per distinct violation. */
-export function configErrorLines(errors: readonly ErrorObject[] | null | undefined): string[] {
-  const lines = (errors ?? [])
-    .filter((e) => e.keyword !== 'if')
-    .map((e) => {
-      const params = e.params as { missingProperty?: string; additionalProperty?: string };
-      const extra = params.missingProperty ?? params.additionalProperty;
-      const key = `${e.instancePath}${extra ? `/${extra}` : ''}`.replace(/^\//, '').replace(/\//g, '.') || '(root)';
-      return `  ${key}: ${e.keyword === 'additionalProperties' ? 'is not a known setting' : (e.message ?? e.keyword)}`;
-    });
-  return [...new Set(lines)];
 }
 
 /** Reads a JSON configuration file; a missing file or bad JSON is a ConfigError naming it. */

@@ -1,9 +1,10 @@
 /** AdminService handlers: each call is authorized, mapped to a registry change or a query, and answered. */
 import type { handleUnaryCall, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
+import type { Problem } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
 import { toServiceError } from '@xr/grpc-edge';
 import type { Logger } from '@xr/observability';
-import type { RegistryFollower, RegistryPayloads, RegistryProblem, RegistryRecordType } from '@xr/registry';
+import type { RegistryFollower, RegistryPayloads, RegistryRecordType } from '@xr/registry';
 import type { AdminServiceHandlers, RegistryChange } from './admin-proto.js';
 import type { AdminRpc, Authorize } from './authorize.js';
 import { calendarFromMessage, calendarsMessage } from './calendar-mapping.js';
@@ -22,7 +23,7 @@ export interface AdminServiceDeps {
   readonly clock: () => Date;
 }
 
-type Outcome<Res> = { readonly ok: true; readonly value: Res } | { readonly ok: false; readonly problem: RegistryProblem };
+type Outcome<Res> = { readonly ok: true; readonly value: Res } | { readonly ok: false; readonly problem: Problem };
 
 export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers {
   function unary<Req, Res>(rpc: AdminRpc, handle: (request: Req) => Promise<Outcome<Res>>): handleUnaryCall<Req, Res> {

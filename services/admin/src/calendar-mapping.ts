@@ -1,6 +1,6 @@
 /** gRPC messages ↔ holiday schedules (calendar.published payloads) and the calendar's years. */
-import { BUILT_IN_YEARS, HOLIDAY_LAW_UNTIL, provisionalYear, type CalendarYear } from '@xr/domain';
-import { problem, type CalendarPublished, type RegistryProblem, type RegistryState } from '@xr/registry';
+import { BUILT_IN_YEARS, HOLIDAY_LAW_UNTIL, problem, provisionalYear, type CalendarYear, type Problem } from '@xr/domain';
+import type { CalendarPublished, RegistryState } from '@xr/registry';
 import type { CalendarYear as CalendarYearMessage, ListCalendarsResponse, PublishCalendarRequest__Output } from './admin-proto.js';
 
 /** The payload as the request states it; the schema and the calendar checks follow (fields named as in the request). */
@@ -28,7 +28,7 @@ function yearMessage(y: CalendarYear, basis: string, published?: { recordId: str
  * built-in year when both exist), then provisional years up to `untilYear` (default: the year
  * after the last published one).
  */
-export function calendarsMessage(state: RegistryState, untilYear: number): { ok: true; value: ListCalendarsResponse } | { ok: false; problem: RegistryProblem } {
+export function calendarsMessage(state: RegistryState, untilYear: number): { ok: true; value: ListCalendarsResponse } | { ok: false; problem: Problem } {
   const years = new Map<number, CalendarYearMessage>();
   for (const y of BUILT_IN_YEARS) years.set(y.year, yearMessage(y, 'built-in'));
   for (const c of state.calendars()) years.set(c.year.year, yearMessage(c.year, 'published', c));

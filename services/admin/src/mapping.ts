@@ -1,9 +1,10 @@
 /** gRPC messages ↔ registry payloads and views. */
 import type { PublicJwk } from '@xr/crypto';
-import { keyStatus, problem, type PartnerView, type RegistryPayloads, type RegistryProblem } from '@xr/registry';
+import { problem, type Problem } from '@xr/domain';
+import { keyStatus, type PartnerView, type RegistryPayloads } from '@xr/registry';
 import type { Jwk, Jwk__Output, Partner } from './admin-proto.js';
 
-type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: RegistryProblem };
+type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
 
 /** Leaves out empty strings (proto3's absent): the schema then names what is missing. */
 function present<T extends Record<string, unknown>>(o: T): Partial<T> {

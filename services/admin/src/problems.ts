@@ -1,7 +1,7 @@
 /** Registry problems at the gRPC edge: their codes are domain codes, mapped to statuses by @xr/grpc-edge. */
 import type { ServiceError } from '@grpc/grpc-js';
 import { toServiceError } from '@xr/grpc-edge';
-import type { RegistryProblem } from '@xr/registry';
+import type { Problem } from '@xr/domain';
 
 /**
  * A pointer into a registry record → the request field to blame: `/payload/keys/keys/0/kid` →
@@ -19,6 +19,6 @@ export function requestField(pointer: string): string {
   return out;
 }
 
-export function serviceError(p: RegistryProblem): Partial<ServiceError> {
+export function serviceError(p: Problem): Partial<ServiceError> {
   return toServiceError(p, requestField);
 }

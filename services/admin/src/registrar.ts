@@ -4,11 +4,12 @@
  * the follower applying it. The follower is the arbiter: another admin may have written first.
  * Idempotent by client request id: the record id derives from it.
  */
-import { problem, recordIdFor, recordRegion, uuidv7, validateRecord, type PartnerView, type RegistryFollower, type RegistryPayloads, type RegistryProblem, type RegistryRecordType, type RegistryWriter } from '@xr/registry';
+import { problem, type Problem } from '@xr/domain';
+import { recordIdFor, recordRegion, uuidv7, validateRecord, type PartnerView, type RegistryFollower, type RegistryPayloads, type RegistryRecordType, type RegistryWriter } from '@xr/registry';
 
 export type ChangeResult =
   | { readonly ok: true; readonly recordId: string; readonly offset: number; readonly duplicate: boolean; readonly partner?: PartnerView }
-  | { readonly ok: false; readonly problem: RegistryProblem };
+  | { readonly ok: false; readonly problem: Problem };
 
 export interface RegistrarOptions {
   readonly writer: RegistryWriter;

@@ -9,7 +9,8 @@ import type { ItemLookup } from '../catalog/model.js';
 import type { Envelope } from '../envelope.js';
 import { fail, type Problem } from '../errors.js';
 import { chinaDate } from './china-date.js';
-import type { CaseState, ReceivedPayload, SubmittedPayload } from './model.js';
+import { asCaseEvent, isCaseEventType, type CaseEvent, type CaseEventType, type PayloadOf } from './events.js';
+import type { CaseState, ReceivedPayload } from './model.js';
 import { approved, delivered, denied, extended, terminated } from './rules-decision.js';
 import { checkIntake } from './rules-intake.js';
 import { accepted, materialsCompleted, supplemented, supplementRequested } from './rules-review.js';
@@ -20,12 +21,7 @@ import type { RequestAcceptedPayload, RequestRefusedPayload } from './payloads.j
 export { evolve } from './evolve.js';
 
 /** An event the deciding region emits in reaction; the pipeline fills id, seq, time and source. */
-export interface EventDraft {
-  readonly type: string;
-  readonly v: number;
-  readonly target: string;
-  readonly payload: Record<string, unknown>;
-}
+export type EventDraft = { [T in CaseEventType]: { readonly type: T; readonly v: 1; readonly target: string; readonly payload: PayloadOf<T> } }[CaseEventType];
 
 export type Decision = { readonly ok: true; readonly emit: readonly EventDraft[] } | ({ readonly ok: false } & Problem);
 
@@ -44,7 +40,7 @@ export interface DecideContext {
   readonly calendar?: WorkingDayCalendar;
 }
 
-const RULES: Readonly<Record<string, EventRule>> = {
+const RULES: { readonly [T in CaseEventType]?: EventRule<T> } = {
   'case.supplement-requested': supplementRequested,
   'case.supplemented': supplemented,
   'case.accepted': accepted,
@@ -55,6 +51,10 @@ const RULES: Readonly<Record<string, EventRule>> = {
   'case.delivered': delivered,
   'case.terminated': terminated,
 };
+
+function ruleOf<T extends CaseEventType>(type: T): EventRule<T> | undefined {
+  return RULES[type];
+}
 
 function sideOf(state: CaseState | undefined, event: Envelope): { receiving: string; handling: string } {
   if (state) return { receiving: state.receivingRegion, handling: state.handlingRegion };
@@ -74,8 +74,8 @@ function onceOnly(state: CaseState | undefined, type: string): string | undefine
   return undefined;
 }
 
-function illegal(state: CaseState | undefined, event: Envelope): Refusal | undefined {
-  const rule = TRANSITIONS[event.type]!;
+function illegal(state: CaseState | undefined, event: CaseEvent): Refusal | undefined {
+  const rule = TRANSITIONS[event.type];
   const current = state?.status ?? 'none';
   const once = onceOnly(state, event.type);
   if (once !== undefined) return fail('XR_CASE_ILLEGAL_TRANSITION', `${event.type} is not allowed while the case is ${current}: ${once}`, 'type');
@@ -88,12 +88,12 @@ function illegal(state: CaseState | undefined, event: Envelope): Refusal | undef
 }
 
 /** The authority's answer to a request: from the handling region, about the request's own case. */
-function confirmation(state: CaseState | undefined, event: Envelope): Decision {
+function confirmation(state: CaseState | undefined, event: CaseEvent): Decision {
   const handling = state?.handlingRegion ?? event.source;
   if (event.source !== handling) return fail('XR_CASE_ILLEGAL_TRANSITION', `${event.type} is sent by the handling region ${handling}, not ${event.source}`, 'source');
   if (event.type === 'case.request-accepted') {
     if (!state) return fail('XR_CASE_NOT_FOUND', `case ${event.caseId} does not exist`, 'caseId');
-    const request = (event.payload as unknown as RequestAcceptedPayload).request;
+    const request = event.payload.request;
     if (request.caseId !== event.caseId || request.source !== state.receivingRegion || !isRequest(request.type)) {
       return fail('XR_BAD_REQUEST', 'case.request-accepted must carry a request of this case from its receiving region', '/payload/request');
     }
@@ -103,9 +103,10 @@ function confirmation(state: CaseState | undefined, event: Envelope): Decision {
   return { ok: true, emit: [] };
 }
 
-export function decide(state: CaseState | undefined, event: Envelope, ctx: DecideContext): Decision {
+export function decide(state: CaseState | undefined, envelope: Envelope, ctx: DecideContext): Decision {
+  const event = asCaseEvent(envelope);
+  if (!event) return fail('XR_EVENT_TYPE_UNKNOWN', `unknown event type ${envelope.type}${isCaseEventType(envelope.type) ? ` v${envelope.v}` : ''}`, 'type');
   const rule = TRANSITIONS[event.type];
-  if (!rule) return fail('XR_EVENT_TYPE_UNKNOWN', `unknown event type ${event.type}`, 'type');
   if (event.type === 'case.request-accepted' || event.type === 'case.request-refused') return confirmation(state, event);
   const refused = illegal(state, event);
   if (refused) return refused;
@@ -128,18 +129,17 @@ export function decide(state: CaseState | undefined, event: Envelope, ctx: Decid
   const item = authority ? ctx.item : undefined;
 
   if (!state) {
-    // 收件, at the handling region: against its catalog, then 签收 at once.
-    if (!authority) return { ok: true, emit: [] };
-    const p = event.payload as unknown as SubmittedPayload;
-    const bad = item ? checkIntake(p, sides.handling, item) : undefined;
+    // 收件 (the one event the table lets open a case), at the handling region: against its catalog, then 签收 at once.
+    if (!authority || event.type !== 'case.submitted') return { ok: true, emit: [] };
+    const bad = item ? checkIntake(event.payload, sides.handling, item) : undefined;
     if (bad) return bad;
     return { ok: true, emit: [{ type: 'case.received', v: 1, target: sides.receiving, payload: { receivedAt: ctx.now } satisfies ReceivedPayload }] };
   }
-  const bad = RULES[event.type]?.({ state, event, ...(item ? { item } : {}), ...(clock ? { clock } : {}) });
+  const bad = ruleOf(event.type)?.({ state, event, ...(item ? { item } : {}), ...(clock ? { clock } : {}) });
   if (bad) return bad;
   // The authority confirms each request it takes, so the receiving region's copy follows.
   if (authority && isRequest(event.type)) {
-    return { ok: true, emit: [{ type: 'case.request-accepted', v: 1, target: sides.receiving, payload: { request: event } satisfies RequestAcceptedPayload }] };
+    return { ok: true, emit: [{ type: 'case.request-accepted', v: 1, target: sides.receiving, payload: { request: envelope } satisfies RequestAcceptedPayload }] };
   }
   return { ok: true, emit: [] };
 }

@@ -1,7 +1,7 @@
 /** evolve(state, event) → the next state. Pure; trusts that decide accepted the event. */
 import type { Envelope } from '../envelope.js';
-import type { CaseState, HistoryEntry, Material, ReceivedPayload, SubmittedPayload } from './model.js';
-import type * as P from './payloads.js';
+import { asCaseEvent, type CaseEvent, type CaseEventOf } from './events.js';
+import type { CaseState, HistoryEntry, Material } from './model.js';
 import { TRANSITIONS } from './transitions.js';
 
 type Changes = { -readonly [K in keyof CaseState]?: CaseState[K] };
@@ -12,8 +12,8 @@ function merge(have: readonly Material[], add: readonly Material[]): Material[] 
   return [...have.filter((m) => !names.has(m.name)), ...add];
 }
 
-function opened(event: Envelope, entry: HistoryEntry): CaseState {
-  const p = event.payload as unknown as SubmittedPayload;
+function opened(event: CaseEventOf<'case.submitted'>, entry: HistoryEntry): CaseState {
+  const p = event.payload;
   return {
     caseId: event.caseId,
     status: 'submitted',
@@ -35,25 +35,25 @@ function opened(event: Envelope, entry: HistoryEntry): CaseState {
   };
 }
 
-function reviewChanges(state: CaseState, event: Envelope): Changes {
+function reviewChanges(state: CaseState, event: CaseEvent): Changes {
   const at = event.time;
   switch (event.type) {
     case 'case.received':
-      return { receivedAt: (event.payload as unknown as ReceivedPayload).receivedAt };
+      return { receivedAt: event.payload.receivedAt };
     case 'case.supplement-requested': {
-      const p = event.payload as unknown as P.SupplementRequestedPayload;
+      const p = event.payload;
       return { supplement: { items: p.items, notice: p.notice, requestedAt: at } };
     }
     case 'case.supplemented': {
-      const p = event.payload as unknown as P.SupplementedPayload;
+      const p = event.payload;
       return { materials: merge(state.materials, p.materials), ...(state.supplement ? { supplement: { ...state.supplement, providedAt: at } } : {}) };
     }
     case 'case.not-accepted': {
-      const p = event.payload as unknown as P.NotAcceptedPayload;
+      const p = event.payload;
       return { notAccepted: { reason: p.reason, legalBasis: p.legalBasis, at } };
     }
     case 'case.accepted': {
-      const p = event.payload as unknown as P.AcceptedPayload;
+      const p = event.payload;
       return {
         acceptedAt: at,
         receiptNo: p.receiptNo,
@@ -64,18 +64,18 @@ function reviewChanges(state: CaseState, event: Envelope): Changes {
       };
     }
     case 'case.materials-completed': {
-      const p = event.payload as unknown as P.MaterialsCompletedPayload;
+      const p = event.payload;
       const done = new Set(p.materials.map((m) => m.name));
       return { materials: merge(state.materials, p.materials), outstanding: state.outstanding.filter((o) => !done.has(o.name)) };
     }
     case 'case.suspended': {
-      const p = event.payload as unknown as P.SuspendedPayload;
+      const p = event.payload;
       return { suspensions: [...state.suspensions, { reason: p.reason, ...(p.note === undefined ? {} : { note: p.note }), from: at }] };
     }
     case 'case.resumed':
       return { suspensions: state.suspensions.map((s) => (s.to === undefined ? { ...s, to: at } : s)) };
     case 'case.extended': {
-      const p = event.payload as unknown as P.ExtendedPayload;
+      const p = event.payload;
       return { extension: { days: p.days, approvedBy: p.approvedBy, at } };
     }
     default:
@@ -83,29 +83,29 @@ function reviewChanges(state: CaseState, event: Envelope): Changes {
   }
 }
 
-function outcomeChanges(state: CaseState, event: Envelope): Changes {
+function outcomeChanges(state: CaseState, event: CaseEvent): Changes {
   const at = event.time;
   switch (event.type) {
     case 'case.approved': {
-      const p = event.payload as unknown as P.ApprovedPayload;
+      const p = event.payload;
       return { decision: { outcome: 'approved', at, decisionNo: p.decisionNo, ...(p.certificate ? { certificate: p.certificate } : {}) } };
     }
     case 'case.denied': {
-      const p = event.payload as unknown as P.DeniedPayload;
+      const p = event.payload;
       return { decision: { outcome: 'denied', at, decisionNo: p.decisionNo, reason: p.reason, legalBasis: p.legalBasis } };
     }
     case 'case.delivered': {
-      const p = event.payload as unknown as P.DeliveredPayload;
+      const p = event.payload;
       return { delivery: { method: p.method, ...(p.trackingNo === undefined ? {} : { trackingNo: p.trackingNo }), at: p.deliveredAt } };
     }
     case 'case.closed':
       return { closedAt: at };
     case 'case.withdrawn': {
-      const p = event.payload as unknown as P.WithdrawnPayload;
+      const p = event.payload;
       return { withdrawal: { ...(p.reason === undefined ? {} : { reason: p.reason }), at } };
     }
     case 'case.terminated': {
-      const p = event.payload as unknown as P.TerminatedPayload;
+      const p = event.payload;
       return {
         termination: { reason: p.reason, ...(p.note === undefined ? {} : { note: p.note }), at },
         // A false 告知承诺 ends the 事后核查 with its finding.
@@ -115,7 +115,7 @@ function outcomeChanges(state: CaseState, event: Envelope): Changes {
       };
     }
     case 'case.rated': {
-      const p = event.payload as unknown as P.RatedPayload;
+      const p = event.payload;
       return { rating: { level: p.level, ...(p.comment === undefined ? {} : { comment: p.comment }), at } };
     }
     default:
@@ -123,15 +123,16 @@ function outcomeChanges(state: CaseState, event: Envelope): Changes {
   }
 }
 
-export function evolve(state: CaseState | undefined, event: Envelope): CaseState {
+export function evolve(state: CaseState | undefined, envelope: Envelope): CaseState {
+  const event = asCaseEvent(envelope);
+  if (!event) throw new TypeError(`evolve: unknown event type ${envelope.type} v${envelope.v}`);
   const rule = TRANSITIONS[event.type];
-  if (!rule) throw new TypeError(`evolve: unknown event type ${event.type}`);
   const status = rule.to === 'unchanged' ? (state?.status ?? 'submitted') : rule.to;
   const entry: HistoryEntry = { eventId: event.id, type: event.type, source: event.source, at: event.time, status };
   if (event.type === 'case.submitted') return opened(event, entry);
   if (!state) throw new TypeError(`evolve: ${event.type} needs an existing case`);
   if (event.type === 'case.request-accepted') {
-    const request = (event.payload as unknown as P.RequestAcceptedPayload).request;
+    const request = event.payload.request;
     // At the handling region the request is applied already; at the receiving region, now.
     const base = (state.lastSeq[request.source] ?? 0) >= request.seq ? state : evolve(state, request);
     return { ...base, lastSeq: { ...base.lastSeq, [event.source]: event.seq } };

@@ -148,17 +148,5 @@ export interface CaseState {
   readonly termination?: { readonly reason: TerminationReason; readonly note?: string; readonly at: string };
 }
 
-export interface SubmittedPayload {
-  readonly item: { readonly code: string; readonly name: string };
-  readonly applicant: Applicant;
-  readonly materials: readonly Material[];
-  readonly intake: { readonly formCheck: 'passed'; readonly identityCheck: 'passed'; readonly receivedAt: string; readonly window?: string };
-  /** 容缺 declared at intake; the applicant signed a commitment to supply them. */
-  readonly deferredMaterials?: readonly DeferredMaterial[];
-  /** 告知承诺 signed at intake. */
-  readonly commitment?: Commitment;
-}
-
-export interface ReceivedPayload {
-  readonly receivedAt: string;
-}
+/** The payloads of 收件 and 签收, generated from their schemas (see payloads.ts). */
+export type { ReceivedPayload, SubmittedPayload } from './payloads.js';

@@ -1,118 +1,43 @@
 /**
- * Payloads of the lifecycle events after 收件 and 签收 (those two live in model.ts). Their JSON
- * Schemas are schemas/events/<type>.v1.json; these types describe what a schema-valid payload is.
+ * Names of the case events' payload types. The types themselves are generated from the JSON
+ * Schemas (schemas/events/<type>.v1.json → generated/events.ts); these aliases keep the names
+ * the domain and its users have always had.
  */
-import type { Envelope } from '../envelope.js';
-import type {
-  AcceptanceBasis,
-  DeliveryMethod,
-  Material,
-  OutstandingMaterial,
-  RatingLevel,
-  SupplementItem,
-  SuspensionReason,
-  TerminationReason,
-} from './model.js';
+import type * as G from '../generated/events.js';
 
+/** case.submitted — 收件. */
+export type SubmittedPayload = G.CaseSubmittedV1Payload;
+/** case.received — 签收. */
+export type ReceivedPayload = G.CaseReceivedV1Payload;
 /** case.supplement-requested — 补正告知: everything to supplement, in one notice (Art. 32). */
-export interface SupplementRequestedPayload {
-  readonly items: readonly SupplementItem[];
-  readonly notice: string;
-}
-
+export type SupplementRequestedPayload = G.CaseSupplementRequestedV1Payload;
 /** case.supplemented — 补正: the applicant's answer, covering every requested material. */
-export interface SupplementedPayload {
-  readonly materials: readonly Material[];
-}
-
+export type SupplementedPayload = G.CaseSupplementedV1Payload;
 /** case.accepted — 受理, with a dated receipt (Art. 32). */
-export interface AcceptedPayload {
-  readonly receiptNo: string;
-  readonly basis: AcceptanceBasis;
-  /** 容缺受理: what is still owed and by when; present iff basis is deferred-materials. */
-  readonly outstanding?: readonly OutstandingMaterial[];
-  /** 承诺时限 in working days, not above the item's 法定时限. */
-  readonly promisedDays?: number;
-}
-
+export type AcceptedPayload = G.CaseAcceptedV1Payload;
 /** case.not-accepted — 不予受理. */
-export interface NotAcceptedPayload {
-  readonly reason: string;
-  readonly legalBasis: string;
-}
-
+export type NotAcceptedPayload = G.CaseNotAcceptedV1Payload;
 /** case.materials-completed — 容缺补齐. */
-export interface MaterialsCompletedPayload {
-  readonly materials: readonly Material[];
-}
-
+export type MaterialsCompletedPayload = G.CaseMaterialsCompletedV1Payload;
 /** case.suspended — Art. 45: time for these procedures is not counted. */
-export interface SuspendedPayload {
-  readonly reason: SuspensionReason;
-  readonly note?: string;
-}
-
-export interface ResumedPayload {
-  readonly note?: string;
-}
-
+export type SuspendedPayload = G.CaseSuspendedV1Payload;
+export type ResumedPayload = G.CaseResumedV1Payload;
 /** case.extended — Art. 42 延期, once, approved by the head of the office. */
-export interface ExtendedPayload {
-  readonly days: number;
-  readonly approvedBy: string;
-}
-
+export type ExtendedPayload = G.CaseExtendedV1Payload;
 /** case.approved — 准予. */
-export interface ApprovedPayload {
-  readonly decisionNo: string;
-  readonly certificate?: { readonly type: string; readonly id?: string };
-}
-
+export type ApprovedPayload = G.CaseApprovedV1Payload;
 /** case.denied — 不予许可, with reasons and the legal basis (Art. 38). */
-export interface DeniedPayload {
-  readonly decisionNo: string;
-  readonly reason: string;
-  readonly legalBasis: string;
-}
-
+export type DeniedPayload = G.CaseDeniedV1Payload;
 /** case.delivered — 送达 (Art. 44). */
-export interface DeliveredPayload {
-  readonly method: DeliveryMethod;
-  /** Required iff method is post. */
-  readonly trackingNo?: string;
-  readonly deliveredAt: string;
-}
-
-export interface ClosedPayload {
-  readonly note?: string;
-}
-
+export type DeliveredPayload = G.CaseDeliveredV1Payload;
+export type ClosedPayload = G.CaseClosedV1Payload;
 /** case.withdrawn — 撤回 by the applicant, before a decision. */
-export interface WithdrawnPayload {
-  readonly reason?: string;
-}
-
+export type WithdrawnPayload = G.CaseWithdrawnV1Payload;
 /** case.terminated — 终止. */
-export interface TerminatedPayload {
-  readonly reason: TerminationReason;
-  readonly note?: string;
-}
-
+export type TerminatedPayload = G.CaseTerminatedV1Payload;
 /** case.rated — 好差评, once per transaction. */
-export interface RatedPayload {
-  readonly level: RatingLevel;
-  readonly comment?: string;
-}
-
+export type RatedPayload = G.CaseRatedV1Payload;
 /** The handling region took a request; the request (as its sender signed it) travels inside. */
-export interface RequestAcceptedPayload {
-  readonly request: Envelope;
-}
-
+export type RequestAcceptedPayload = G.CaseRequestAcceptedV1Payload;
 /** The handling region refused a request: which, and why (a stable code). */
-export interface RequestRefusedPayload {
-  readonly eventId: string;
-  readonly type: string;
-  readonly code: string;
-  readonly message: string;
-}
+export type RequestRefusedPayload = G.CaseRequestRefusedV1Payload;

@@ -1,8 +1,8 @@
 /** What every event rule gets, and the shapes rules answer with. */
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { ItemLookup } from '../catalog/model.js';
-import type { Envelope } from '../envelope.js';
 import type { Problem } from '../errors.js';
+import type { CaseEventOf, CaseEventType } from './events.js';
 import type { CaseState } from './model.js';
 
 export type Refusal = { readonly ok: false } & Problem;
@@ -14,16 +14,16 @@ export interface RuleClock {
   readonly today: string;
 }
 
-export interface RuleInput {
+export interface RuleInput<T extends CaseEventType = CaseEventType> {
   readonly state: CaseState;
-  readonly event: Envelope;
+  readonly event: CaseEventOf<T>;
   /** Catalog lookup, given only to the handling region. */
   readonly item?: ItemLookup;
   readonly clock?: RuleClock;
 }
 
-/** A rule beyond the transition table; undefined when the event passes it. */
-export type EventRule = (input: RuleInput) => Refusal | undefined;
+/** A rule beyond the transition table for events of one type; undefined when the event passes it. */
+export type EventRule<T extends CaseEventType = CaseEventType> = (input: RuleInput<T>) => Refusal | undefined;
 
 /** Names joined the way a Chinese notice lists them. */
 export function listNames(names: readonly string[]): string {

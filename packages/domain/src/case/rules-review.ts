@@ -1,7 +1,7 @@
 /** Rules from 签收 to 受理: 补正告知 (Art. 32), 补正, 受理 with 容缺 or 告知承诺, 容缺补齐. */
 import { fail } from '../errors.js';
 import { chinaDate } from './china-date.js';
-import type { AcceptedPayload, MaterialsCompletedPayload, SupplementedPayload, SupplementRequestedPayload } from './payloads.js';
+import type { AcceptedPayload } from './payloads.js';
 import { listNames, type EventRule, type Refusal, type RuleClock, type RuleInput } from './rule-kit.js';
 
 /** Art. 32: the 补正 notice comes within 5 working days of 签收. */
@@ -9,8 +9,8 @@ export const SUPPLEMENT_NOTICE_DAYS = 5;
 /** Art. 42: the decision limit when no catalog says otherwise. */
 export const DEFAULT_LEGAL_DAYS = 20;
 
-export const supplementRequested: EventRule = ({ state, event, clock }) => {
-  const p = event.payload as unknown as SupplementRequestedPayload;
+export const supplementRequested: EventRule<'case.supplement-requested'> = ({ state, event, clock }) => {
+  const p = event.payload;
   if (p.items.length === 0) return fail('XR_BAD_REQUEST', 'Art. 32 一次告知: the notice lists every material to supplement; it lists none', '/payload/items');
   if (clock === undefined || state.receivedAt === undefined) return undefined;
   const signed = chinaDate(state.receivedAt);
@@ -24,8 +24,8 @@ export const supplementRequested: EventRule = ({ state, event, clock }) => {
   );
 };
 
-export const supplemented: EventRule = ({ state, event }) => {
-  const p = event.payload as unknown as SupplementedPayload;
+export const supplemented: EventRule<'case.supplemented'> = ({ state, event }) => {
+  const p = event.payload;
   const given = new Set(p.materials.map((m) => m.name));
   const absent = (state.supplement?.items ?? []).map((i) => i.material).filter((name) => !given.has(name));
   if (absent.length === 0) return undefined;
@@ -45,8 +45,8 @@ function outstandingDates(p: AcceptedPayload, clock: RuleClock, promisedDays: nu
   return undefined;
 }
 
-export const accepted: EventRule = ({ state, event, item, clock }: RuleInput) => {
-  const p = event.payload as unknown as AcceptedPayload;
+export const accepted: EventRule<'case.accepted'> = ({ state, event, item, clock }: RuleInput<'case.accepted'>) => {
+  const p = event.payload;
   const outstanding = p.outstanding ?? [];
   if (p.basis === 'deferred-materials' && outstanding.length === 0) {
     return fail('XR_BAD_REQUEST', '容缺受理 lists the outstanding materials and their due dates', '/payload/outstanding');
@@ -71,12 +71,12 @@ export const accepted: EventRule = ({ state, event, item, clock }: RuleInput) =>
   return outstandingDates(p, clock, p.promisedDays ?? catalogued?.promisedDays ?? DEFAULT_LEGAL_DAYS);
 };
 
-export const materialsCompleted: EventRule = ({ state, event }) => {
+export const materialsCompleted: EventRule<'case.materials-completed'> = ({ state, event }) => {
   if (state.outstanding.length === 0) {
     return fail('XR_CASE_ILLEGAL_TRANSITION', `case.materials-completed is not allowed while the case is ${state.status}: no 容缺 material is outstanding`, 'type');
   }
   const owed = new Set(state.outstanding.map((o) => o.name));
-  const p = event.payload as unknown as MaterialsCompletedPayload;
+  const p = event.payload;
   if (p.materials.length === 0) return fail('XR_BAD_REQUEST', `容缺补齐 hands over at least one of: ${listNames([...owed])}`, '/payload/materials');
   const extra = p.materials.findIndex((m) => !owed.has(m.name));
   if (extra < 0) return undefined;

@@ -6,6 +6,7 @@
  */
 import type { Envelope } from '../envelope.js';
 import { decide, evolve, type DecideContext, type Decision } from './decide.js';
+import { isCaseEventType } from './events.js';
 import type { CaseState, CaseStatus, Material, SubmittedPayload } from './model.js';
 import { TRANSITIONS } from './transitions.js';
 
@@ -52,10 +53,10 @@ export function caseFlow(options: { readonly receiving?: string; readonly handli
         intake: { formCheck: 'passed', identityCheck: 'passed', receivedAt: time, window: '聊城市政务服务中心 跨省通办 3 号窗口' },
         ...patch,
       };
-      return make('case.submitted', receiving, handling, payload as unknown as Record<string, unknown>, time);
+      return make('case.submitted', receiving, handling, payload, time);
     },
     event(type, payload, time) {
-      const byHandling = TRANSITIONS[type]?.by === 'handling';
+      const byHandling = isCaseEventType(type) && TRANSITIONS[type].by === 'handling';
       return make(type, byHandling ? handling : receiving, byHandling ? receiving : handling, payload, time);
     },
   };

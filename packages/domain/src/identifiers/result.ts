@@ -1,7 +1,10 @@
 /**
  * Outcome of checking an identifier, a date or a calendar computation.
- * Expected failures are values with a stable code, never exceptions.
+ * Expected failures are values with a stable code, never exceptions. The codes are a part of the
+ * one list (XR_ERROR_CLASS in errors.ts), which documents each.
  */
+import type { XrErrorCode } from '../errors.js';
+
 export const CHECK_CODES = [
   'XR_ID_FORMAT',
   'XR_ID_CHECKSUM',
@@ -18,7 +21,7 @@ export const CHECK_CODES = [
   'XR_CALENDAR_CONFLICT',
   'XR_CALENDAR_OUT_OF_RANGE',
   'XR_CALENDAR_ARGUMENT',
-] as const;
+] as const satisfies readonly XrErrorCode[];
 
 export type CheckCode = (typeof CHECK_CODES)[number];
 
