@@ -38,6 +38,7 @@ function load(relative: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(relative, root), 'utf8')) as Record<string, unknown>;
 }
 
+ajv.addSchema(load('id.v1.json')); // referenced by the envelope and by payloads that name an event
 const envelopeValidator = ajv.compile<Envelope>(load('envelope.v1.json'));
 const eventValidators = new Map<string, ValidateFunction>();
 for (const file of readdirSync(new URL('events/', root))) {

@@ -3,11 +3,12 @@
  * Kafka and what the sender's detached JWS covers.
  */
 export interface Envelope<P = Record<string, unknown>> {
-  /** UUIDv7: unique, and ordered by creation time. */
+  /** UUIDv7 when made fresh (time-ordered), UUIDv8 when derived from a cause or a client request id (no time in it). */
   readonly id: string;
   readonly type: string;
   /** Schema version of the payload. */
   readonly v: number;
+  /** Same forms as `id`: UUIDv7, or UUIDv8 when a SubmitCase request id fixed it. */
   readonly caseId: string;
   /** The sender's per-case sequence number, from 1: gaps and reorders are visible. */
   readonly seq: number;

@@ -204,4 +204,11 @@ describe('case lifecycle: what the state records', () => {
     const flow2 = caseFlow();
     expect(given(...historyTo(flow2, 'not-accepted')).state?.notAccepted).toMatchObject({ legalBasis: expect.stringContaining('第三十二条') as unknown });
   });
+
+  it('a case opens at its case.submitted event’s time (openedAt), kept apart from the intake time its caller gave', () => {
+    const flow = caseFlow();
+    const submitted = flow.submitted(at('2025-09-26', '10:30'), { intake: { formCheck: 'passed', identityCheck: 'passed', receivedAt: at('2025-09-25', '16:00') } });
+    const state = given(submitted, flow.event('case.received', { receivedAt: at('2025-09-26', '10:35') }, at('2025-09-26', '10:35'))).state;
+    expect(state).toMatchObject({ openedAt: at('2025-09-26', '10:30'), submittedAt: at('2025-09-25', '16:00'), updatedAt: at('2025-09-26', '10:35') });
+  });
 });

@@ -15,6 +15,12 @@ function caseAt(status: Parameters<typeof historyTo>[1], n: number): CaseState {
   return historyTo(flow, status).reduce<CaseState | undefined>((s, e) => evolve(s, e), undefined)!;
 }
 
+/** A case whose case.submitted event was signed at `time`. */
+function submittedAt(caseId: string, time: string): CaseState {
+  const flow = caseFlow({ caseId });
+  return evolve(undefined, flow.submitted(time));
+}
+
 const request = (over: Partial<ListCasesRequest__Output>): ListCasesRequest__Output => ({ statuses: [], side: '', pageSize: 0, pageToken: '', overdue: false, atRisk: false, ...over });
 
 describe('ListCases', () => {
@@ -36,7 +42,7 @@ describe('ListCases', () => {
     expect(risky.ok && risky.value.cases.map((c) => c.caseId)).toContain(accepted.caseId);
   });
 
-  it('pages in case-id order with a token, and refuses a token it did not give', () => {
+  it('pages with a token, and refuses a token it did not give', () => {
     const first = listCases(cases, '370200', request({ pageSize: 2 }), () => undefined);
     if (!first.ok) throw new Error(first.message);
     expect(first.value.total).toBe(3);
@@ -45,6 +51,32 @@ describe('ListCases', () => {
     expect(second.ok && second.value.cases).toHaveLength(1);
     expect(second.ok && second.value.nextPageToken).toBe('');
     expect(listCases(cases, '370200', request({ pageToken: 'bm9wZQ' }), () => undefined)).toMatchObject({ ok: false, field: 'page_token' });
+    // A token of the former form (the last case id alone) is not one this server gives.
+    expect(listCases(cases, '370200', request({ pageToken: Buffer.from(cases[0]!.caseId).toString('base64url') }), () => undefined)).toMatchObject({ ok: false, field: 'page_token' });
     expect(listCases(cases, '370200', request({ side: 'receiving' }), () => undefined)).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
+  it('orders by the submission event’s time (any RFC 3339 offset), then by case id, not by case id alone', () => {
+    const later = submittedAt('00000000-0000-8000-8000-000000000001', '2026-12-02T10:00:00.000Z');
+    const first = submittedAt('ffffffff-0000-8000-8000-000000000001', '2026-12-02T17:59:59.000+08:00');
+    const tieA = submittedAt('11111111-0000-8000-8000-000000000001', '2026-12-02T10:00:01.000Z');
+    const tieB = submittedAt('22222222-0000-8000-8000-000000000001', '2026-12-02t18:00:01.000+08:00');
+    const listed = listCases([tieB, later, tieA, first], '371500', request({}), () => undefined);
+    expect(listed.ok && listed.value.cases.map((c) => c.caseId)).toEqual([first, later, tieA, tieB].map((c) => c.caseId));
+  });
+
+  it('a token continues after the last case it saw, when cases arrive between pages', () => {
+    const ids = ['c', 'a', 'e', 'b', 'd'].map((x) => `${x.repeat(8)}-0000-8000-8000-000000000001`);
+    const at = (i: number): string => new Date(Date.UTC(2026, 11, 2, 10, i)).toISOString();
+    const known = ids.slice(0, 4).map((id, i) => submittedAt(id, at(i)));
+    const first = listCases(known, '371500', request({ pageSize: 2 }), () => undefined);
+    if (!first.ok) throw new Error(first.message);
+    const more = [...known, submittedAt(ids[4]!, at(4))];
+    const second = listCases(more, '371500', request({ pageSize: 2, pageToken: first.value.nextPageToken }), () => undefined);
+    if (!second.ok) throw new Error(second.message);
+    const third = listCases(more, '371500', request({ pageSize: 2, pageToken: second.value.nextPageToken }), () => undefined);
+    if (!third.ok) throw new Error(third.message);
+    expect([first, second, third].flatMap((p) => p.value.cases.map((c) => c.caseId))).toEqual(ids);
+    expect(third.value.nextPageToken).toBe('');
   });
 });

@@ -1,9 +1,9 @@
-/** Record ids: UUIDv7 (RFC 9562), time-ordered; or fixed by a client request id, so a retry makes the same record. */
-import { createHash, randomBytes } from 'node:crypto';
-
-function format(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+/**
+ * Record ids (docs/WIRE.md, "Ids"): a new record's is a UUIDv7 (RFC 9562), time-ordered; one made
+ * for a client request id is a name-based UUIDv8, so a retry makes the same record.
+ */
+import { randomBytes } from 'node:crypto';
+import { formatUuid, uuidV8FromName } from '@xr/crypto';
 
 /** A new UUIDv7: 48 bits of Unix milliseconds, version 7, 74 random bits. */
 export function uuidv7(nowMs: number = Date.now()): string {
@@ -11,13 +11,13 @@ export function uuidv7(nowMs: number = Date.now()): string {
   bytes.writeUIntBE(nowMs, 0, 6);
   bytes[6] = 0x70 | (bytes[6]! & 0x0f);
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  return format(bytes.toString('hex'));
+  return formatUuid(bytes);
 }
 
-/** A UUIDv7-shaped id fixed by `scope` and the client's request id (its time bits come from the hash). */
+/** The namespace of registry request ids: the UUIDv8 of the DNS namespace and `registry.ids.xr-gateway.cn`. */
+export const REGISTRY_ID_NAMESPACE = '22838003-88d9-8072-88de-46a99faab410';
+
+/** A UUIDv8 fixed by `scope` and the client's request id (name `<scope>/<request id>`); it has no time in it. */
 export function recordIdFor(scope: string, requestId: string): string {
-  const bytes = createHash('sha256').update(`${scope}\u0000registry\u0000${requestId}`).digest().subarray(0, 16);
-  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  return format(bytes.toString('hex'));
+  return uuidV8FromName(REGISTRY_ID_NAMESPACE, `${scope}/${requestId}`);
 }

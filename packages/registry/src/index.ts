@@ -16,7 +16,7 @@ export type {
   RegistryRecord,
   RegistryRecordType,
 } from './record.js';
-export { recordIdFor, uuidv7 } from './ids.js';
+export { recordIdFor, REGISTRY_ID_NAMESPACE, uuidv7 } from './ids.js';
 export { validateRecord } from './schemas.js';
 export type { Checked } from './schemas.js';
 export { encodeRecord, verifyRegistryRecord } from './verify.js';

@@ -91,7 +91,7 @@ export function recordKey(record: { readonly type: RegistryRecordType; readonly 
 }
 
 export interface RecordOf<T extends RegistryRecordType> {
-  /** UUIDv7. */
+  /** UUIDv7, or UUIDv8 when a client request id fixed it (docs/WIRE.md, "Ids"). */
   readonly id: string;
   readonly type: T;
   /** Schema version of the payload. */

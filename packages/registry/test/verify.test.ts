@@ -1,7 +1,7 @@
 /** Registry records as read from the log: admin signature, canonical bytes, schema. */
 import { describe, expect, it } from 'vitest';
-import { canonicalBytes, generateKeyPair, signDetached, signingKeyFromJwk } from '@xr/crypto';
-import { adminKid, verifyRegistryRecord, validateRecord, parseAdminKid, TrustAnchor, recordIdFor, uuidv7 } from '../src/index.js';
+import { canonicalBytes, generateKeyPair, signDetached, signingKeyFromJwk, uuidV8FromName } from '@xr/crypto';
+import { adminKid, verifyRegistryRecord, validateRecord, parseAdminKid, TrustAnchor, recordIdFor, REGISTRY_ID_NAMESPACE, uuidv7 } from '../src/index.js';
 import { LC, admin, anchor, lc1, rec, registration, signed } from './fixtures.js';
 
 describe('verifyRegistryRecord', () => {
@@ -77,11 +77,19 @@ describe('validateRecord', () => {
 });
 
 describe('ids and admin key ids', () => {
-  it('makes UUIDv7 ids, and fixed ids from request ids', () => {
-    expect(uuidv7()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  it('makes UUIDv7 ids carrying their time, and fixed name-based UUIDv8 ids from request ids', () => {
+    const id = uuidv7(Date.UTC(2022, 1, 22, 19, 22, 22));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(id.slice(0, 13)).toBe('017f22e2-79b0'); // the unix_ts_ms of RFC 9562's v7 example
     expect(recordIdFor('admin-ops', 'r1')).toBe(recordIdFor('admin-ops', 'r1'));
     expect(recordIdFor('admin-ops', 'r1')).not.toBe(recordIdFor('admin-ops', 'r2'));
-    expect(recordIdFor('admin-ops', 'r1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(recordIdFor('admin-ops', 'r1')).not.toBe(recordIdFor('admin-ci', 'r1'));
+    expect(recordIdFor('admin-ops', 'r1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(REGISTRY_ID_NAMESPACE).toBe(uuidV8FromName('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'registry.ids.xr-gateway.cn'));
+    expect(recordIdFor('xr-admin', 'r1')).toBe(uuidV8FromName(REGISTRY_ID_NAMESPACE, 'xr-admin/r1'));
+    const record = { id: recordIdFor('xr-admin', 'r1'), type: 'partner.resumed', v: 1, time: '2026-01-05T09:00:00+08:00', admin: 'admin-ops.k1', payload: { region: '371500' } };
+    expect(validateRecord(record)).toMatchObject({ ok: true });
+    expect(validateRecord({ ...record, id: '919108f7-52d1-4320-9bac-f847db4148a8' })).toMatchObject({ ok: false, problem: { field: '/id' } });
   });
 
   it('parses admin-<name>.k<n> and refuses region kids as trust anchors', () => {

@@ -3,7 +3,8 @@
  * and nothing of ours: the demo runs as a child process on the embedded log and writes its records,
  * the admin trust anchor and the regions' verifier keys; this file verifies every registry record
  * against the anchor, every inbox event and every journaled event against its sender's key, the
- * journal chains, and that the one forged record fails and was quarantined.
+ * journal chains, the ids (UUIDv7 or v8, reactions recomputed from their cause), and that the one
+ * forged record fails and was quarantined.
  * (Imports: node built-ins and vitest only.)
  */
 import { spawnSync } from 'node:child_process';
@@ -130,5 +131,26 @@ describe('a demo run, checked without our code', () => {
       }
     }
     expect(checkedEvents).toBeGreaterThan(40);
+  });
+
+  it('every id is a UUIDv7 or UUIDv8, and each reaction id recomputes from its cause as WIRE.md "Ids" says', () => {
+    const uuidV8 = (namespace: string, name: string): string => {
+      const b = createHash('sha256').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest().subarray(0, 16);
+      b[6] = (b[6]! & 0x0f) | 0x80;
+      b[8] = (b[8]! & 0x3f) | 0x80;
+      const h = b.toString('hex');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    };
+    const REACTION = 'b80a9a41-9775-807b-9f21-60368e4f2eaf';
+    expect(uuidV8('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'reaction.ids.xr-gateway.cn')).toBe(REACTION);
+    type Event = { id: string; type: string; caseId: string; payload: { eventId?: string; request?: { id: string } } };
+    const events = ofKind('inbox').map((r) => JSON.parse(Buffer.from(r.value, 'base64').toString('utf8')) as Event);
+    for (const e of events) for (const id of [e.id, e.caseId]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[78][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const submissions = new Map(events.filter((e) => e.type === 'case.submitted').map((e) => [e.caseId, e.id]));
+    const causeOf = (e: Event): string | undefined =>
+      e.type === 'case.received' ? submissions.get(e.caseId) : e.type === 'case.request-accepted' ? e.payload.request?.id : e.type === 'case.request-refused' ? e.payload.eventId : undefined;
+    const reactions = events.filter((e) => causeOf(e) !== undefined);
+    expect(reactions.filter((e) => e.type === 'case.received').length).toBeGreaterThanOrEqual(3);
+    for (const e of reactions) expect(e.id, e.type).toBe(uuidV8(REACTION, `${causeOf(e)!}/0`));
   });
 });

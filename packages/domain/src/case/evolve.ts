@@ -24,6 +24,7 @@ function opened(event: CaseEventOf<'case.submitted'>, entry: HistoryEntry): Case
     applicant: p.applicant,
     materials: p.materials,
     submittedAt: p.intake.receivedAt,
+    openedAt: event.time,
     updatedAt: event.time,
     history: [entry],
     lastSeq: { [event.source]: event.seq },

@@ -100,7 +100,10 @@ export interface CaseState {
   readonly applicant: Applicant;
   /** Every material handed over so far: at intake, by 补正 and by 容缺补齐 (latest copy per name). */
   readonly materials: readonly Material[];
+  /** When the receiving window took the papers (the submission's `intake.receivedAt`, as its caller gave it). */
   readonly submittedAt: string;
+  /** `time` of the journaled case.submitted event (RFC 3339): when the receiving region's gateway signed it. ListCases orders by it. */
+  readonly openedAt: string;
   readonly updatedAt: string;
   readonly history: readonly HistoryEntry[];
   /** Highest sequence number seen from each sender, by region code. */

@@ -8,7 +8,7 @@ import type { Long } from '@grpc/proto-loader';
  */
 export interface RegistryChange {
   /**
-   * Id of the registry record (UUIDv7-shaped; fixed by request_id when one was given). Empty when
+   * Id of the registry record (UUIDv7, or a UUIDv8 fixed by request_id when one was given). Empty when
    * the change was already in effect (same registration, resuming an active partner…) and
    * nothing was written.
    */
@@ -29,7 +29,7 @@ export interface RegistryChange {
  */
 export interface RegistryChange__Output {
   /**
-   * Id of the registry record (UUIDv7-shaped; fixed by request_id when one was given). Empty when
+   * Id of the registry record (UUIDv7, or a UUIDv8 fixed by request_id when one was given). Empty when
    * the change was already in effect (same registration, resuming an active partner…) and
    * nothing was written.
    */

@@ -19,6 +19,9 @@ export interface Case {
   'handlingRegion'?: (string);
   'applicant'?: (_xr_gateway_v1_Applicant | null);
   'materials'?: (_xr_gateway_v1_Material)[];
+  /**
+   * When the receiving window took the papers (the submission's intake.received_at).
+   */
   'submittedAt'?: (string);
   'updatedAt'?: (string);
   'history'?: (_xr_gateway_v1_HistoryEntry)[];
@@ -58,6 +61,9 @@ export interface Case__Output {
   'handlingRegion': (string);
   'applicant': (_xr_gateway_v1_Applicant__Output | null);
   'materials': (_xr_gateway_v1_Material__Output)[];
+  /**
+   * When the receiving window took the papers (the submission's intake.received_at).
+   */
   'submittedAt': (string);
   'updatedAt': (string);
   'history': (_xr_gateway_v1_HistoryEntry__Output)[];

@@ -135,14 +135,16 @@ export interface CaseServiceClient extends grpc.Client {
   getCase(argument: _xr_gateway_v1_GetCaseRequest, callback: grpc.requestCallback<_xr_gateway_v1_Case__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Cases this region is party to, oldest first, a page at a time.
+   * Cases this region is party to, a page at a time, oldest first: by the time of the case's
+   * case.submitted event (as the receiving region signed it), then by case id.
    */
   ListCases(argument: _xr_gateway_v1_ListCasesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   ListCases(argument: _xr_gateway_v1_ListCasesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   ListCases(argument: _xr_gateway_v1_ListCasesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   ListCases(argument: _xr_gateway_v1_ListCasesRequest, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Cases this region is party to, oldest first, a page at a time.
+   * Cases this region is party to, a page at a time, oldest first: by the time of the case's
+   * case.submitted event (as the receiving region signed it), then by case id.
    */
   listCases(argument: _xr_gateway_v1_ListCasesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
   listCases(argument: _xr_gateway_v1_ListCasesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_gateway_v1_ListCasesResponse__Output>): grpc.ClientUnaryCall;
@@ -364,7 +366,8 @@ export interface CaseServiceHandlers extends grpc.UntypedServiceImplementation {
   GetCase: grpc.handleUnaryCall<_xr_gateway_v1_GetCaseRequest__Output, _xr_gateway_v1_Case>;
   
   /**
-   * Cases this region is party to, oldest first, a page at a time.
+   * Cases this region is party to, a page at a time, oldest first: by the time of the case's
+   * case.submitted event (as the receiving region signed it), then by case id.
    */
   ListCases: grpc.handleUnaryCall<_xr_gateway_v1_ListCasesRequest__Output, _xr_gateway_v1_ListCasesResponse>;
   

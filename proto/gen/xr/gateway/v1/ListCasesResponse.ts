@@ -5,7 +5,8 @@ import type { Case as _xr_gateway_v1_Case, Case__Output as _xr_gateway_v1_Case__
 export interface ListCasesResponse {
   'cases'?: (_xr_gateway_v1_Case)[];
   /**
-   * Empty on the last page.
+   * Empty on the last page. Opaque; it continues after this page's last case, also when cases
+   * arrived since (they come later, so at the end).
    */
   'nextPageToken'?: (string);
   /**
@@ -17,7 +18,8 @@ export interface ListCasesResponse {
 export interface ListCasesResponse__Output {
   'cases': (_xr_gateway_v1_Case__Output)[];
   /**
-   * Empty on the last page.
+   * Empty on the last page. Opaque; it continues after this page's last case, also when cases
+   * arrived since (they come later, so at the end).
    */
   'nextPageToken': (string);
   /**
