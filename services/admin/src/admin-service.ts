@@ -1,7 +1,7 @@
 /** AdminService handlers: each call is authorized, mapped to a registry change or a query, and answered. */
 import type { handleUnaryCall, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
 import type { EventLog } from '@xr/event-log';
-import { toServiceError } from '@xr/grpc-edge';
+import { toServiceError } from '@xr/grpc-kit';
 import type { Logger } from '@xr/observability';
 import type { RegistryFollower, RegistryPayloads, RegistryProblem, RegistryRecordType } from '@xr/registry';
 import type { AdminServiceHandlers, RegistryChange } from './admin-proto.js';

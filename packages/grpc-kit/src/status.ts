@@ -1,4 +1,4 @@
-/** The one place where stable domain codes become gRPC statuses, with ErrorInfo and BadRequest details. */
+/** The one place where stable domain codes become gRPC statuses, with ErrorInfo and BadRequest details (every gRPC service uses it). */
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import type { Problem, XrErrorCode } from '@xr/domain';
 import { encodeStatusDetails } from '@xr/proto';
