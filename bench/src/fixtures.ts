@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { generateKeyPair, makeKid, signingKeyFromJwk, type PublicJwk, type SigningKey } from '@xr/crypto';
-import { BUILT_IN_YEARS, SAMPLE_CATALOG_370200, SAMPLE_CATALOG_371500, catalogIndex, createYearlyCalendar, type Catalog, type Envelope, type JournalRecord, type SubmittedPayload, type WorkingDayCalendar } from '@xr/domain';
+import { BUILT_IN_YEARS, catalogIndex, createYearlyCalendar, type Catalog, type Envelope, type JournalRecord, type SubmittedPayload, type WorkingDayCalendar } from '@xr/domain';
+import { SAMPLE_CATALOG_370200, SAMPLE_CATALOG_371500 } from '@xr/domain/samples';
 import type { EventLog } from '@xr/event-log';
 import { ExchangeGateway, KeyRing, newId, type Topics } from '@xr/exchange';
 import { Counters, createLogger, type Logger } from '@xr/observability';

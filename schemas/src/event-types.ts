@@ -17,7 +17,8 @@ export interface EventSchemaFile {
 }
 
 /** `$ref`s the generator knows, and the TypeScript type each stands for. */
-const REFS: Readonly<Record<string, string>> = { '../envelope.v1.json': 'Envelope' };
+/** Referenced schemas and their TypeScript types (an id is a string: its pattern is the schema's business). */
+const REFS: Readonly<Record<string, string>> = { '../envelope.v1.json': 'Envelope', '../id.v1.json': 'string' };
 
 const IGNORED = new Set(['$schema', '$id', 'title', 'description', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'minItems', 'maxItems', 'allOf', 'required', 'additionalProperties']);
 

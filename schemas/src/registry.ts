@@ -34,16 +34,17 @@ function makeAjv(): Ajv2020 {
 
 const ajv = makeAjv();
 
-function load(relative: string): Record<string, unknown> {
+/** A schema document of this package, by its path beside `src/` (for the package's own modules). */
+export function loadSchema(relative: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(relative, root), 'utf8')) as Record<string, unknown>;
 }
 
-ajv.addSchema(load('id.v1.json')); // referenced by the envelope and by payloads that name an event
-const envelopeValidator = ajv.compile<Envelope>(load('envelope.v1.json'));
+ajv.addSchema(loadSchema('id.v1.json')); // referenced by the envelope and by payloads that name an event
+const envelopeValidator = ajv.compile<Envelope>(loadSchema('envelope.v1.json'));
 const eventValidators = new Map<string, ValidateFunction>();
 for (const file of readdirSync(new URL('events/', root))) {
   const m = /^([a-z][a-z.-]*)\.v(\d+)\.json$/.exec(file);
-  if (m) eventValidators.set(`${m[1]}@${m[2]}`, ajv.compile(load(`events/${file}`)));
+  if (m) eventValidators.set(`${m[1]}@${m[2]}`, ajv.compile(loadSchema(`events/${file}`)));
 }
 
 /** Compiles another schema (configuration files, registry records) on the same ajv and formats. */
@@ -73,7 +74,7 @@ export function validateEvent(value: unknown): Validated<Envelope> {
   return envelope;
 }
 
-const catalogValidator = ajv.compile<Catalog>(load('catalog.v1.json'));
+const catalogValidator = ajv.compile<Catalog>(loadSchema('catalog.v1.json'));
 
 /** A year's holiday schedule as published (schemas/calendar-year.v1.json); referenced by the registry and configuration schemas. */
 export interface CalendarYearSpec {
@@ -82,7 +83,7 @@ export interface CalendarYearSpec {
   readonly periods: readonly { readonly name: string; readonly daysOff: readonly string[]; readonly worked: readonly string[] }[];
 }
 
-const calendarYearValidator = ajv.compile<CalendarYearSpec>(load('calendar-year.v1.json'));
+const calendarYearValidator = ajv.compile<CalendarYearSpec>(loadSchema('calendar-year.v1.json'));
 
 /**
  * A year's holiday schedule: the schema, then what a schema cannot say (real dates inside the

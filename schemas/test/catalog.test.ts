@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_CATALOG_370200 } from '@xr/domain';
+import { SAMPLE_CATALOG_370200 } from '@xr/domain/samples';
 import { validateCatalog } from '../src/index.js';
 
 describe('item catalogs', () => {

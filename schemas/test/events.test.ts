@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalog, SAMPLE_CATALOGS, TRANSITIONS, type Catalog } from '@xr/domain';
+import { checkCatalog, TRANSITIONS, type Catalog } from '@xr/domain';
+import { SAMPLE_CATALOGS } from '@xr/domain/samples';
 import { SAMPLE_PAYLOADS } from '@xr/domain/testing';
 import { eventTypes, validateCatalog, validateEvent } from '../src/index.js';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
-import { SAMPLE_CATALOG_370200 } from '@xr/domain';
+import { SAMPLE_CATALOG_370200 } from '@xr/domain/samples';
 import { KafkaEventLog } from '@xr/event-log-kafka';
 import { adminKid, RegistryFollower, REGISTRY_JWS_HEADER, TrustAnchor, uuidv7, type RefusedRecord } from '@xr/registry';
 import { detailsOf, eventually } from './support/clients.js';

@@ -14,7 +14,7 @@ import { Writable } from 'node:stream';
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { generateKeyPair, makeKid } from '@xr/crypto';
-import { SAMPLE_CATALOG_370200 } from '@xr/domain';
+import { SAMPLE_CATALOG_370200 } from '@xr/domain/samples';
 import { parseConfig, startGateway, type RunningGateway } from '@xr/gateway';
 import { createLogger } from '@xr/observability';
 import type { Case__Output, SubmitCaseRequest } from '@xr/proto';

@@ -32,6 +32,8 @@ export const XR_ERROR_CLASS = {
   XR_DUPLICATE: 'ALREADY_EXISTS',
   XR_UNAVAILABLE: 'UNAVAILABLE',
   XR_INTERNAL: 'INTERNAL',
+  /** A journal record does not follow its predecessor (offset or `prev` hash): the gateway refuses to build on it. */
+  XR_JOURNAL_CHAIN_BROKEN: 'INTERNAL',
   XR_UNAUTHENTICATED: 'UNAUTHENTICATED',
   XR_PERMISSION_DENIED: 'PERMISSION_DENIED',
   XR_ITEM_UNKNOWN: 'INVALID_ARGUMENT',

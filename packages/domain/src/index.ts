@@ -42,7 +42,6 @@ export { ITEM_CODE_PATTERN, checkCatalog } from './catalog/check-catalog.js';
 export { catalogIndex } from './catalog/catalog-index.js';
 export type { CatalogIndex } from './catalog/catalog-index.js';
 export type { Catalog, CatalogItem, CatalogMaterial, ItemLookup } from './catalog/model.js';
-export { SAMPLE_CATALOGS, SAMPLE_CATALOG_331081, SAMPLE_CATALOG_370200, SAMPLE_CATALOG_371500, SAMPLE_CATALOG_510100 } from './catalog/samples.js';
 export { isRequest } from './case/transitions.js';
 export { refusalOf } from './case/decide.js';
 export type { RequestAcceptedPayload, RequestRefusedPayload } from './case/payloads.js';

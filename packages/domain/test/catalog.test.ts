@@ -82,3 +82,14 @@ describe('catalog lookup (catalogIndex)', () => {
     expect(lookup('331081', '331081-YLJG-0002')?.legalDays).toBe(45);
   });
 });
+
+describe('sample catalogs', () => {
+  it('are not part of the domain’s public API, only of @xr/domain/samples; the catalog checks and types are', async () => {
+    const api = await import('@xr/domain');
+    expect(Object.keys(api).filter((name) => /sample/i.test(name))).toEqual([]);
+    expect(api.checkCatalog).toBe(checkCatalog);
+    const samples = await import('@xr/domain/samples');
+    expect(samples.SAMPLE_CATALOGS).toBe(SAMPLE_CATALOGS);
+    for (const catalog of samples.SAMPLE_CATALOGS) expect(checkCatalog(catalog), catalog.region).toMatchObject({ ok: true });
+  });
+});

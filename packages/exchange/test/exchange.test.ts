@@ -180,7 +180,8 @@ describe('restart at any point: our sequence numbers come from the journal and t
 
 describe('submissions against the handling region\'s catalog', () => {
   it('a submission missing a required material is refused by the handling region, and SubmitCase says which', async () => {
-    const { SAMPLE_CATALOG_370200, catalogIndex } = await import('@xr/domain');
+    const { catalogIndex } = await import('@xr/domain');
+    const { SAMPLE_CATALOG_370200 } = await import('@xr/domain/samples');
     const { ExchangeGateway: Gateway, KeyRing: Ring } = await import('../src/index.js');
     const { Counters } = await import('@xr/observability');
     const { log } = await openLog();

@@ -1,7 +1,7 @@
 /** Between the wire (proto messages) and the domain (payloads and case state). */
 import type { CaseDeadlines, CaseState } from '@xr/domain';
 import type { Case, Deadlines, SubmitCaseRequest__Output } from '@xr/proto';
-import type { FieldMapper } from './errors.js';
+import type { FieldMapper } from '@xr/grpc-kit';
 
 export function submissionPayload(req: SubmitCaseRequest__Output, now: string): Record<string, unknown> {
   return {

@@ -6,7 +6,7 @@ import { requestFingerprint, type ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import type { CaseServiceHandlers, CaseUpdate, WatchInboxRequest__Output, GetCaseRequest__Output, ListCasesRequest__Output, ListCasesResponse, SubmitCaseRequest__Output, SubmitCaseResponse, WatchCaseRequest__Output, Case } from '@xr/proto';
 import { caseMessage, submissionPayload, submitFieldMapper } from './case-mapping.js';
-import { isRetryable, toServiceError } from './errors.js';
+import { isRetryable, toServiceError } from '@xr/grpc-kit';
 import { listCases } from './list-cases.js';
 import { cacheKeyOf, requestKeyOf } from './request-key.js';
 import { transitionHandlers } from './transition-handlers.js';

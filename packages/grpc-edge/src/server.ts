@@ -5,9 +5,8 @@ import { XrError } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import { loadServices } from '@xr/proto';
-import { drain, listen } from '@xr/service-kit';
+import { drain, listen, toServiceError } from '@xr/grpc-kit';
 import { caseServiceHandlers } from './case-service.js';
-import { toServiceError } from './errors.js';
 import { opsServiceHandlers } from './ops-service.js';
 
 export interface GrpcEdge {

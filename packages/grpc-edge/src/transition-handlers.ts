@@ -6,7 +6,7 @@ import { requestFingerprint, type ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import type { TransitionResponse } from '@xr/proto';
 import { caseMessage } from './case-mapping.js';
-import { toServiceError } from './errors.js';
+import { toServiceError } from '@xr/grpc-kit';
 import { cacheKeyOf, requestKeyOf } from './request-key.js';
 import type { RequestCache } from './request-cache.js';
 import { TRANSITION_RPCS } from './transitions.js';

@@ -30,5 +30,6 @@ export { RegistryWriter } from './writer.js';
 export type { AppendOutcome, RegistryWriterOptions } from './writer.js';
 export { registryKeySource } from './key-source.js';
 export type { KeySourceOptions, RegistryKeySource } from './key-source.js';
+export { registryTrust } from './trust.js';
 export { syncKeyRing } from './key-ring-sync.js';
 export type { KeyRingSyncOptions, MutableKeyRing } from './key-ring-sync.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, makeKid } from '@xr/crypto';
-import { SAMPLE_CATALOG_370200 } from '@xr/domain';
+import { SAMPLE_CATALOG_370200 } from '@xr/domain/samples';
 import { keyStatus, RegistryState } from '../src/index.js';
 import { LC, QD, WL, given, lc1, lc2, qd1, rec, registration } from './fixtures.js';
 
@@ -166,7 +166,7 @@ describe('catalog and listings', () => {
 
 describe('registered catalogs', () => {
   it('refuse a catalog whose 承诺时限 exceeds its 法定时限, or of another region, naming the field', async () => {
-    const { SAMPLE_CATALOG_510100 } = await import('@xr/domain');
+    const { SAMPLE_CATALOG_510100 } = await import('@xr/domain/samples');
     const { RegistryState } = await import('../src/index.js');
     const { generateKeyPair, makeKid } = await import('@xr/crypto');
     const key = generateKeyPair(makeKid('510100', 1)).publicJwk;

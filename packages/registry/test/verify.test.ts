@@ -1,7 +1,8 @@
 /** Registry records as read from the log: admin signature, canonical bytes, schema. */
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes, generateKeyPair, signDetached, signingKeyFromJwk, uuidV8FromName } from '@xr/crypto';
-import { adminKid, verifyRegistryRecord, validateRecord, parseAdminKid, TrustAnchor, recordIdFor, REGISTRY_ID_NAMESPACE, uuidv7 } from '../src/index.js';
+import { registryRecordTypes } from '@xr/schemas';
+import { REGISTRY_RECORD_TYPES, adminKid, verifyRegistryRecord, validateRecord, parseAdminKid, TrustAnchor, recordIdFor, REGISTRY_ID_NAMESPACE, uuidv7 } from '../src/index.js';
 import { LC, admin, anchor, lc1, rec, registration, signed } from './fixtures.js';
 
 describe('verifyRegistryRecord', () => {
@@ -73,6 +74,11 @@ describe('validateRecord', () => {
     expect(validateRecord({ ...rec('partner.resumed', { region: LC }), v: 2 })).toMatchObject({ ok: false, problem: { code: 'XR_EVENT_TYPE_UNKNOWN' } });
     expect(validateRecord({ ...rec('partner.resumed', { region: LC }), extra: 1 })).toMatchObject({ ok: false, problem: { field: '/extra' } });
     expect(validateRecord(rec('recognition.set', { region: LC, issuer: '370200', certificateTypes: ['a', 'a'] }))).toMatchObject({ ok: false, problem: { field: '/payload/certificateTypes' } });
+  });
+
+  it('knows the record types the schemas of @xr/schemas know', () => {
+    expect([...REGISTRY_RECORD_TYPES]).toEqual(registryRecordTypes());
+    expect(validateRecord({ ...rec('partner.resumed', { region: LC }), v: 2 })).toEqual({ ok: false, problem: { code: 'XR_EVENT_TYPE_UNKNOWN', message: 'no schema for partner.resumed v2', field: '/v' } });
   });
 });
 

@@ -3,4 +3,3 @@ export type { EventLogConfig } from './config.js';
 export { openEventLog } from './event-log.js';
 export { runService } from './process.js';
 export type { ServiceSpec } from './process.js';
-export { drain, listen } from './grpc-server.js';

@@ -2,7 +2,7 @@
 import type { handleUnaryCall, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
 import type { Problem } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
-import { toServiceError } from '@xr/grpc-edge';
+import { toServiceError } from '@xr/grpc-kit';
 import type { Logger } from '@xr/observability';
 import type { RegistryFollower, RegistryPayloads, RegistryRecordType } from '@xr/registry';
 import type { AdminServiceHandlers, RegistryChange } from './admin-proto.js';

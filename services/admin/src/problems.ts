@@ -1,6 +1,6 @@
-/** Registry problems at the gRPC edge: their codes are domain codes, mapped to statuses by @xr/grpc-edge. */
+/** Registry problems at the gRPC edge: their codes are domain codes, mapped to statuses by @xr/grpc-kit. */
 import type { ServiceError } from '@grpc/grpc-js';
-import { toServiceError } from '@xr/grpc-edge';
+import { toServiceError } from '@xr/grpc-kit';
 import type { Problem } from '@xr/domain';
 
 /**

@@ -7,7 +7,7 @@ import { decodeStatusDetails } from '@xr/proto';
 import { adminServiceHandlers, type AdminServiceDeps } from '../src/admin-service.js';
 import type { AdminServiceHandlers } from '../src/index.js';
 import { lc1, lc2, openDesk, qd1, type Desk } from './fixtures.js';
-import { SAMPLE_CATALOG_371500 } from '@xr/domain';
+import { SAMPLE_CATALOG_371500 } from '@xr/domain/samples';
 
 let desk: Desk;
 let handlers: AdminServiceHandlers;

@@ -10,7 +10,7 @@ import { generateIssuerKeyPair, issueToken, type Role } from '@xr/auth';
 import { adminKid } from '@xr/registry';
 import { openAdminDesk, type AdminDesk } from './admin-desk.js';
 import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
-import { SAMPLE_CATALOGS } from '@xr/domain';
+import { SAMPLE_CATALOGS } from '@xr/domain/samples';
 import type { EventLog } from '@xr/event-log';
 import { JWS_HEADER, newId, topics } from '@xr/exchange';
 import { createLogger } from '@xr/observability';

@@ -4,24 +4,7 @@ import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { openEventLog as openLog } from '@xr/service-kit';
 import { ExchangeGateway, KeyRing, topics, type Trust } from '@xr/exchange';
-import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryKeySource } from '@xr/registry';
-import type { PublicJwk } from '@xr/crypto';
-
-/** Trust from the registry, judged at each record's signed time; our own key (and any configured ones) always verify. */
-function registryTrust(follower: RegistryFollower, own: PublicJwk, configured: readonly PublicJwk[], log: EventLog, topic: string): Trust {
-  const source = registryKeySource(follower, { trusted: [own, ...configured] });
-  return {
-    catchUp: async () => {
-      const end = await log.endOffset(topic, 0);
-      if (end > 0) await follower.reached(end - 1, 5_000);
-    },
-    keyFor: (kid, signedAt, receivedAt) => {
-      const found = source.explain(kid, signedAt, receivedAt);
-      return found.ok ? { ok: true, key: found.key } : found;
-    },
-    regions: () => source.regions(),
-  };
-}
+import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryTrust } from '@xr/registry';
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { Counters, type Logger } from '@xr/observability';
 import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';

@@ -47,7 +47,7 @@ describe('gateway configuration', () => {
 
 describe('gateway catalog', () => {
   it('takes a catalog inline or from a file and names a bad item by path', async () => {
-    const { SAMPLE_CATALOG_371500 } = await import('@xr/domain');
+    const { SAMPLE_CATALOG_371500 } = await import('@xr/domain/samples');
     expect(parseConfig({ ...base, catalog: SAMPLE_CATALOG_371500 }).catalog).toMatchObject({ region: '371500' });
     const broken = structuredClone(SAMPLE_CATALOG_371500) as unknown as { items: { promisedDays: number }[] };
     broken.items[0]!.promisedDays = 99;

@@ -1,7 +1,8 @@
 /**
  * Sample catalogs of the demo regions — 聊城市 371500, 青岛市 370200, 温岭市 331081, 成都市 510100 —
  * shaped after published 办事指南. Item names and materials are typical of such guides; codes and
- * limits are illustrative, not the regions' official entries.
+ * limits are illustrative, not the regions' official entries. Not part of the domain's API: the
+ * demo, tests and bench import them from `@xr/domain/samples`.
  */
 import type { Catalog, CatalogMaterial } from './model.js';
 

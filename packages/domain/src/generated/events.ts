@@ -91,6 +91,7 @@ export type CaseRequestAcceptedV1Payload = {
 
 /** case.request-refused v1 — the handling region refused a request of the receiving region; the case stays as it was */
 export type CaseRequestRefusedV1Payload = {
+  /** the refused request's event id */
   readonly eventId: string;
   readonly type: string;
   readonly code: string;

@@ -1,6 +1,6 @@
 /**
  * The one place where stable domain codes become gRPC statuses (each code's class in @xr/domain
- * names the status), with ErrorInfo and BadRequest details.
+ * names the status), with ErrorInfo and BadRequest details; every gRPC service uses it.
  */
 import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { errorClassOf, type Problem, type XrErrorCode } from '@xr/domain';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { status } from '@grpc/grpc-js';
 import { ERROR_CLASSES, XR_ERROR_CLASS, XR_ERROR_CODES, fail, isXrErrorCode, type XrErrorCode } from '@xr/domain';
 import { describe, expect, it } from 'vitest';
-import { isRetryable, toServiceError } from '../src/errors.js';
+import { isRetryable, toServiceError } from '../src/status.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCANNED = ['packages', 'services', 'schemas/src', 'proto/src'];
