@@ -107,7 +107,16 @@ export class KafkaEventLog implements EventLog {
       const configEntries = spec.timestampType ? [{ name: TIMESTAMP_TYPE, value: spec.timestampType }] : [];
       await this.admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: spec.partitions, replicationFactor: -1, configEntries }] });
     } catch (error) {
-      if (!String((error as Error).message).includes('already exists')) throw error;
+      const message = String((error as Error).message);
+      if (message.includes('already exists')) return;
+      // A broker that has just made the topic may not host its partitions for a moment, and
+      // kafkajs's wait for leaders gives up on that instead of retrying: wait for them here.
+      if (!message.includes('does not host this topic-partition')) throw error;
+      await this.direct.retry(`leaders of new topic ${topic}`, async () => {
+        const meta = await this.admin.fetchTopicMetadata({ topics: [topic] });
+        const partitions = meta.topics[0]?.partitions ?? [];
+        if (partitions.length === 0 || partitions.some((p) => p.leader < 0)) throw new Error(`topic ${topic} has no leader for every partition yet`);
+      });
     }
   }
 

@@ -15,7 +15,7 @@ import { validateEvent } from '@xr/schemas';
 import { outcomes } from './core/outcomes.js';
 import { GatewayState } from './core/state.js';
 import { step, type Signed, type StepContext, type StepOutput } from './core/step.js';
-import { newId, requestId } from './ids.js';
+import { legacyRequestId, newId, requestId } from './ids.js';
 import { decodeJournalRecord, encodeEnvelope } from './journal-codec.js';
 import type { Trust } from './trust.js';
 import type { CaseProjection } from './projection.js';
@@ -311,7 +311,7 @@ export class ExchangeGateway {
     if (!this.o.keys.regions().has(out.target) || out.target === this.region) {
       return fail('XR_PARTNER_UNKNOWN', `${out.target} is not a partner region of ${this.region}`, 'target');
     }
-    const id = out.requestId === undefined ? newId() : requestId(this.region, out.requestId);
+    const id = out.requestId === undefined ? newId() : this.requestEventId(out.requestId);
     const state = this.projection.get(out.caseId);
     // A request id the journal knows: its answer, rebuilt from the journal (also after a restart).
     if (this.state.ledger.has(id)) {
@@ -380,7 +380,15 @@ export class ExchangeGateway {
 
   /** A new case id; with a client request id, the same one every time that request is retried. */
   newCaseId(request?: string): string {
-    return request === undefined ? newId() : requestId(this.region, request, 'case');
+    if (request === undefined) return newId();
+    const legacy = legacyRequestId(this.region, request, 'case');
+    return this.state.cases.get(legacy) ? legacy : requestId(this.region, request, 'case');
+  }
+
+  /** The event id of a client request: the one the journal holds from before the UUIDv8 ids, if any. */
+  private requestEventId(request: string): string {
+    const legacy = legacyRequestId(this.region, request);
+    return this.state.ledger.has(legacy) ? legacy : requestId(this.region, request);
   }
 
   getCase(caseId: string): CaseState | undefined {

@@ -3,6 +3,7 @@
  * Derived ones are name-based UUIDv8 (SHA-256), fixed by what they derive from, so a retry makes
  * the same id; they carry no time. Each kind has its own namespace, so kinds never collide.
  */
+import { createHash } from 'node:crypto';
 import { uuidV8FromName } from '@xr/crypto';
 import { v7 } from 'uuid';
 
@@ -36,4 +37,17 @@ export function requestId(region: string, request: string, kind: RequestIdKind =
 export function derivedId(cause: string, index: number): string {
   if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`derivedId: index must be a whole number ≥ 0, got ${index}`);
   return uuidV8FromName(ID_NAMESPACES.reaction, `${cause}/${index}`);
+}
+
+/**
+ * The id a client request made before ids were UUIDv8 (a UUIDv7-shaped SHA-256 of
+ * `<region>\0<kind>\0<request id>`). Journals written then hold these: the gateway looks for
+ * one before it makes a new id, so a request retried across the upgrade still finds its event or
+ * case instead of making a second one. Never made for new requests.
+ */
+export function legacyRequestId(region: string, request: string, kind: RequestIdKind = 'event'): string {
+  const hash = createHash('sha256').update(`${region}\u0000${kind}\u0000${request}`).digest('hex');
+  const variant = ((parseInt(hash[16]!, 16) & 0x3) | 0x8).toString(16);
+  const hex = `${hash.slice(0, 12)}7${hash.slice(12, 15)}${variant}${hash.slice(17, 32)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileEventLog } from '@xr/event-log-file';
 import { partitionFor } from '@xr/event-log';
 import { canonicalBytes, signDetached } from '@xr/crypto';
-import { decodeJournalRecord, hashRecord, JWS_HEADER, newId, topics } from '../src/index.js';
+import { decodeJournalRecord, hashRecord, JWS_HEADER, newId, requestId, topics } from '../src/index.js';
+import { legacyRequestId } from '../src/ids.js';
 import { eventually, gateway, quietLogger, region, submission } from './fixtures.js';
 
 const liaocheng = region('371500');
@@ -198,6 +199,36 @@ describe('submissions against the handling region\'s catalog', () => {
     const materials = ['食品经营许可申请书', '营业执照', '法定代表人身份证明', '食品安全管理制度', '经营场所平面布局图'].map((name) => ({ name, sha256: 'a'.repeat(64), size: 1, mediaType: 'application/pdf' }));
     const good = await a.request({ type: 'case.submitted', v: 1, caseId: a.newCaseId(), target: '370200', payload: { ...submission('370200'), materials } });
     expect(good).toMatchObject({ ok: true, value: { status: 'received' } });
+    await a.stop();
+    await b.stop();
+  });
+});
+
+describe('a request retried across the upgrade to UUIDv8 ids', () => {
+  it('finds the case and event its first attempt made under the old id form, and makes no second one', async () => {
+    // The form journals hold from before the upgrade (vectors computed with the old ids.ts).
+    expect(legacyRequestId('371500', 'req-1')).toBe('cbe39f63-caf4-7799-84e2-0c47a9136d26');
+    expect(legacyRequestId('371500', 'req-1', 'case')).toBe('e60ebc82-7cb0-73fd-b7e1-74dc7d1c378e');
+    const { log } = await openLog();
+    const b = gateway(qingdao, [liaocheng], log);
+    await b.start();
+    // The first attempt, made by the old gateway: its event, under the old ids, in 聊城's inbox.
+    const caseId = legacyRequestId('371500', 'req-1', 'case');
+    const first = { id: legacyRequestId('371500', 'req-1'), type: 'case.submitted', v: 1, caseId, seq: 1, source: '371500', target: '370200', time: new Date().toISOString(), payload: submission('370200') };
+    const bytes = canonicalBytes(first);
+    await log.createTopic(t.inbox('371500'), { partitions: 3 });
+    await log.append(t.inbox('371500'), [{ id: first.id, key: caseId, value: bytes, headers: { [JWS_HEADER]: await signDetached(bytes, liaocheng.signer) }, partition: partitionFor(caseId, 3) }]);
+    const a = gateway(liaocheng, [qingdao], log);
+    await a.start();
+    await eventually(() => a.getCase(caseId)?.status === 'received');
+    // The retry, by the new gateway.
+    expect(a.newCaseId('req-1')).toBe(caseId);
+    const retried = await a.request({ requestId: 'req-1', type: 'case.submitted', v: 1, caseId: a.newCaseId('req-1'), target: '370200', payload: submission('370200') });
+    expect(retried).toMatchObject({ ok: true, value: { caseId, status: 'received' } });
+    const journaled = (await Promise.all([0, 1, 2].map((p) => log.read(t.journal('371500'), p, 0)))).flat().map((r) => decodeJournalRecord(r.value).event.type);
+    expect(journaled).toEqual(['case.submitted', 'case.received']);
+    // A request id never used before gets the new form.
+    expect(a.newCaseId('req-2')).toBe(requestId('371500', 'req-2', 'case'));
     await a.stop();
     await b.stop();
   });
