@@ -5,7 +5,7 @@
  * rebuilds the same state; nothing here decides from memory the journal does not hold.
  */
 import { canonicalBytes, sha256Hex } from '@xr/crypto';
-import { fail, isRequest, isXrErrorCode, type Envelope, type JournalRecord, type Problem, type RequestAcceptedPayload, type RequestRefusedPayload } from '@xr/domain';
+import { asCaseEvent, fail, isRequest, isXrErrorCode, type Envelope, type JournalRecord, type Problem } from '@xr/domain';
 import type { LogRecord } from '@xr/event-log';
 
 /** The inbox header that carries a client request's RPC and fingerprint with our own event. */
@@ -51,7 +51,8 @@ export function decodeClientRequest(header: string | undefined): ClientRequest |
 
 /** The problem a partner's refusal of our request stands for, with its stable code. */
 export function refusalProblem(event: Envelope): Refused {
-  const refusal = event.payload as unknown as RequestRefusedPayload;
+  const typed = asCaseEvent(event);
+  const refusal = typed?.type === 'case.request-refused' ? typed.payload : { type: event.type, code: '', message: 'refused' };
   const code = isXrErrorCode(refusal.code) ? refusal.code : 'XR_CASE_ILLEGAL_TRANSITION';
   return fail(code, `${event.source} refused ${refusal.type}: ${refusal.message}`);
 }
@@ -100,9 +101,10 @@ export class RequestLedger {
       if (!this.own.has(event.id)) this.own.set(event.id, { ...(record.request ? { request: record.request } : {}), answer: { kind: asks ? 'pending' : 'taken' } });
       return;
     }
-    if (event.type === 'case.request-accepted') this.answer((event.payload as unknown as RequestAcceptedPayload).request.id, { kind: 'taken' });
+    const typed = asCaseEvent(event);
+    if (typed?.type === 'case.request-accepted') this.answer(typed.payload.request.id, { kind: 'taken' });
     // The handling region refuses a request, or a submission (its catalog, a missing material).
-    if (event.type === 'case.request-refused') this.answer((event.payload as unknown as RequestRefusedPayload).eventId, { kind: 'refused', problem: refusalProblem(event) });
+    if (typed?.type === 'case.request-refused') this.answer(typed.payload.eventId, { kind: 'refused', problem: refusalProblem(event) });
   }
 
   private answer(eventId: string, answer: Answer): void {

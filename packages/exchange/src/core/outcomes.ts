@@ -3,7 +3,7 @@
  * computed from the state alone (the journal's word), so a caller reconnecting after a restart
  * gets the same answer as one who waited.
  */
-import type { CaseState, RequestAcceptedPayload, RequestRefusedPayload, Result, Envelope } from '@xr/domain';
+import { asCaseEvent, type CaseState, type Result, type Envelope } from '@xr/domain';
 import { refusalProblem } from '../requests.js';
 import type { GatewayState } from './state.js';
 import type { StepOutput } from './step.js';
@@ -24,10 +24,11 @@ export function outcomes(state: GatewayState, out: StepOutput): Settlement[] {
   for (const { record } of out.journal) {
     const event = record.event;
     if (state.ledger.answerOf(event.id)?.kind === 'pending') continue;
-    if (event.source !== state.self && event.type === 'case.request-accepted') {
-      caseOutcome((event.payload as unknown as RequestAcceptedPayload).request.id, event.caseId);
-    } else if (event.source !== state.self && event.type === 'case.request-refused') {
-      settlements.push({ kind: 'settle', eventId: (event.payload as unknown as RequestRefusedPayload).eventId, outcome: refusalProblem(event) });
+    const typed = event.source === state.self ? undefined : asCaseEvent(event);
+    if (typed?.type === 'case.request-accepted') {
+      caseOutcome(typed.payload.request.id, event.caseId);
+    } else if (typed?.type === 'case.request-refused') {
+      settlements.push({ kind: 'settle', eventId: typed.payload.eventId, outcome: refusalProblem(event) });
     }
     caseOutcome(event.id, event.caseId);
   }
