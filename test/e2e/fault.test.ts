@@ -153,8 +153,11 @@ async function run(broker: LocalBrokerHandle, withFaults: boolean): Promise<RunR
     await Promise.all([...Array.from({ length: WORKERS }, worker), chaos()]);
 
     const allReceived = async (c: CaseServiceClient): Promise<boolean> => (await listAll(c)).filter((x) => x.status === 'received').length === CASES;
-    await until(() => allReceived(ca), 180_000, `${CASES} cases received as seen at 聊城`);
-    await until(() => allReceived(cb), 180_000, `${CASES} cases received at 青岛`);
+    // On a failure, what the gateways warned about says where it stuck (no personal data is logged).
+    const warnings = (): string =>
+      (['a', 'b'] as const).map((k) => `${k}:\n${gw[k].output.filter((l) => /"level":(4|5|6)0/.test(l) && !l.includes('kafkajs')).slice(-15).join('')}`).join('\n');
+    await until(() => allReceived(ca), 180_000, `${CASES} cases received as seen at 聊城`).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${warnings()}`)));
+    await until(() => allReceived(cb), 180_000, `${CASES} cases received at 青岛`).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${warnings()}`)));
     const projections = {
       [A.code]: new Map((await listAll(ca)).map((c) => [c.caseId, `${c.status} ${c.history.map((h) => h.type).join(',')}`])),
       [B.code]: new Map((await listAll(cb)).map((c) => [c.caseId, `${c.status} ${c.history.map((h) => h.type).join(',')}`])),
