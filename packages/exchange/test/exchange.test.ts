@@ -233,3 +233,44 @@ describe('a request retried across the upgrade to UUIDv8 ids', () => {
     await b.stop();
   });
 });
+
+describe('one batch of a partition at a time, whatever the consumer does', () => {
+  it('a consumer that hands the same batch over twice at once (a rebalance) gets one journal record per event and an intact chain', async () => {
+    const { log, dir } = await openLog();
+    // Every batch is offered twice, concurrently: as kafkajs may after a rebalance.
+    const doubling = new Proxy(log, {
+      get(target, prop) {
+        if (prop === 'consume') {
+          return (options: Parameters<FileEventLog['consume']>[0]) =>
+            target.consume({ ...options, onBatch: async (batch) => void (await Promise.all([options.onBatch(batch), options.onBatch(batch)])) });
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const a = gateway(liaocheng, [qingdao], doubling);
+    const b = gateway(qingdao, [liaocheng], doubling);
+    await a.start();
+    await b.start();
+    const ids = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const caseId = a.newCaseId();
+        expect((await a.request({ type: 'case.submitted', v: 1, caseId, target: '370200', payload: submission('370200') })).ok).toBe(true);
+        return caseId;
+      }),
+    );
+    for (const caseId of ids) await eventually(() => a.getCase(caseId)?.status === 'received');
+    await a.stop();
+    await b.stop();
+    const types = (await Promise.all([0, 1, 2].map((p) => log.read(t.journal('371500'), p, 0)))).flat().map((r) => decodeJournalRecord(r.value).event.type);
+    expect(types.filter((x) => x === 'case.submitted')).toHaveLength(6);
+    expect(types.filter((x) => x === 'case.received')).toHaveLength(6);
+    await log.close();
+    // The chain verifies on replay: a restarted gateway starts.
+    const { log: again } = await openLog(dir);
+    const restarted = gateway(liaocheng, [qingdao], again);
+    await restarted.start();
+    expect(ids.every((id) => restarted.getCase(id)?.status === 'received')).toBe(true);
+    await restarted.stop();
+  });
+});

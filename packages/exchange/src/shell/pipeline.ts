@@ -1,0 +1,238 @@
+/**
+ * The inbox pipeline's shell around the pure core: replays the journal into the state at start,
+ * consumes the inbox (one batch per partition at a time), runs `step`, writes quarantine entries
+ * and journal records, folds them into the state, settles the waiting callers and hands our
+ * events to one outbox per partner.
+ */
+import { fail, type JournalRecord } from '@xr/domain';
+import { ensureLogAppendTime, type Batch, type EventLog, type Subscription } from '@xr/event-log';
+import type { Counters, Logger } from '@xr/observability';
+import { outcomes } from '../core/outcomes.js';
+import type { GatewayState } from '../core/state.js';
+import { step, type StepContext, type StepOutput } from '../core/step.js';
+import { decodeJournalRecord } from '../journal-codec.js';
+import { appendQuarantine } from '../quarantine.js';
+import type { RecordLimits } from '../record-limits.js';
+import { inFlightSeqs } from '../requests.js';
+import type { Topics } from '../topics.js';
+import type { Trust } from '../trust.js';
+import { Outbox, type OutboxStatus } from './outbox.js';
+import type { Waiters } from './waiters.js';
+
+export interface PipelineOptions {
+  readonly region: string;
+  readonly log: EventLog;
+  readonly topics: Topics;
+  readonly partitions: number;
+  readonly keys: Trust;
+  readonly logger: Logger;
+  readonly counters: Counters;
+  readonly limits: RecordLimits;
+  readonly state: GatewayState;
+  readonly waiters: Waiters;
+  /** Sequence-number hints of our requests not journaled yet (shared with the intake). */
+  readonly provisionalSeq: Map<string, number>;
+  /** The step's context as of now (time, calendar, signer). */
+  readonly stepContext: () => StepContext;
+}
+
+export class Pipeline {
+  /** Partitions whose last journal append failed part-way: re-read before the next step. */
+  private readonly dirty = new Set<number>();
+  /** The batch being processed per partition (see `serially`). */
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly outboxes = new Map<string, Outbox>();
+  private subscription: Promise<Subscription | undefined> | undefined;
+  private stopping = false;
+  private consuming = false;
+
+  constructor(private readonly o: PipelineOptions) {}
+
+  private get group(): string {
+    return `${this.o.topics.inbox(this.o.region)}.gateway`;
+  }
+
+  /**
+   * Replays the journal, queues what partners have not been given, and returns: reads are served
+   * from then on. The inbox consumer joins its group in the background (after a crash the broker
+   * may hold the dead member's partitions for its session timeout); requests sent meanwhile are
+   * written to the inbox and answered once the pipeline runs.
+   */
+  async start(): Promise<void> {
+    const { log, topics } = this.o;
+    // Inbox timestamps judge the senders' keys: the broker stamps them (refuses to start otherwise).
+    await ensureLogAppendTime(log, topics.inbox(this.o.region), this.o.partitions);
+    await log.createTopic(topics.journal(this.o.region), { partitions: this.o.partitions });
+    await log.createTopic(topics.quarantine(this.o.region), { partitions: 1 });
+    const journalPartitions = await log.partitions(topics.journal(this.o.region));
+    const inboxPartitions = await log.partitions(topics.inbox(this.o.region));
+    if (journalPartitions !== this.o.partitions || inboxPartitions !== this.o.partitions) {
+      throw new Error(`inbox (${inboxPartitions}) and journal (${journalPartitions}) must both have ${this.o.partitions} partitions`);
+    }
+    const started = Date.now();
+    const outbound = new Map<number, { n: number; record: JournalRecord }[]>();
+    await Promise.all(
+      Array.from({ length: this.o.partitions }, async (_, p) => {
+        outbound.set(p, await this.catchUp(p));
+        // Our requests signed into the inbox but not journaled before a stop keep their numbers.
+        const tail = await log.read(topics.inbox(this.o.region), p, this.o.state.head(p).inboxNext);
+        for (const [caseId, seq] of inFlightSeqs(tail, this.o.region)) this.o.provisionalSeq.set(caseId, Math.max(seq, this.o.provisionalSeq.get(caseId) ?? 0));
+      }),
+    );
+    for (const [p, records] of outbound) await this.deliver(p, records, true);
+    for (const outbox of this.outboxes.values()) outbox.start();
+    this.o.logger.info({ cases: this.o.state.cases.size, ms: Date.now() - started }, 'journal replayed');
+    this.stopping = false;
+    this.subscription = this.subscribe();
+  }
+
+  /** Joins the inbox group, retrying until it works or the gateway stops. */
+  private async subscribe(): Promise<Subscription | undefined> {
+    for (let delay = 200; !this.stopping; delay = Math.min(delay * 2, 5_000)) {
+      try {
+        const subscription = await this.o.log.consume({
+          group: this.group,
+          topic: this.o.topics.inbox(this.o.region),
+          onBatch: (batch) => this.serially(batch),
+          onError: (error) => {
+            this.o.counters.inc('xr_pipeline_retries_total');
+            this.o.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'inbox batch failed; retrying');
+          },
+        });
+        this.consuming = true;
+        return subscription;
+      } catch (error) {
+        this.o.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not join the inbox group; retrying');
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+    return undefined;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await (await this.subscription)?.stop();
+    this.subscription = undefined;
+    this.consuming = false;
+    await Promise.all([...this.outboxes.values()].map((o) => o.stop()));
+    this.o.waiters.abandon(fail('XR_UNAVAILABLE', 'gateway is shutting down'));
+  }
+
+  /** Whether the inbox pipeline runs (false while it joins its group after a start). */
+  get running(): boolean {
+    return this.consuming;
+  }
+
+  /** Each partner's outbox: backlog, deliveries, last failure. */
+  outboxStatus(): OutboxStatus[] {
+    return [...this.outboxes.values()].map((o) => o.status()).sort((a, b) => a.target.localeCompare(b.target));
+  }
+
+  /**
+   * Reads the journal partition from where the state ends and folds each record in: at start the
+   * whole journal, after a failed append whatever part of it did land. Returns the records for
+   * partners among them.
+   */
+  private async catchUp(partition: number): Promise<{ n: number; record: JournalRecord }[]> {
+    const records = await this.o.log.read(this.o.topics.journal(this.o.region), partition, this.o.state.head(partition).next);
+    const outbound: { n: number; record: JournalRecord }[] = [];
+    for (const r of records) {
+      const record = decodeJournalRecord(r.value);
+      this.o.state.apply(partition, r.offset, record, r.value);
+      if (this.o.state.outbound(record.event)) outbound.push({ n: r.offset, record });
+    }
+    return outbound;
+  }
+
+  private outbox(target: string): Outbox {
+    let outbox = this.outboxes.get(target);
+    if (!outbox) {
+      outbox = new Outbox({ target, log: this.o.log, inbox: this.o.topics.inbox(target), journal: this.o.topics.journal(this.o.region), logger: this.o.logger, counters: this.o.counters });
+      this.outboxes.set(target, outbox);
+      if (this.subscription) outbox.start();
+    }
+    return outbox;
+  }
+
+  /**
+   * Hands journaled records to their partners' outboxes. At start (`replayed`), only those after
+   * each outbox's cursor; a journal older than the cursors (no cursor yet) is offered whole once,
+   * and partners drop what they hold.
+   */
+  private async deliver(partition: number, records: readonly { n: number; record: JournalRecord }[], replayed = false): Promise<void> {
+    const byTarget = new Map<string, { n: number; record: JournalRecord }[]>();
+    for (const r of records) byTarget.set(r.record.event.target, [...(byTarget.get(r.record.event.target) ?? []), r]);
+    for (const [target, list] of byTarget) {
+      const outbox = this.outbox(target);
+      const from = replayed ? ((await this.o.log.committed(outbox.group, this.o.topics.journal(this.o.region), partition)) ?? 0) : 0;
+      outbox.enqueue(partition, list.filter((r) => r.n >= from));
+    }
+  }
+
+  /**
+   * One batch of a partition at a time, whatever the consumer does (kafkajs may hand a partition's
+   * next batch to a new member generation while the old one is still being written after a
+   * rebalance): two steps from the same chain head would both append, and the second would land
+   * where the first did.
+   */
+  private serially(batch: Batch): Promise<void> {
+    const before = this.inFlight.get(batch.partition) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(() => this.process(batch));
+    const settled = run.catch(() => undefined);
+    this.inFlight.set(batch.partition, settled);
+    void settled.then(() => {
+      if (this.inFlight.get(batch.partition) === settled) this.inFlight.delete(batch.partition);
+    });
+    return run;
+  }
+
+  private async process(batch: Batch): Promise<void> {
+    const partition = batch.partition;
+    if (this.dirty.has(partition)) {
+      await this.deliver(partition, await this.catchUp(partition));
+      this.dirty.delete(partition);
+    }
+    let out: StepOutput = await step(this.o.state, partition, batch.records, this.o.stepContext());
+    // Refused for an unknown key: the registry may be a moment behind (a city registered just now).
+    if (out.unknownKey && this.o.keys.catchUp) {
+      await this.o.keys.catchUp();
+      out = await step(this.o.state, partition, batch.records, this.o.stepContext());
+    }
+    // Quarantine first: a failure after it makes the batch run again, which may write an entry
+    // twice (same id: its inbox position), never lose one.
+    if (out.quarantine.length > 0) await appendQuarantine(this.o.log, this.o.topics.quarantine(this.o.region), out.quarantine, this.o.limits);
+    if (out.journal.length > 0) {
+      try {
+        const results = await this.o.log.append(
+          this.o.topics.journal(this.o.region),
+          out.journal.map(({ record, bytes }) => ({ id: record.event.id, key: record.event.caseId, value: bytes, partition })),
+        );
+        results.forEach((res, i) => {
+          if (res.offset !== out.journal[i]!.record.n) throw new Error(`journal partition ${partition} moved under us (offset ${res.offset}, expected ${out.journal[i]!.record.n}); is another gateway of ${this.o.region} running?`);
+        });
+      } catch (error) {
+        this.dirty.add(partition);
+        throw error;
+      }
+    }
+    // Written: fold it in exactly as a replay would.
+    const outbound: { n: number; record: JournalRecord }[] = [];
+    for (const { record, bytes } of out.journal) {
+      this.o.state.apply(partition, record.n, record, bytes);
+      const event = record.event;
+      if (event.source === this.o.region && (this.o.provisionalSeq.get(event.caseId) ?? 0) <= event.seq) this.o.provisionalSeq.delete(event.caseId);
+      this.o.counters.inc('xr_journal_records_total', { type: event.type });
+      if (this.o.state.outbound(event)) outbound.push({ n: record.n, record });
+    }
+    this.o.waiters.apply(outcomes(this.o.state, out));
+    await this.deliver(partition, outbound);
+    const accepted = out.journal.filter(({ record }) => record.event.source !== this.o.region || batch.records.some((r) => r.id === record.event.id)).length;
+    if (accepted > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'accepted' }, accepted);
+    if (out.duplicates.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'duplicate' }, out.duplicates.length);
+    if (out.quarantine.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, out.quarantine.length);
+    for (const q of out.quarantine) {
+      this.o.counters.inc('xr_quarantined_total', { reason: q.entry.code });
+      this.o.logger.warn({ code: q.entry.code, field: q.entry.field, from: q.entry.from, eventId: q.eventId }, 'inbound record quarantined');
+    }
+  }
+}
