@@ -134,7 +134,7 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-/** A problem as a value, for results that carry it beside other data (`{ ok: false, problem }`). */
+/** A problem as a value: on its own, or spread into a failure that carries more (`{ ok: false, ...problem(…), recordId }`). */
 export function problem(code: XrErrorCode, message: string, field?: string, violations?: Problem['violations']): Problem {
   return { code, message, ...(field === undefined ? {} : { field }), ...(violations ? { violations } : {}) };
 }

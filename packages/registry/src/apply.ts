@@ -4,19 +4,19 @@
  * signature and schema before (see verify.ts).
  */
 import { canonicalJson, parseKid, verificationKeyFromJwk, type PublicJwk } from '@xr/crypto';
-import { problem, type Problem } from '@xr/domain';
+import { fail, problem, type Problem, type Result } from '@xr/domain';
 import type { KeyEntry, PartnerEntry, RegistryData } from './model.js';
 import type { RecordOf, RegistryRecord } from './record.js';
 import { earliest, instant } from './time.js';
 import { validateCalendarYear, validateCatalog } from '@xr/schemas';
 
-export type Applied = { readonly ok: true; readonly data: RegistryData; readonly changed: boolean } | { readonly ok: false; readonly problem: Problem };
+export type Applied = Result<{ readonly data: RegistryData; readonly changed: boolean }>;
 
-type Step = { readonly ok: true; readonly partner: PartnerEntry | undefined; readonly changed: boolean } | { readonly ok: false; readonly problem: Problem };
+type Step = Result<{ readonly partner: PartnerEntry | undefined; readonly changed: boolean }>;
 
-const refuse = (code: Problem['code'], message: string, field: string): Step => ({ ok: false, problem: problem(code, message, field) });
-const same = (partner: PartnerEntry): Step => ({ ok: true, partner, changed: false });
-const changed = (partner: PartnerEntry): Step => ({ ok: true, partner, changed: true });
+const refuse = (code: Problem['code'], message: string, field: string): Step => fail(code, message, field);
+const same = (partner: PartnerEntry): Step => ({ ok: true, value: { partner, changed: false } });
+const changed = (partner: PartnerEntry): Step => ({ ok: true, value: { partner, changed: true } });
 
 function keyEntry(jwk: PublicJwk, region: string, time: string, field: string): KeyEntry | Problem {
   const parsed = parseKid(jwk.kid);
@@ -46,7 +46,7 @@ function registered(partner: PartnerEntry | undefined, r: RecordOf<'partner.regi
     const field = `/payload/keys/keys/${i}`;
     if (keys.some((k) => k.jwk.kid === jwk.kid)) return refuse('XR_REGISTRY_CONFLICT', `key id ${jwk.kid} appears twice`, `${field}/kid`);
     const entry = keyEntry(jwk, p.region, r.time, field);
-    if ('code' in entry) return { ok: false, problem: entry };
+    if ('code' in entry) return { ok: false, ...entry };
     keys.push(entry);
   }
   return changed({
@@ -65,7 +65,7 @@ function registered(partner: PartnerEntry | undefined, r: RecordOf<'partner.regi
 function rotated(partner: PartnerEntry, r: RecordOf<'key.rotated'>): Step {
   const p = r.payload;
   const entry = keyEntry(p.newKey, p.region, r.time, '/payload/newKey');
-  if ('code' in entry) return { ok: false, problem: entry };
+  if ('code' in entry) return { ok: false, ...entry };
   const newest = Math.max(...partner.keys.map((k) => k.generation));
   if (entry.generation <= newest) return refuse('XR_REGISTRY_CONFLICT', `new key ${p.newKey.kid} must have a generation above ${newest}, the newest of ${p.region}`, '/payload/newKey/kid');
   if (!(instant(p.overlapUntil) >= instant(r.time))) return refuse('XR_BAD_REQUEST', `overlapUntil ${p.overlapUntil} is before the record's time ${r.time}`, '/payload/overlapUntil');
@@ -123,13 +123,13 @@ function step(data: RegistryData, r: Exclude<RegistryRecord, RecordOf<'calendar.
 /** A year's holiday schedule: the same content again is a no-op; another content for the year replaces it (a corrected notice). */
 function calendar(data: RegistryData, r: RecordOf<'calendar.published'>): Applied {
   const checked = validateCalendarYear(r.payload, '/payload');
-  if (!checked.ok) return { ok: false, problem: problem('XR_CALENDAR_INVALID', checked.message, checked.field) };
+  if (!checked.ok) return fail('XR_CALENDAR_INVALID', checked.message, checked.field);
   const content = canonicalJson(r.payload);
   const applied = { applied: data.applied + 1, lastRecordId: r.id };
-  if (data.calendars.get(r.payload.year)?.content === content) return { ok: true, data: { ...data, ...applied }, changed: false };
+  if (data.calendars.get(r.payload.year)?.content === content) return { ok: true, value: { data: { ...data, ...applied }, changed: false } };
   const calendars = new Map(data.calendars);
   calendars.set(r.payload.year, { year: checked.value, content, recordId: r.id, publishedAt: r.time, admin: r.admin });
-  return { ok: true, data: { ...data, calendars, ...applied }, changed: true };
+  return { ok: true, value: { data: { ...data, calendars, ...applied }, changed: true } };
 }
 
 /** Applies one schema-valid record. A no-op (same registration again, nothing new) is applied but `changed: false`. */
@@ -137,11 +137,12 @@ export function applyRecord(data: RegistryData, record: RegistryRecord): Applied
   if (record.type === 'calendar.published') return calendar(data, record);
   const result = step(data, record);
   if (!result.ok) return result;
+  const { partner, changed } = result.value;
   let partners = data.partners;
-  if (result.changed && result.partner) {
+  if (changed && partner) {
     const next = new Map(partners);
-    next.set(result.partner.region, result.partner);
+    next.set(partner.region, partner);
     partners = next;
   }
-  return { ok: true, data: { ...data, partners, applied: data.applied + 1, lastRecordId: record.id }, changed: result.changed };
+  return { ok: true, value: { data: { ...data, partners, applied: data.applied + 1, lastRecordId: record.id }, changed } };
 }

@@ -7,6 +7,7 @@
  * (refused, XR_DUPLICATE).
  */
 import { ensureLogAppendTime, type EventLog, type LogRecord } from '@xr/event-log';
+import type { Result } from '@xr/domain';
 import type { Logger } from '@xr/observability';
 import type { TrustAnchor } from './admin-keys.js';
 import { problem, type RegistryProblem } from './codes.js';
@@ -25,16 +26,17 @@ export interface RegistryFollowerOptions {
   readonly onRefused?: (refused: RefusedRecord) => void;
 }
 
-export interface RefusedRecord {
+/** A refused record: its problem, flat (`code`, `message`, `field?`, `violations?`), and where it was. */
+export type RefusedRecord = RegistryProblem & {
   readonly offset: number;
   readonly recordId?: string;
   readonly type?: string;
-  readonly problem: RegistryProblem;
-}
+};
 
 export type RegistryListener = (state: RegistryState, record: RegistryRecord) => void;
 
-export type RecordOutcome = { readonly applied: true; readonly offset: number; readonly changed: boolean } | { readonly applied: false; readonly offset: number; readonly problem: RegistryProblem };
+/** What became of a record: applied at `value.offset`, or refused (the problem flat, with the record's `offset`). */
+export type RecordOutcome = Extract<Result<{ readonly offset: number; readonly changed: boolean }>, { ok: true }> | ({ readonly ok: false; readonly offset: number } & RegistryProblem);
 
 export interface FollowerStats {
   /** Next offset to apply: every record before it has been applied or refused. */
@@ -170,8 +172,8 @@ export class RegistryFollower {
 
   private async handle(r: LogRecord): Promise<void> {
     const verified = await verifyRegistryRecord(r.value, r.headers[REGISTRY_JWS_HEADER], this.o.anchor);
-    if (!verified.ok) return this.refuse(r, verified.problem, verified.recordId, undefined, verified.signed);
-    const { record, hash } = verified;
+    if (!verified.ok) return this.refuse(r, verified, verified.recordId, undefined, verified.signed);
+    const { record, hash } = verified.value;
     const seen = this.seen.get(record.id);
     if (seen !== undefined) {
       if (seen === hash) {
@@ -181,12 +183,12 @@ export class RegistryFollower {
       return this.refuse(r, problem('XR_DUPLICATE', `record id ${record.id} was already used for other content (replay)`, '/id'), record.id, record.type);
     }
     const result = this.current.apply(record);
-    if (!result.ok) return this.refuse(r, result.problem, record.id, record.type);
+    if (!result.ok) return this.refuse(r, result, record.id, record.type);
     this.seen.set(record.id, hash);
-    this.current = result.state;
+    this.current = result.value.state;
     this.counts.applied += 1;
-    this.remember(record.id, { applied: true, offset: r.offset, changed: result.changed });
-    if (!result.changed) return;
+    this.remember(record.id, { ok: true, value: { offset: r.offset, changed: result.value.changed } });
+    if (!result.value.changed) return;
     for (const listener of this.listeners) {
       try {
         listener(this.current, record);
@@ -197,10 +199,11 @@ export class RegistryFollower {
   }
 
   /** `signed`: the admin signature held; only then is the outcome remembered under the record's id. */
-  private refuse(r: LogRecord, p: RegistryProblem, recordId?: string, type?: string, signed = true): void {
+  private refuse(r: LogRecord, refusal: RegistryProblem, recordId?: string, type?: string, signed = true): void {
     this.counts.refused += 1;
-    const refused: RefusedRecord = { offset: r.offset, problem: p, ...(recordId === undefined ? {} : { recordId }), ...(type === undefined ? {} : { type }) };
-    if (signed && recordId !== undefined && !this.outcomes.has(recordId)) this.remember(recordId, { applied: false, offset: r.offset, problem: p });
+    const p = problem(refusal.code, refusal.message, refusal.field, refusal.violations);
+    const refused: RefusedRecord = { ...p, offset: r.offset, ...(recordId === undefined ? {} : { recordId }), ...(type === undefined ? {} : { type }) };
+    if (signed && recordId !== undefined && !this.outcomes.has(recordId)) this.remember(recordId, { ok: false, offset: r.offset, ...p });
     this.o.logger?.warn({ code: p.code, field: p.field, offset: r.offset, recordId, type }, 'registry record refused');
     try {
       this.o.onRefused?.(refused);

@@ -22,7 +22,7 @@
  *   revocation is judged without it (the follower's lag; see RegistryFollower).
  */
 import { parseKid, type PublicJwk, type VerificationKey } from '@xr/crypto';
-import type { CalendarYear, Problem } from '@xr/domain';
+import type { CalendarYear, Result } from '@xr/domain';
 import { applyRecord } from './apply.js';
 import { EMPTY_REGISTRY, type KeyEntry, type PartnerEntry, type RegistryData } from './model.js';
 import type { Contact, RegistryRecord } from './record.js';
@@ -74,7 +74,7 @@ export interface CalendarView {
   readonly admin: string;
 }
 
-export type ApplyResult = { readonly ok: true; readonly state: RegistryState; readonly changed: boolean } | { readonly ok: false; readonly problem: Problem };
+export type ApplyResult = Result<{ readonly state: RegistryState; readonly changed: boolean }>;
 
 /** A key's standing at a time (for listings; verification uses `keyFor`). */
 export function keyStatus(key: Pick<KeyView, 'validUntil' | 'revokedAt'>, at: string | number): KeyStatus {
@@ -120,7 +120,7 @@ export class RegistryState {
   apply(record: RegistryRecord): ApplyResult {
     const result = applyRecord(this.data, record);
     if (!result.ok) return result;
-    return { ok: true, state: new RegistryState(result.data, this.maxBackdateMs), changed: result.changed };
+    return { ok: true, value: { state: new RegistryState(result.value.data, this.maxBackdateMs), changed: result.value.changed } };
   }
 
   /** Records applied so far (no-ops included). */

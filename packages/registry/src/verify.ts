@@ -5,21 +5,26 @@
  * Every failure is a value with a stable code; the semantic checks follow in `RegistryState.apply`.
  */
 import { canonicalBytes, openSigned, sha256Hex } from '@xr/crypto';
-import { problem, type Problem } from '@xr/domain';
+import { problem, type Problem, type Result } from '@xr/domain';
 import type { TrustAnchor } from './admin-keys.js';
 import { REGISTRY_JWS_HEADER, type RegistryRecord } from './record.js';
 import { validateRecord } from './schemas.js';
 
-export type VerifiedRecord =
-  | { readonly ok: true; readonly record: RegistryRecord; readonly hash: string; readonly kid: string }
-  | {
-      readonly ok: false;
-      readonly problem: Problem;
-      /** The id the record claims, when it has one (unauthenticated unless `signed`). */
-      readonly recordId?: string;
-      /** True when the admin signature held (the refusal is about content, not origin). */
-      readonly signed: boolean;
-    };
+export interface Verified {
+  readonly record: RegistryRecord;
+  readonly hash: string;
+  readonly kid: string;
+}
+
+/** What a verification failure carries beside its problem. */
+export interface VerificationRefusal {
+  /** The id the record claims, when it has one (unauthenticated unless `signed`). */
+  readonly recordId?: string;
+  /** True when the admin signature held (the refusal is about content, not origin). */
+  readonly signed: boolean;
+}
+
+export type VerifiedRecord = Extract<Result<Verified>, { ok: true }> | ({ readonly ok: false } & Problem & VerificationRefusal);
 
 /** The bytes that are stored and signed: RFC 8785 canonical JSON. */
 export function encodeRecord(record: RegistryRecord): Uint8Array {
@@ -27,7 +32,7 @@ export function encodeRecord(record: RegistryRecord): Uint8Array {
 }
 
 function refused(p: Problem, signed: boolean, recordId?: string): VerifiedRecord {
-  return { ok: false, problem: p, signed, ...(recordId === undefined ? {} : { recordId }) };
+  return { ok: false, ...problem(p.code, p.message, p.field, p.violations), signed, ...(recordId === undefined ? {} : { recordId }) };
 }
 
 /** The id a record claims, for reports only. */
@@ -46,9 +51,9 @@ export async function verifyRegistryRecord(value: Uint8Array, jws: string | unde
   }
   const id = claimedId(opened.value);
   const checked = validateRecord(opened.value);
-  if (!checked.ok) return refused(checked.problem, true, id);
-  if (checked.record.admin !== opened.kid) {
-    return refused(problem('XR_REGISTRY_SIGNATURE_INVALID', `record names admin ${checked.record.admin} but is signed by ${opened.kid}`, '/admin'), true, id);
+  if (!checked.ok) return refused(checked, true, id);
+  if (checked.value.admin !== opened.kid) {
+    return refused(problem('XR_REGISTRY_SIGNATURE_INVALID', `record names admin ${checked.value.admin} but is signed by ${opened.kid}`, '/admin'), true, id);
   }
-  return { ok: true, record: checked.record, hash: sha256Hex(value), kid: opened.kid };
+  return { ok: true, value: { record: checked.value, hash: sha256Hex(value), kid: opened.kid } };
 }

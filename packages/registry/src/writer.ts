@@ -7,7 +7,7 @@
 import { signDetached, type SigningKey } from '@xr/crypto';
 import { ensureLogAppendTime, type EventLog } from '@xr/event-log';
 import { parseAdminKid } from './admin-keys.js';
-import type { Problem } from '@xr/domain';
+import { fail, type Result } from '@xr/domain';
 import { uuidv7 } from './ids.js';
 import { REGISTRY_JWS_HEADER, recordKey, type RecordOf, type RegistryPayloads, type RegistryRecord, type RegistryRecordType } from './record.js';
 import { validateRecord } from './schemas.js';
@@ -21,9 +21,7 @@ export interface RegistryWriterOptions {
   readonly clock?: () => Date;
 }
 
-export type AppendOutcome =
-  | { readonly ok: true; readonly record: RegistryRecord; readonly offset: number }
-  | { readonly ok: false; readonly problem: Problem };
+export type AppendOutcome = Result<{ readonly record: RegistryRecord; readonly offset: number }>;
 
 export class RegistryWriter {
   private readonly clock: () => Date;
@@ -52,11 +50,11 @@ export class RegistryWriter {
   async append(record: RegistryRecord): Promise<AppendOutcome> {
     const checked = validateRecord(record);
     if (!checked.ok) return checked;
-    if (record.admin !== this.o.signer.kid) return { ok: false, problem: { code: 'XR_REGISTRY_SIGNATURE_INVALID', message: `record names admin ${record.admin}, this writer signs as ${this.o.signer.kid}`, field: '/admin' } };
+    if (record.admin !== this.o.signer.kid) return fail('XR_REGISTRY_SIGNATURE_INVALID', `record names admin ${record.admin}, this writer signs as ${this.o.signer.kid}`, '/admin');
     const bytes = encodeRecord(record);
     const jws = await signDetached(bytes, this.o.signer);
     const [result] = await this.o.log.append(this.o.topic, [{ id: record.id, key: recordKey(record), value: bytes, headers: { [REGISTRY_JWS_HEADER]: jws }, partition: 0 }]);
     if (!result) throw new Error(`no append result for registry record ${record.id}`);
-    return { ok: true, record, offset: result.offset };
+    return { ok: true, value: { record, offset: result.offset } };
   }
 }

@@ -29,8 +29,8 @@ export function given(...records: RegistryRecord[]): RegistryState {
   let state = RegistryState.empty();
   for (const r of records) {
     const next = state.apply(r);
-    if (!next.ok) throw new Error(`given: ${r.type} refused: ${next.problem.code} ${next.problem.message}`);
-    state = next.state;
+    if (!next.ok) throw new Error(`given: ${r.type} refused: ${next.code} ${next.message}`);
+    state = next.value.state;
   }
   return state;
 }

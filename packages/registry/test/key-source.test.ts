@@ -19,8 +19,8 @@ function registry(state: RegistryState) {
     },
     apply(record: RegistryRecord) {
       const next = this.state.apply(record);
-      if (!next.ok) throw new Error(next.problem.message);
-      this.state = next.state;
+      if (!next.ok) throw new Error(next.message);
+      this.state = next.value.state;
       for (const l of listeners) l(this.state, record);
     },
   };

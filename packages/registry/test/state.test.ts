@@ -21,15 +21,15 @@ describe('partner.registered', () => {
     const first = registration(LC, [lc1]);
     const state = given(first);
     const again = state.apply({ ...first, id: rec('partner.resumed', { region: LC }).id });
-    expect(again).toMatchObject({ ok: true, changed: false });
+    expect(again).toMatchObject({ ok: true, value: { changed: false } });
     const other = state.apply(registration(LC, [lc2], '另一个名字'));
-    expect(other).toMatchObject({ ok: false, problem: { code: 'XR_REGISTRY_CONFLICT', field: '/payload/region' } });
+    expect(other).toMatchObject({ ok: false, code: 'XR_REGISTRY_CONFLICT', field: '/payload/region' });
   });
 
   it('refuses a key whose kid names another region, and a kid twice', () => {
     const state = RegistryState.empty();
-    expect(state.apply(registration(LC, [qd1]))).toMatchObject({ ok: false, problem: { code: 'XR_KEY_REGION_MISMATCH', field: '/payload/keys/keys/0/kid' } });
-    expect(state.apply(registration(LC, [lc1, lc1]))).toMatchObject({ ok: false, problem: { code: 'XR_REGISTRY_CONFLICT', field: '/payload/keys/keys/1/kid' } });
+    expect(state.apply(registration(LC, [qd1]))).toMatchObject({ ok: false, code: 'XR_KEY_REGION_MISMATCH', field: '/payload/keys/keys/0/kid' });
+    expect(state.apply(registration(LC, [lc1, lc1]))).toMatchObject({ ok: false, code: 'XR_REGISTRY_CONFLICT', field: '/payload/keys/keys/1/kid' });
   });
 });
 
@@ -60,15 +60,15 @@ describe('key.revoked', () => {
 
   it('only tightens: a later effectiveAt changes nothing, an earlier one wins', () => {
     const later = state.apply(rec('key.revoked', { region: LC, kid: '371500.k1', effectiveAt: '2025-06-01T00:00:00Z' }));
-    expect(later).toMatchObject({ ok: true, changed: false });
+    expect(later).toMatchObject({ ok: true, value: { changed: false } });
     const earlier = state.apply(rec('key.revoked', { region: LC, kid: '371500.k1', effectiveAt: '2025-04-01T00:00:00Z' }));
-    expect(earlier.ok && earlier.state.keyFor('371500.k1', '2025-04-15T00:00:00Z')).toMatchObject({ ok: false, code: 'XR_KEY_REVOKED' });
+    expect(earlier.ok && earlier.value.state.keyFor('371500.k1', '2025-04-15T00:00:00Z')).toMatchObject({ ok: false, code: 'XR_KEY_REVOKED' });
   });
 
   it('refuses unknown keys and keys of another region', () => {
-    expect(state.apply(rec('key.revoked', { region: LC, kid: '371500.k9', effectiveAt: '2025-05-01T00:00:00Z' }))).toMatchObject({ ok: false, problem: { code: 'XR_KEY_UNKNOWN', field: '/payload/kid' } });
-    expect(state.apply(rec('key.revoked', { region: LC, kid: '370200.k1', effectiveAt: '2025-05-01T00:00:00Z' }))).toMatchObject({ ok: false, problem: { code: 'XR_KEY_REGION_MISMATCH' } });
-    expect(state.apply(rec('key.revoked', { region: QD, kid: '370200.k1', effectiveAt: '2025-05-01T00:00:00Z' }))).toMatchObject({ ok: false, problem: { code: 'XR_PARTNER_UNKNOWN', field: '/payload/region' } });
+    expect(state.apply(rec('key.revoked', { region: LC, kid: '371500.k9', effectiveAt: '2025-05-01T00:00:00Z' }))).toMatchObject({ ok: false, code: 'XR_KEY_UNKNOWN', field: '/payload/kid' });
+    expect(state.apply(rec('key.revoked', { region: LC, kid: '370200.k1', effectiveAt: '2025-05-01T00:00:00Z' }))).toMatchObject({ ok: false, code: 'XR_KEY_REGION_MISMATCH' });
+    expect(state.apply(rec('key.revoked', { region: QD, kid: '370200.k1', effectiveAt: '2025-05-01T00:00:00Z' }))).toMatchObject({ ok: false, code: 'XR_PARTNER_UNKNOWN', field: '/payload/region' });
   });
 });
 
@@ -88,9 +88,9 @@ describe('key.rotated', () => {
 
   it('refuses a generation that is not newer, a kid of another region, and an overlap that ended before the record', () => {
     const lc3 = generateKeyPair(makeKid(LC, 3));
-    expect(state.apply(rec('key.rotated', { region: LC, newKey: lc1.publicJwk, overlapUntil: '2030-01-01T00:00:00Z' }))).toMatchObject({ ok: false, problem: { code: 'XR_REGISTRY_CONFLICT', field: '/payload/newKey/kid' } });
-    expect(state.apply(rec('key.rotated', { region: LC, newKey: qd1.publicJwk, overlapUntil: '2030-01-01T00:00:00Z' }))).toMatchObject({ ok: false, problem: { code: 'XR_KEY_REGION_MISMATCH' } });
-    expect(state.apply(rec('key.rotated', { region: LC, newKey: lc3.publicJwk, overlapUntil: '2020-01-01T00:00:00Z' }))).toMatchObject({ ok: false, problem: { code: 'XR_BAD_REQUEST', field: '/payload/overlapUntil' } });
+    expect(state.apply(rec('key.rotated', { region: LC, newKey: lc1.publicJwk, overlapUntil: '2030-01-01T00:00:00Z' }))).toMatchObject({ ok: false, code: 'XR_REGISTRY_CONFLICT', field: '/payload/newKey/kid' });
+    expect(state.apply(rec('key.rotated', { region: LC, newKey: qd1.publicJwk, overlapUntil: '2030-01-01T00:00:00Z' }))).toMatchObject({ ok: false, code: 'XR_KEY_REGION_MISMATCH' });
+    expect(state.apply(rec('key.rotated', { region: LC, newKey: lc3.publicJwk, overlapUntil: '2020-01-01T00:00:00Z' }))).toMatchObject({ ok: false, code: 'XR_BAD_REQUEST', field: '/payload/overlapUntil' });
   });
 
   it('a second rotation never lengthens an older key’s overlap', () => {
@@ -98,7 +98,7 @@ describe('key.rotated', () => {
     const next = state.apply(rec('key.rotated', { region: LC, newKey: lc3.publicJwk, overlapUntil: '2025-12-01T00:00:00Z' }));
     expect(next.ok).toBe(true);
     if (!next.ok) return;
-    expect(next.state.partner(LC)!.keys.map((k) => k.validUntil)).toEqual(['2025-04-01T00:00:00Z', '2025-12-01T00:00:00Z', undefined]);
+    expect(next.value.state.partner(LC)!.keys.map((k) => k.validUntil)).toEqual(['2025-04-01T00:00:00Z', '2025-12-01T00:00:00Z', undefined]);
   });
 });
 
@@ -112,14 +112,14 @@ describe('partner.suspended / partner.resumed', () => {
     expect(suspended.activeRegions().has(LC)).toBe(false);
     expect(suspended.verifyingKeys('2025-06-01T00:00:00Z')).toEqual([]);
     const resumed = suspended.apply(rec('partner.resumed', { region: LC }));
-    expect(resumed.ok && resumed.state.keyFor('371500.k1', '2025-06-01T00:00:00Z')).toMatchObject({ ok: true });
-    expect(resumed.ok && resumed.state.partner(LC)?.suspendedReason).toBeUndefined();
+    expect(resumed.ok && resumed.value.state.keyFor('371500.k1', '2025-06-01T00:00:00Z')).toMatchObject({ ok: true });
+    expect(resumed.ok && resumed.value.state.partner(LC)?.suspendedReason).toBeUndefined();
   });
 
   it('resuming an active partner changes nothing; suspending an unknown one is refused', () => {
     const state = given(registration(LC, [lc1]));
-    expect(state.apply(rec('partner.resumed', { region: LC }))).toMatchObject({ ok: true, changed: false });
-    expect(state.apply(rec('partner.suspended', { region: QD, reason: 'x' }))).toMatchObject({ ok: false, problem: { code: 'XR_PARTNER_UNKNOWN' } });
+    expect(state.apply(rec('partner.resumed', { region: LC }))).toMatchObject({ ok: true, value: { changed: false } });
+    expect(state.apply(rec('partner.suspended', { region: QD, reason: 'x' }))).toMatchObject({ ok: false, code: 'XR_PARTNER_UNKNOWN' });
   });
 });
 
@@ -135,13 +135,13 @@ describe('recognition.set', () => {
 
   it('replaces the set; an empty set withdraws it', () => {
     const next = state.apply(rec('recognition.set', { region: LC, issuer: QD, certificateTypes: [] }));
-    expect(next.ok && next.state.recognises(LC, QD, 'food-business-licence')).toBe(false);
-    expect(next.ok && next.state.partner(LC)!.recognitions).toEqual([]);
+    expect(next.ok && next.value.state.recognises(LC, QD, 'food-business-licence')).toBe(false);
+    expect(next.ok && next.value.state.partner(LC)!.recognitions).toEqual([]);
   });
 
   it('refuses an unregistered issuer and self-recognition', () => {
-    expect(state.apply(rec('recognition.set', { region: LC, issuer: WL, certificateTypes: ['a'] }))).toMatchObject({ ok: false, problem: { code: 'XR_PARTNER_UNKNOWN', field: '/payload/issuer' } });
-    expect(state.apply(rec('recognition.set', { region: LC, issuer: LC, certificateTypes: ['a'] }))).toMatchObject({ ok: false, problem: { code: 'XR_BAD_REQUEST' } });
+    expect(state.apply(rec('recognition.set', { region: LC, issuer: WL, certificateTypes: ['a'] }))).toMatchObject({ ok: false, code: 'XR_PARTNER_UNKNOWN', field: '/payload/issuer' });
+    expect(state.apply(rec('recognition.set', { region: LC, issuer: LC, certificateTypes: ['a'] }))).toMatchObject({ ok: false, code: 'XR_BAD_REQUEST' });
   });
 });
 
@@ -174,8 +174,8 @@ describe('registered catalogs', () => {
     const broken = structuredClone(SAMPLE_CATALOG_510100) as unknown as { items: { promisedDays: number }[] };
     broken.items[0]!.promisedDays = 999;
     expect(RegistryState.empty().apply(record(SAMPLE_CATALOG_510100) as never)).toMatchObject({ ok: true });
-    expect(RegistryState.empty().apply(record(broken) as never)).toMatchObject({ ok: false, problem: { code: 'XR_CATALOG_INVALID', field: '/payload/catalog/items/0/promisedDays' } });
-    expect(RegistryState.empty().apply(record({ ...SAMPLE_CATALOG_510100, region: '371500' }) as never)).toMatchObject({ ok: false, problem: { code: 'XR_CATALOG_INVALID', field: '/payload/catalog/region' } });
+    expect(RegistryState.empty().apply(record(broken) as never)).toMatchObject({ ok: false, code: 'XR_CATALOG_INVALID', field: '/payload/catalog/items/0/promisedDays' });
+    expect(RegistryState.empty().apply(record({ ...SAMPLE_CATALOG_510100, region: '371500' }) as never)).toMatchObject({ ok: false, code: 'XR_CATALOG_INVALID', field: '/payload/catalog/region' });
   });
 });
 
@@ -187,24 +187,24 @@ describe('calendar.published', () => {
     const first = rec('calendar.published', { year: 2027, notice, periods });
     const state = given(first);
     expect(state.calendars()).toMatchObject([{ year: { year: 2027, basis: 'published', periods }, recordId: first.id }]);
-    expect(state.apply(rec('calendar.published', { year: 2027, notice, periods }))).toMatchObject({ ok: true, changed: false });
+    expect(state.apply(rec('calendar.published', { year: 2027, notice, periods }))).toMatchObject({ ok: true, value: { changed: false } });
     const corrected = state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ ...periods[0]!, daysOff: ['2027-01-01'] }, ...periods.slice(1)] }));
-    expect(corrected.ok && corrected.state.calendars()[0]?.year.periods[0]?.daysOff).toEqual(['2027-01-01']);
+    expect(corrected.ok && corrected.value.state.calendars()[0]?.year.periods[0]?.daysOff).toEqual(['2027-01-01']);
   });
 
   it('refuses a schedule the notice could not state, naming the field: a day outside the year, a worked weekday, a statutory holiday left out', () => {
     const state = RegistryState.empty();
     expect(state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ name: 'x', daysOff: ['2028-01-01'], worked: [] }] }))).toMatchObject({
       ok: false,
-      problem: { code: 'XR_CALENDAR_INVALID', field: '/payload/periods/0/daysOff/0' },
+      code: 'XR_CALENDAR_INVALID', field: '/payload/periods/0/daysOff/0',
     });
     expect(state.apply(rec('calendar.published', { year: 2027, notice, periods: [{ name: 'x', daysOff: ['2027-01-01'], worked: ['2027-01-06'] }] }))).toMatchObject({
       ok: false,
-      problem: { code: 'XR_CALENDAR_INVALID', field: '/payload/periods/0/worked/0' },
+      code: 'XR_CALENDAR_INVALID', field: '/payload/periods/0/worked/0',
     });
     expect(state.apply(rec('calendar.published', { year: 2027, notice, periods: periods.slice(1) }))).toMatchObject({
       ok: false,
-      problem: { code: 'XR_CALENDAR_INVALID', field: '/payload/periods' },
+      code: 'XR_CALENDAR_INVALID', field: '/payload/periods',
     });
   });
 });

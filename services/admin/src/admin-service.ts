@@ -1,6 +1,6 @@
 /** AdminService handlers: each call is authorized, mapped to a registry change or a query, and answered. */
 import type { handleUnaryCall, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
-import type { Problem } from '@xr/domain';
+import type { Result } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
 import { toServiceError } from '@xr/grpc-kit';
 import type { Logger } from '@xr/observability';
@@ -23,7 +23,7 @@ export interface AdminServiceDeps {
   readonly clock: () => Date;
 }
 
-type Outcome<Res> = { readonly ok: true; readonly value: Res } | { readonly ok: false; readonly problem: Problem };
+type Outcome<Res> = Result<Res>;
 
 export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers {
   function unary<Req, Res>(rpc: AdminRpc, handle: (request: Req) => Promise<Outcome<Res>>): handleUnaryCall<Req, Res> {
@@ -33,8 +33,8 @@ export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers 
         if (denied) return callback(toServiceError(denied));
         const outcome = await handle(call.request);
         if (outcome.ok) return callback(null, outcome.value);
-        d.logger.info({ rpc, code: outcome.problem.code, field: outcome.problem.field }, 'admin request refused');
-        callback(serviceError(outcome.problem));
+        d.logger.info({ rpc, code: outcome.code, field: outcome.field }, 'admin request refused');
+        callback(serviceError(outcome));
       };
       run().catch((error: unknown) => {
         d.logger.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'admin request failed');
@@ -45,8 +45,9 @@ export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers 
 
   const answer = (result: ChangeResult): Outcome<RegistryChange> => {
     if (!result.ok) return result;
+    const { recordId, offset, duplicate, partner } = result.value;
     const now = d.clock().toISOString();
-    return { ok: true, value: { recordId: result.recordId, offset: result.offset, duplicate: result.duplicate, ...(result.partner ? { partner: partnerToMessage(result.partner, now) } : {}) } };
+    return { ok: true, value: { recordId, offset, duplicate, ...(partner ? { partner: partnerToMessage(partner, now) } : {}) } };
   };
   const change = <T extends RegistryRecordType>(type: T, payload: RegistryPayloads[T], requestId: string): Promise<Outcome<RegistryChange>> => d.registrar.change(type, payload, requestId).then(answer);
 
@@ -62,8 +63,7 @@ export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers 
     SetRecognition: unary('SetRecognition', (r) => change('recognition.set', { region: r.region, issuer: r.issuer, certificateTypes: r.certificateTypes }, r.requestId)),
     PublishCalendar: unary('PublishCalendar', (r) => change('calendar.published', calendarFromMessage(r), r.requestId)),
     ListCalendars: unary('ListCalendars', async (r) => {
-      const listed = calendarsMessage(d.follower.state, r.untilYear);
-      return listed.ok ? listed : { ok: false, problem: listed.problem };
+      return calendarsMessage(d.follower.state, r.untilYear);
     }),
     ListPartners: unary('ListPartners', async () => {
       const now = d.clock().toISOString();
@@ -71,7 +71,7 @@ export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers 
     }),
     ListQuarantine: unary('ListQuarantine', async (r) => {
       const listed = await listQuarantine(d.log, d.quarantineTopic(r.region), r.region, r.limit);
-      return listed.ok ? listed : { ok: false, problem: listed };
+      return listed;
     }),
   };
 }

@@ -1,5 +1,5 @@
 /** gRPC messages ↔ holiday schedules (calendar.published payloads) and the calendar's years. */
-import { BUILT_IN_YEARS, HOLIDAY_LAW_UNTIL, problem, provisionalYear, type CalendarYear, type Problem } from '@xr/domain';
+import { BUILT_IN_YEARS, HOLIDAY_LAW_UNTIL, fail, provisionalYear, type CalendarYear, type Result } from '@xr/domain';
 import type { CalendarPublished, RegistryState } from '@xr/registry';
 import type { CalendarYear as CalendarYearMessage, ListCalendarsResponse, PublishCalendarRequest__Output } from './admin-proto.js';
 
@@ -28,13 +28,13 @@ function yearMessage(y: CalendarYear, basis: string, published?: { recordId: str
  * built-in year when both exist), then provisional years up to `untilYear` (default: the year
  * after the last published one).
  */
-export function calendarsMessage(state: RegistryState, untilYear: number): { ok: true; value: ListCalendarsResponse } | { ok: false; problem: Problem } {
+export function calendarsMessage(state: RegistryState, untilYear: number): Result<ListCalendarsResponse> {
   const years = new Map<number, CalendarYearMessage>();
   for (const y of BUILT_IN_YEARS) years.set(y.year, yearMessage(y, 'built-in'));
   for (const c of state.calendars()) years.set(c.year.year, yearMessage(c.year, 'published', c));
   const last = Math.max(...years.keys());
   const until = untilYear === 0 ? last + 1 : untilYear;
-  if (until < last - 200 || until > HOLIDAY_LAW_UNTIL) return { ok: false, problem: problem('XR_BAD_REQUEST', `until_year must be at most ${HOLIDAY_LAW_UNTIL}`, 'until_year') };
+  if (until < last - 200 || until > HOLIDAY_LAW_UNTIL) return fail('XR_BAD_REQUEST', `until_year must be at most ${HOLIDAY_LAW_UNTIL}`, 'until_year');
   for (let year = last + 1; year <= until; year++) {
     const provisional = provisionalYear(year);
     if (provisional) years.set(year, yearMessage(provisional, 'provisional'));

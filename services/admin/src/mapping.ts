@@ -1,10 +1,10 @@
 /** gRPC messages ↔ registry payloads and views. */
 import type { PublicJwk } from '@xr/crypto';
-import { problem, type Problem } from '@xr/domain';
+import { fail, type Result } from '@xr/domain';
 import { keyStatus, type PartnerView, type RegistryPayloads } from '@xr/registry';
 import type { Jwk, Jwk__Output, Partner } from './admin-proto.js';
 
-type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
+type Parsed<T> = Result<T>;
 
 /** Leaves out empty strings (proto3's absent): the schema then names what is missing. */
 function present<T extends Record<string, unknown>>(o: T): Partial<T> {
@@ -33,9 +33,9 @@ export function registrationFromMessage(m: RegisterMessage): Parsed<RegistryPayl
     try {
       catalog = JSON.parse(m.catalogJson) as Record<string, unknown>;
     } catch {
-      return { ok: false, problem: problem('XR_BAD_REQUEST', 'catalog_json is not JSON', '/payload/catalog') };
+      return fail('XR_BAD_REQUEST', 'catalog_json is not JSON', '/payload/catalog');
     }
-    if (!catalog || typeof catalog !== 'object' || Array.isArray(catalog)) return { ok: false, problem: problem('XR_BAD_REQUEST', 'catalog_json must be a JSON object', '/payload/catalog') };
+    if (!catalog || typeof catalog !== 'object' || Array.isArray(catalog)) return fail('XR_BAD_REQUEST', 'catalog_json must be a JSON object', '/payload/catalog');
   }
   const contact = present({ name: m.contact?.name, phone: m.contact?.phone, email: m.contact?.email });
   return {

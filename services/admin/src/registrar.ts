@@ -4,12 +4,17 @@
  * the follower applying it. The follower is the arbiter: another admin may have written first.
  * Idempotent by client request id: the record id derives from it.
  */
-import { problem, type Problem } from '@xr/domain';
+import { fail, type Result } from '@xr/domain';
 import { recordIdFor, recordRegion, uuidv7, validateRecord, type PartnerView, type RegistryFollower, type RegistryPayloads, type RegistryRecordType, type RegistryWriter } from '@xr/registry';
 
-export type ChangeResult =
-  | { readonly ok: true; readonly recordId: string; readonly offset: number; readonly duplicate: boolean; readonly partner?: PartnerView }
-  | { readonly ok: false; readonly problem: Problem };
+export interface Change {
+  readonly recordId: string;
+  readonly offset: number;
+  readonly duplicate: boolean;
+  readonly partner?: PartnerView;
+}
+
+export type ChangeResult = Result<Change>;
 
 export interface RegistrarOptions {
   readonly writer: RegistryWriter;
@@ -38,9 +43,9 @@ export class Registrar {
   private settled(recordId: string, region: string | undefined): ChangeResult | undefined {
     const outcome = this.o.follower.outcome(recordId);
     if (!outcome) return undefined;
-    if (!outcome.applied) return { ok: false, problem: outcome.problem };
+    if (!outcome.ok) return fail(outcome.code, outcome.message, outcome.field, outcome.violations);
     const partner = this.partnerOf(region);
-    return { ok: true, recordId, offset: outcome.offset, duplicate: true, ...(partner ? { partner } : {}) };
+    return { ok: true, value: { recordId, offset: outcome.value.offset, duplicate: true, ...(partner ? { partner } : {}) } };
   }
 
   private async apply<T extends RegistryRecordType>(type: T, payload: RegistryPayloads[T], requestId: string): Promise<ChangeResult> {
@@ -52,21 +57,21 @@ export class Registrar {
     const record = writer.draft(type, payload, { id });
     const checked = validateRecord(record);
     if (!checked.ok) return checked;
-    const precheck = follower.state.apply(checked.record);
+    const precheck = follower.state.apply(checked.value);
     if (!precheck.ok) return precheck;
-    if (!precheck.changed) {
+    if (!precheck.value.changed) {
       // Already in effect (same registration, resuming an active partner…): nothing to write.
       const partner = this.partnerOf(region);
-      return { ok: true, recordId: '', offset: follower.stats.position - 1, duplicate: true, ...(partner ? { partner } : {}) };
+      return { ok: true, value: { recordId: '', offset: follower.stats.position - 1, duplicate: true, ...(partner ? { partner } : {}) } };
     }
-    const appended = await writer.append(checked.record);
+    const appended = await writer.append(checked.value);
     if (!appended.ok) return appended;
-    if (!(await follower.reached(appended.offset, this.o.timeoutMs))) {
-      return { ok: false, problem: problem('XR_UNAVAILABLE', `record ${id} is written (offset ${appended.offset}) but not applied here within ${this.o.timeoutMs} ms; retry with the same request_id`) };
+    if (!(await follower.reached(appended.value.offset, this.o.timeoutMs))) {
+      return fail('XR_UNAVAILABLE', `record ${id} is written (offset ${appended.value.offset}) but not applied here within ${this.o.timeoutMs} ms; retry with the same request_id`);
     }
     const settled = this.settled(id, region);
-    if (!settled) return { ok: false, problem: problem('XR_INTERNAL', `record ${id} at offset ${appended.offset} has no outcome`) };
+    if (!settled) return fail('XR_INTERNAL', `record ${id} at offset ${appended.value.offset} has no outcome`);
     // Written now: a retry of a change already written was answered by `settled` above.
-    return settled.ok ? { ...settled, duplicate: false } : settled;
+    return settled.ok ? { ok: true, value: { ...settled.value, duplicate: false } } : settled;
   }
 }

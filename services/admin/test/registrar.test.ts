@@ -15,7 +15,7 @@ afterEach(async () => {
 describe('Registrar', () => {
   it('writes a change, and the follower applies it before the call returns', async () => {
     const result = await desk.registrar.change('partner.registered', registration(), 'req-1');
-    expect(result).toMatchObject({ ok: true, offset: 0, duplicate: false, partner: { region: '371500', status: 'active' } });
+    expect(result).toMatchObject({ ok: true, value: { offset: 0, duplicate: false, partner: { region: '371500', status: 'active' } } });
     expect(desk.follower.state.isActive('371500')).toBe(true);
     expect(desk.follower.stats).toMatchObject({ position: 1, applied: 1, refused: 0 });
   });
@@ -23,21 +23,21 @@ describe('Registrar', () => {
   it('is idempotent by request id, and writes nothing for a change already in effect', async () => {
     const first = await desk.registrar.change('partner.registered', registration(), 'req-1');
     const retry = await desk.registrar.change('partner.registered', registration(), 'req-1');
-    expect(retry).toMatchObject({ ok: true, duplicate: true, offset: 0 });
-    expect(first.ok && retry.ok && retry.recordId).toBe(first.ok && first.recordId);
+    expect(retry).toMatchObject({ ok: true, value: { duplicate: true, offset: 0 } });
+    expect(first.ok && retry.ok && retry.value.recordId).toBe(first.ok && first.value.recordId);
     const sameContent = await desk.registrar.change('partner.registered', registration(), 'req-2');
-    expect(sameContent).toMatchObject({ ok: true, duplicate: true, recordId: '' });
+    expect(sameContent).toMatchObject({ ok: true, value: { duplicate: true, recordId: '' } });
     expect(await desk.log.endOffset(desk.topic, 0)).toBe(1);
   });
 
   it('refuses a conflicting change before writing it', async () => {
     await desk.registrar.change('partner.registered', registration(), 'req-1');
     const conflict = await desk.registrar.change('partner.registered', registration('别的名字'), 'req-2');
-    expect(conflict).toMatchObject({ ok: false, problem: { code: 'XR_REGISTRY_CONFLICT', field: '/payload/region' } });
+    expect(conflict).toMatchObject({ ok: false, code: 'XR_REGISTRY_CONFLICT', field: '/payload/region' });
     const unknown = await desk.registrar.change('partner.suspended', { region: '370200', reason: 'x' }, 'req-3');
-    expect(unknown).toMatchObject({ ok: false, problem: { code: 'XR_PARTNER_UNKNOWN' } });
+    expect(unknown).toMatchObject({ ok: false, code: 'XR_PARTNER_UNKNOWN' });
     const invalid = await desk.registrar.change('partner.suspended', { region: '371500', reason: '' }, 'req-4');
-    expect(invalid).toMatchObject({ ok: false, problem: { code: 'XR_SCHEMA_INVALID', field: '/payload/reason' } });
+    expect(invalid).toMatchObject({ ok: false, code: 'XR_SCHEMA_INVALID', field: '/payload/reason' });
     expect(await desk.log.endOffset(desk.topic, 0)).toBe(1);
   });
 
@@ -47,7 +47,7 @@ describe('Registrar', () => {
       desk.registrar.change('partner.registered', registration('别的名字'), 'b'),
       desk.registrar.change('partner.suspended', { region: '371500', reason: '演练' }, 'c'),
     ]);
-    expect(results.map((r) => (r.ok ? 'ok' : r.problem.code))).toEqual(['ok', 'XR_REGISTRY_CONFLICT', 'ok']);
+    expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'XR_REGISTRY_CONFLICT', 'ok']);
     expect(desk.follower.state.isActive('371500')).toBe(false);
   });
 });
@@ -60,7 +60,7 @@ describe('RegistryFollower', () => {
     await desk.log.append(desk.topic, [{ id: forged.id, key: '371500', value, headers: { [REGISTRY_JWS_HEADER]: await signDetached(value, forger) }, partition: 0 }]);
     expect(await desk.follower.reached(0, 5_000)).toBe(true);
     expect(desk.follower.stats).toMatchObject({ refused: 1, applied: 0 });
-    expect(desk.refused[0]).toMatchObject({ offset: 0, recordId: forged.id, problem: { code: 'XR_REGISTRY_ADMIN_UNKNOWN' } });
+    expect(desk.refused[0]).toMatchObject({ offset: 0, recordId: forged.id, code: 'XR_REGISTRY_ADMIN_UNKNOWN' });
     expect(desk.follower.state.isRegistered('371500')).toBe(false);
     // an unauthenticated id never blocks a genuine record with that id
     expect(desk.follower.outcome(forged.id)).toBeUndefined();
@@ -79,7 +79,7 @@ describe('RegistryFollower', () => {
     ]);
     expect(await desk.follower.reached(2, 5_000)).toBe(true);
     expect(desk.follower.stats).toMatchObject({ applied: 1, duplicates: 1, refused: 1 });
-    expect(desk.refused[0]).toMatchObject({ offset: 2, problem: { code: 'XR_DUPLICATE' } });
+    expect(desk.refused[0]).toMatchObject({ offset: 2, code: 'XR_DUPLICATE' });
     expect(desk.follower.state.partner('371500')?.name).toBe('聊城市');
   });
 

@@ -54,7 +54,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
       anchor: new TrustAnchor(config.registry.trustAnchors),
       maxBackdateMs: (config.registry.maxBackdateMinutes ?? 10) * 60_000,
       logger: logger.child({ component: 'registry' }),
-      onRefused: (r) => counters.inc('xr_registry_refused_total', { reason: r.problem.code }),
+      onRefused: (r) => counters.inc('xr_registry_refused_total', { reason: r.code }),
     });
     await follower.start();
     // No inbox record is judged on a half-read registry.

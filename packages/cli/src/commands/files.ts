@@ -43,12 +43,12 @@ export async function readRegistration(io: CliIo, path: string): Promise<Partner
   if (Array.isArray(keys)) keys.forEach((k, i) => refusePrivate(k, `keys[${i}] in ${path}`, `--file keys.keys[${i}].d`));
   const checked = validateRecord({ id: uuidv7(), type: 'partner.registered', v: 1, time: new Date().toISOString(), admin: 'admin-cli.k1', payload: { contact: {}, ...payload } });
   if (!checked.ok) {
-    const first = checked.problem.violations?.[0];
+    const first = checked.violations?.[0];
     const field = first ? filePath(first.field) : undefined;
     const where = field ? `${path}: ${field}` : path;
-    throw usage(`${where} ${first?.message ?? checked.problem.message}`, field === undefined ? '--file' : `--file ${field}`, checked.problem.code);
+    throw usage(`${where} ${first?.message ?? checked.message}`, field === undefined ? '--file' : `--file ${field}`, checked.code);
   }
-  return checked.record.payload as PartnerRegistered;
+  return checked.value.payload as PartnerRegistered;
 }
 
 export async function readPublicJwk(io: CliIo, path: string): Promise<PublicJwk> {
@@ -70,16 +70,16 @@ export async function readCalendarYear(io: CliIo, path: string, year: number): P
   const payload = { ...o, year };
   const checked = validateRecord({ id: uuidv7(), type: 'calendar.published', v: 1, time: new Date().toISOString(), admin: 'admin-cli.k1', payload });
   if (!checked.ok) {
-    const first = checked.problem.violations?.[0] ?? (checked.problem.field === undefined ? undefined : { field: checked.problem.field, message: checked.problem.message });
+    const first = checked.violations?.[0] ?? (checked.field === undefined ? undefined : { field: checked.field, message: checked.message });
     const field = first ? filePath(first.field) : undefined;
-    throw usage(`${field ? `${path}: ${field}` : path} ${first?.message ?? checked.problem.message}`, field === undefined ? '--file' : `--file ${field}`, checked.problem.code);
+    throw usage(`${field ? `${path}: ${field}` : path} ${first?.message ?? checked.message}`, field === undefined ? '--file' : `--file ${field}`, checked.code);
   }
   // The checks every gateway applies (dates in the year, worked days on weekends, no statutory
   // holiday dropped), here, before anything is signed.
-  const applied = RegistryState.empty().apply(checked.record);
+  const applied = RegistryState.empty().apply(checked.value);
   if (!applied.ok) {
-    const field = applied.problem.field === undefined ? undefined : filePath(applied.problem.field);
-    throw usage(`${field ? `${path}: ${field}` : path} ${applied.problem.message}`, field === undefined ? '--file' : `--file ${field}`, applied.problem.code);
+    const field = applied.field === undefined ? undefined : filePath(applied.field);
+    throw usage(`${field ? `${path}: ${field}` : path} ${applied.message}`, field === undefined ? '--file' : `--file ${field}`, applied.code);
   }
-  return checked.record.payload as CalendarPublished;
+  return checked.value.payload as CalendarPublished;
 }
