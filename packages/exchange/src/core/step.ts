@@ -55,6 +55,8 @@ export interface StepOutput {
   readonly duplicates: readonly Envelope[];
   /** Some record was refused only because its key is unknown: the registry may be behind. */
   readonly unknownKey: boolean;
+  /** Inbox records that passed every check and were journaled (reactions not counted). */
+  readonly accepted: number;
 }
 
 /** Runs the checks and the case rules over a batch of one inbox partition. */
@@ -68,6 +70,7 @@ export async function step(state: GatewayState, partition: number, records: read
   const quarantine: QuarantineOut[] = [];
   const duplicates: Envelope[] = [];
   let unknownKey = false;
+  let accepted = 0;
   let prev = head.prev;
   let next = head.next;
 
@@ -134,7 +137,8 @@ export async function step(state: GatewayState, partition: number, records: read
       request = decodeClientRequest(r.headers[REQUEST_HEADER]);
     }
     append(signed, r, request);
+    accepted += 1;
     await react(signed.event, verdict.emit, r);
   }
-  return { partition, journal, quarantine, duplicates, unknownKey };
+  return { partition, journal, quarantine, duplicates, unknownKey, accepted };
 }

@@ -161,7 +161,11 @@ export class Pipeline {
    */
   private async deliver(partition: number, records: readonly { n: number; record: JournalRecord }[], replayed = false): Promise<void> {
     const byTarget = new Map<string, { n: number; record: JournalRecord }[]>();
-    for (const r of records) byTarget.set(r.record.event.target, [...(byTarget.get(r.record.event.target) ?? []), r]);
+    for (const r of records) {
+      const list = byTarget.get(r.record.event.target);
+      if (list) list.push(r);
+      else byTarget.set(r.record.event.target, [r]);
+    }
     for (const [target, list] of byTarget) {
       const outbox = this.outbox(target);
       const from = replayed ? ((await this.o.log.committed(outbox.group, this.o.topics.journal(this.o.region), partition)) ?? 0) : 0;
@@ -226,7 +230,7 @@ export class Pipeline {
     }
     this.o.waiters.apply(outcomes(this.o.state, out));
     await this.deliver(partition, outbound);
-    const accepted = out.journal.filter(({ record }) => record.event.source !== this.o.region || batch.records.some((r) => r.id === record.event.id)).length;
+    const accepted = out.accepted;
     if (accepted > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'accepted' }, accepted);
     if (out.duplicates.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'duplicate' }, out.duplicates.length);
     if (out.quarantine.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, out.quarantine.length);
