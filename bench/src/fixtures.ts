@@ -99,7 +99,7 @@ let calendar: WorkingDayCalendar | undefined;
 function stateCouncilCalendar(): WorkingDayCalendar {
   if (!calendar) {
     const made = createYearlyCalendar(BUILT_IN_YEARS);
-    if (!made.ok) throw new Error(`built-in calendar: ${made.reason}`);
+    if (!made.ok) throw new Error(`built-in calendar: ${made.message}`);
     calendar = made.value;
   }
   return calendar;

@@ -16,7 +16,7 @@ import { caseFlow, given } from '../src/case/testing.js';
 import type { Check } from '../src/identifiers/result.js';
 
 function value<T>(check: Check<T>): T {
-  if (!check.ok) throw new Error(`${check.code}: ${check.reason}`);
+  if (!check.ok) throw new Error(`${check.code}: ${check.message}`);
   return check.value;
 }
 

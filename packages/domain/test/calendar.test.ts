@@ -6,7 +6,7 @@ import { createCalendar, type WorkingDayCalendar } from '../src/calendar/working
 import type { Check } from '../src/identifiers/result.js';
 
 function value<T>(check: Check<T>): T {
-  if (!check.ok) throw new Error(`${check.code}: ${check.reason}`);
+  if (!check.ok) throw new Error(`${check.code}: ${check.message}`);
   return check.value;
 }
 

@@ -7,7 +7,7 @@ import type { CaseState } from '../src/case/model.js';
 import { at, caseFlow, given, historyTo, SAMPLE_PAYLOADS } from '../src/case/testing.js';
 
 const made = createCalendar(CN_2025_2026);
-if (!made.ok) throw new Error(made.reason);
+if (!made.ok) throw new Error(made.message);
 const calendar: WorkingDayCalendar = made.value;
 
 type Step = readonly [type: string, payload: Record<string, unknown>, time: string];

@@ -7,7 +7,7 @@ import type { Decision } from '../src/case/decide.js';
 import { at, caseFlow, given, historyTo, material, SAMPLE_MATERIALS, SAMPLE_PAYLOADS } from '../src/case/testing.js';
 
 const made = createCalendar(CN_2025_2026);
-if (!made.ok) throw new Error(made.reason);
+if (!made.ok) throw new Error(made.message);
 const calendar: WorkingDayCalendar = made.value;
 const { item } = catalogIndex(SAMPLE_CATALOGS);
 

@@ -12,7 +12,7 @@ import { USCC_ALPHABET, checkUscc, computeUsccCheck } from '../src/identifiers/u
 const TODAY = { today: '2025-06-30' };
 
 function value<T>(check: Check<T>): T {
-  if (!check.ok) throw new Error(`${check.code}: ${check.reason}`);
+  if (!check.ok) throw new Error(`${check.code}: ${check.message}`);
   return check.value;
 }
 

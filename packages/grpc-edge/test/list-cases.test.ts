@@ -6,7 +6,7 @@ import { listCases } from '../src/list-cases.js';
 
 const calendar = (() => {
   const made = createCalendar(CN_2025_2026);
-  if (!made.ok) throw new Error(made.reason);
+  if (!made.ok) throw new Error(made.message);
   return made.value;
 })();
 

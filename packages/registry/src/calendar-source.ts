@@ -17,7 +17,7 @@ export function calendarFrom(state: () => RegistryState, base: readonly Calendar
       const years = [...base, ...current.calendars().map((c) => c.year)];
       const calendar = createYearlyCalendar(years);
       // Every published year was checked when its record was applied; base years at start.
-      if (!calendar.ok) throw new Error(`calendar: ${calendar.reason}`);
+      if (!calendar.ok) throw new Error(`calendar: ${calendar.message}`);
       made = calendar.value;
       madeFor = current;
     }

@@ -63,7 +63,7 @@ export function checkCalendarYear(year: CalendarYear): YearCheck<CalendarYear> {
   const window = noticeWindow(year.year);
   if (year.notice !== undefined) {
     const issued = parseLocalDate(year.notice.date);
-    if (!issued.ok) return refuse(issued.code, `notice date: ${issued.reason}`, '/notice/date');
+    if (!issued.ok) return refuse(issued.code, `notice date: ${issued.message}`, '/notice/date');
     if (issued.value > window.to) return refuse('XR_CALENDAR_ARGUMENT', `the notice for ${year.year} is dated ${year.notice.date}, after the year it arranges`, '/notice/date');
     if (year.notice.title.trim() === '') return refuse('XR_CALENDAR_ARGUMENT', 'the notice needs its title', '/notice/title');
   }
@@ -76,7 +76,7 @@ export function checkCalendarYear(year: CalendarYear): YearCheck<CalendarYear> {
       for (const [i, date] of dates.entries()) {
         const field = `/periods/${p}/${kind}/${i}`;
         const day = parseLocalDate(date);
-        if (!day.ok) return refuse(day.code, day.reason, field);
+        if (!day.ok) return refuse(day.code, day.message, field);
         if (day.value < window.from || day.value > window.to) {
           return refuse('XR_CALENDAR_OUT_OF_RANGE', `${date} is outside ${year.year} (a notice may reach back to ${formatLocalDate(window.from)} for 元旦)`, field);
         }

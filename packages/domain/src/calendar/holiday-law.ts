@@ -21,7 +21,7 @@ export const HOLIDAY_LAW_UNTIL = 2099;
 
 function run(first: string, days: number): string[] {
   const start = parseLocalDate(first);
-  if (!start.ok) throw new RangeError(start.reason);
+  if (!start.ok) throw new RangeError(start.message);
   return Array.from({ length: days }, (_, i) => formatLocalDate(start.value + i));
 }
 

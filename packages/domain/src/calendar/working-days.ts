@@ -65,7 +65,7 @@ function parseAll(dates: readonly string[], label: string): Check<Set<DayNumber>
   const days = new Set<DayNumber>();
   for (const date of dates) {
     const day = parseLocalDate(date);
-    if (!day.ok) return fail(day.code, `${label}: ${day.reason}`);
+    if (!day.ok) return fail(day.code, `${label}: ${day.message}`);
     days.add(day.value);
   }
   return ok(days);
@@ -86,9 +86,9 @@ interface Window {
 function parseCoverage(spec: CalendarSpec): Check<Window | undefined> {
   if (spec.coverage === undefined) return ok(undefined);
   const from = parseLocalDate(spec.coverage.from);
-  if (!from.ok) return fail(from.code, `coverage.from: ${from.reason}`);
+  if (!from.ok) return fail(from.code, `coverage.from: ${from.message}`);
   const to = parseLocalDate(spec.coverage.to);
-  if (!to.ok) return fail(to.code, `coverage.to: ${to.reason}`);
+  if (!to.ok) return fail(to.code, `coverage.to: ${to.message}`);
   if (to.value < from.value) return fail('XR_CALENDAR_ARGUMENT', 'coverage.to is before coverage.from');
   return ok({ from: from.value, to: to.value });
 }
@@ -97,13 +97,13 @@ function parseSuspensions(list: readonly Suspension[]): Check<{ from: DayNumber;
   const parsed: { from: DayNumber; to: DayNumber | undefined }[] = [];
   for (const s of list) {
     const from = parseLocalDate(s.from);
-    if (!from.ok) return fail(from.code, `suspension.from: ${from.reason}`);
+    if (!from.ok) return fail(from.code, `suspension.from: ${from.message}`);
     if (s.to === undefined) {
       parsed.push({ from: from.value, to: undefined });
       continue;
     }
     const to = parseLocalDate(s.to);
-    if (!to.ok) return fail(to.code, `suspension.to: ${to.reason}`);
+    if (!to.ok) return fail(to.code, `suspension.to: ${to.message}`);
     if (to.value < from.value) return fail('XR_CALENDAR_ARGUMENT', `suspension ends (${s.to}) before it starts (${s.from})`);
     parsed.push({ from: from.value, to: to.value });
   }

@@ -117,7 +117,7 @@ export function caseDeadlines(state: CaseState, options: DeadlineOptions): CaseD
   /** The value of one computation, or undefined with the reason recorded against `deadline`. */
   const take = <T>(deadline: DeadlineName, check: Check<T>): T | undefined => {
     if (check.ok) return check.value;
-    if (!unknown.some((u) => u.deadline === deadline)) unknown.push({ deadline, code: check.code, reason: check.reason });
+    if (!unknown.some((u) => u.deadline === deadline)) unknown.push({ deadline, code: check.code, reason: check.message });
     return undefined;
   };
   const mark = (deadline: DeadlineName, from: string, to: string): void => {

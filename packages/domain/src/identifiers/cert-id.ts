@@ -45,9 +45,9 @@ function checkFields(fields: CertIdFields): Check<CertIdFields> {
 
 function checkEmbeddedUsccs(fields: CertIdFields): Check<CertIdFields> {
   const defining = checkUscc(fields.typeCode.slice(0, 18));
-  if (!defining.ok) return fail('XR_CERT_ID_USCC', `type code's defining authority USCC is invalid: ${defining.reason}`);
+  if (!defining.ok) return fail('XR_CERT_ID_USCC', `type code's defining authority USCC is invalid: ${defining.message}`);
   const issuer = checkUscc(fields.issuerUscc);
-  if (!issuer.ok) return fail('XR_CERT_ID_USCC', `issuer USCC is invalid: ${issuer.reason}`);
+  if (!issuer.ok) return fail('XR_CERT_ID_USCC', `issuer USCC is invalid: ${issuer.message}`);
   return ok(fields);
 }
 

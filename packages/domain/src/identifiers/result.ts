@@ -3,7 +3,7 @@
  * Expected failures are values with a stable code, never exceptions. The codes are a part of the
  * one list (XR_ERROR_CLASS in errors.ts), which documents each.
  */
-import type { XrErrorCode } from '../errors.js';
+import type { Problem, XrErrorCode } from '../errors.js';
 
 export const CHECK_CODES = [
   'XR_ID_FORMAT',
@@ -25,14 +25,13 @@ export const CHECK_CODES = [
 
 export type CheckCode = (typeof CHECK_CODES)[number];
 
-export type Check<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly code: CheckCode; readonly reason: string };
+/** The domain's `Result<T>` with the codes a check can give: the same flat failure as everywhere. */
+export type Check<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Problem & { readonly code: CheckCode });
 
 export function ok<T>(value: T): Check<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: CheckCode, reason: string): Check<T> {
-  return { ok: false, code, reason };
+export function fail<T = never>(code: CheckCode, message: string): Check<T> {
+  return { ok: false, code, message };
 }
