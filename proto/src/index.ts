@@ -47,3 +47,15 @@ export type { RevokeKeyRequest, RevokeKeyRequest__Output } from '../gen/xr/admin
 export type { RotateKeyRequest, RotateKeyRequest__Output } from '../gen/xr/admin/v1/RotateKeyRequest.js';
 export type { SetRecognitionRequest, SetRecognitionRequest__Output } from '../gen/xr/admin/v1/SetRecognitionRequest.js';
 export type { SuspendPartnerRequest, SuspendPartnerRequest__Output } from '../gen/xr/admin/v1/SuspendPartnerRequest.js';
+export { loadAuditService } from './load.js';
+export type { AuditProto } from './load.js';
+export type { AuditServiceClient, AuditServiceHandlers } from '../gen/xr/audit/v1/AuditService.js';
+export type { Checkpoint as AuditCheckpoint, Checkpoint__Output as AuditCheckpoint__Output } from '../gen/xr/audit/v1/Checkpoint.js';
+export type { ConsistencyProof, ConsistencyProof__Output } from '../gen/xr/audit/v1/ConsistencyProof.js';
+export type { GetCheckpointRequest, GetCheckpointRequest__Output } from '../gen/xr/audit/v1/GetCheckpointRequest.js';
+export type { GetConsistencyProofRequest, GetConsistencyProofRequest__Output } from '../gen/xr/audit/v1/GetConsistencyProofRequest.js';
+export type { GetInclusionProofRequest, GetInclusionProofRequest__Output } from '../gen/xr/audit/v1/GetInclusionProofRequest.js';
+export type { InclusionProof, InclusionProof__Output } from '../gen/xr/audit/v1/InclusionProof.js';
+export type { JournalEvent, JournalEvent__Output } from '../gen/xr/audit/v1/JournalEvent.js';
+export type { Position as AuditPosition, Position__Output as AuditPosition__Output } from '../gen/xr/audit/v1/Position.js';
+export type { StreamEventsRequest, StreamEventsRequest__Output } from '../gen/xr/audit/v1/StreamEventsRequest.js';

@@ -5,6 +5,7 @@ import { loadSync, type Options } from '@grpc/proto-loader';
 import type { ProtoGrpcType as CasesGrpc } from '../gen/cases.js';
 import type { ProtoGrpcType as OpsGrpc } from '../gen/ops.js';
 import type { ProtoGrpcType as AdminGrpc } from '../gen/admin.js';
+import type { ProtoGrpcType as AuditGrpc } from '../gen/audit.js';
 export type { CaseServiceClient, CaseServiceHandlers } from '../gen/xr/gateway/v1/CaseService.js';
 export type { OpsServiceClient, OpsServiceHandlers } from '../gen/xr/gateway/v1/OpsService.js';
 
@@ -43,4 +44,14 @@ let admin: AdminProto | undefined;
 export function loadAdminService(): AdminProto {
   admin ??= (loadPackageDefinition(loadSync('xr/admin/v1/admin.proto', LOADER_OPTIONS)) as unknown as AdminGrpc).xr.admin.v1;
   return admin;
+}
+
+export type AuditProto = AuditGrpc['xr']['audit']['v1'];
+
+let audit: AuditProto | undefined;
+
+/** The auditor service's contract (xr/audit/v1/audit.proto). */
+export function loadAuditService(): AuditProto {
+  audit ??= (loadPackageDefinition(loadSync('xr/audit/v1/audit.proto', LOADER_OPTIONS)) as unknown as AuditGrpc).xr.audit.v1;
+  return audit;
 }

@@ -12,7 +12,7 @@ const PKG = 'xr.gateway.v1';
 export const CASES = `${PKG}.CaseService`;
 export const OPS = `${PKG}.OpsService`;
 export const ADMIN = 'xr.admin.v1.AdminService';
-const AUDIT = `${PKG}.AuditService`;
+export const AUDIT = 'xr.audit.v1.AuditService';
 
 /** The rule of a transition RPC, by the side that owns it. */
 const TRANSITION_RULE: Readonly<Record<Side, PolicyRule>> = { receiving: RULES.receivingTransition, handling: RULES.handlingTransition };
