@@ -7,6 +7,8 @@ import type { KeyVerdict, Trust } from './trust.js';
 
 export class KeyRing implements Trust {
   private readonly keys = new Map<string, VerificationKey>();
+  /** Every key ever added, removed ones included (for `regionKeys`). */
+  private readonly known = new Map<string, VerificationKey>();
 
   constructor(jwks: readonly PublicJwk[] = []) {
     for (const jwk of jwks) this.add(jwk);
@@ -15,6 +17,7 @@ export class KeyRing implements Trust {
   add(jwk: PublicJwk): VerificationKey {
     const key = verificationKeyFromJwk(jwk);
     this.keys.set(key.kid, key);
+    this.known.set(key.kid, key);
     return key;
   }
 
@@ -24,6 +27,10 @@ export class KeyRing implements Trust {
 
   regions(): Set<string> {
     return new Set([...this.keys.values()].map((k) => k.region));
+  }
+
+  regionKeys(region: string): VerificationKey[] {
+    return [...this.known.values()].filter((k) => k.region === region);
   }
 
   readonly lookup: KeyLookup = (kid) => this.keys.get(kid);

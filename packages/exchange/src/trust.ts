@@ -16,6 +16,12 @@ export interface Trust {
   /** Regions this gateway exchanges with now (registered and not suspended), itself included. */
   regions(): ReadonlySet<string>;
   /**
+   * Every key ever known for `region` (revoked and rotated-out ones included), so a verifier can
+   * find which key signed a note (e.g. a checkpoint, whose signature names no kid). Whether that
+   * key was valid is still judged with `keyFor(kid, signedAt, receivedAt)`.
+   */
+  regionKeys(region: string): readonly VerificationKey[];
+  /**
    * Brings the source up to date (the registry read to its end). Called before refusing a record
    * for an unknown key, so a partner registered a moment ago is not refused for our lag.
    */

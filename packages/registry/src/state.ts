@@ -195,6 +195,14 @@ export class RegistryState {
     return this.data.partners.get(region)?.catalog;
   }
 
+  /**
+   * Every key ever registered for `region`, revoked and rotated-out ones included, oldest first
+   * (suspension does not hide them): to find which key signed a note; `keyFor` judges validity.
+   */
+  regionKeys(region: string): VerificationKey[] {
+    return this.data.partners.get(region)?.keys.map((k) => k.key) ?? [];
+  }
+
   /** Public keys of active partners that verify records signed at `at` (e.g. to fill a KeyRing). */
   verifyingKeys(at: string | number): PublicJwk[] {
     return [...this.data.partners.values()]

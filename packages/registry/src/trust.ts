@@ -4,7 +4,7 @@
  * still given by configuration) always verify. `catchUp` reads the registry to its current end
  * before the exchange refuses an unknown key, so a partner registered a moment ago is not refused.
  */
-import type { PublicJwk } from '@xr/crypto';
+import { verificationKeyFromJwk, type PublicJwk, type VerificationKey } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import type { Trust } from '@xr/exchange';
 import type { RegistryFollower } from './follower.js';
@@ -21,6 +21,7 @@ export function registryTrust(
   topic: string,
 ): Trust {
   const source = registryKeySource(follower, { trusted: [own, ...configured] });
+  const trusted = [own, ...configured].map(verificationKeyFromJwk);
   return {
     catchUp: async () => {
       const end = await log.endOffset(topic, 0);
@@ -31,5 +32,11 @@ export function registryTrust(
       return found.ok ? { ok: true, key: found.key } : found;
     },
     regions: () => source.regions(),
+    regionKeys: (region) => {
+      const keys = new Map<string, VerificationKey>();
+      for (const key of trusted) if (key.region === region) keys.set(key.kid, key);
+      for (const key of follower.state.regionKeys(region)) if (!keys.has(key.kid)) keys.set(key.kid, key);
+      return [...keys.values()];
+    },
   };
 }

@@ -57,4 +57,14 @@ describe('registryTrust', () => {
     await empty.trust.catchUp?.();
     expect(empty.asked).toEqual([]);
   });
+
+  it('lists every key of a region, revoked and suspended ones included, so a note signature can be matched to its key', () => {
+    const { trust } = setup(state, 4);
+    expect(trust.regionKeys(QD).map((k) => k.kid)).toEqual(['370200.k1']);
+    expect(trust.regionKeys(LC).map((k) => k.kid)).toEqual(['371500.k1']);
+    expect(trust.regionKeys(WL).map((k) => k.kid)).toEqual(['331081.k1']);
+    expect(trust.regionKeys('440300')).toEqual([]);
+    // Listed is not trusted: validity is still judged at the signed time.
+    expect(trust.keyFor('370200.k1', '2025-05-02T00:00:00Z', Date.parse('2025-05-02T00:00:00Z'))).toMatchObject({ ok: false, code: 'XR_KEY_REVOKED' });
+  });
 });
