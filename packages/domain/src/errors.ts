@@ -73,6 +73,39 @@ export const XR_ERROR_CLASS = {
   XR_PROOF_MALFORMED: 'INVALID_ARGUMENT',
   /** A well-formed Merkle inclusion or consistency proof that does not verify. */
   XR_PROOF_INVALID: 'INVALID_ARGUMENT',
+  // Signed checkpoints, witnessing and audit (issue #9; docs/WIRE.md "Merkle tree, checkpoints and cosignatures").
+  /** A checkpoint that conflicts with one already cosigned or seen: same size and another root, or not consistent with it. */
+  XR_CHECKPOINT_FORK: 'FAILED_PRECONDITION',
+  /** At start, the region's journal does not reproduce a checkpoint it already signed (the journal was cut or replaced). */
+  XR_CHECKPOINT_ROLLBACK: 'INTERNAL',
+  /** A checkpoint older than (or as old as) the one the witness last cosigned: tlog-witness 409. */
+  XR_CHECKPOINT_STALE: 'FAILED_PRECONDITION',
+  /** A checkpoint for an origin this witness does not witness: tlog-witness 404. */
+  XR_CHECKPOINT_ORIGIN_UNKNOWN: 'NOT_FOUND',
+  /** A checkpoint whose log signature is missing or does not verify with a key valid at its time. */
+  XR_CHECKPOINT_SIGNATURE_INVALID: 'UNAUTHENTICATED',
+  /** A journal whose Merkle root at a checkpointed size is not the checkpoint's root. */
+  XR_CHECKPOINT_ROOT_MISMATCH: 'FAILED_PRECONDITION',
+  /** A checkpoint that does not meet its region's witness policy (too few valid cosignatures). */
+  XR_CHECKPOINT_UNWITNESSED: 'FAILED_PRECONDITION',
+  /** A cosignature that does not verify for the checkpoint it is attached to (another root, a wrong key). */
+  XR_COSIGNATURE_INVALID: 'UNAUTHENTICATED',
+  /** A witness policy that breaks its rules (quorum larger than the witnesses, an unknown region, a bad verifier key). */
+  XR_WITNESS_POLICY_INVALID: 'INVALID_ARGUMENT',
+  /** A journal record that is not what the gateway writes: not canonical JSON, missing fields, wrong `n`. */
+  XR_AUDIT_RECORD_MALFORMED: 'FAILED_PRECONDITION',
+  /** An event id journaled twice in one region's journal (a replayed record). */
+  XR_AUDIT_EVENT_REPLAYED: 'FAILED_PRECONDITION',
+  /** A case's journal records out of order: `caseSeq` or the sender's `seq` skips, repeats or goes back. */
+  XR_AUDIT_CASE_SEQUENCE: 'FAILED_PRECONDITION',
+  /** A message a region delivered to a partner (its outbox moved past it) that is in neither the partner's journal nor its quarantine. */
+  XR_AUDIT_NOT_RECEIVED: 'FAILED_PRECONDITION',
+  /** A record a region applied from a partner that the partner's own journal does not hold as sent. */
+  XR_AUDIT_NOT_SENT: 'FAILED_PRECONDITION',
+  /** An audit export missing a file its manifest lists, or holding one it does not. */
+  XR_AUDIT_EXPORT_INCOMPLETE: 'FAILED_PRECONDITION',
+  /** An audit export file whose size or SHA-256 is not the manifest's, or a manifest that is not canonical. */
+  XR_AUDIT_EXPORT_TAMPERED: 'FAILED_PRECONDITION',
   // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).
   /** 身份证号码 (GB 11643) not 18 characters of the right kinds. */
   XR_ID_FORMAT: 'INVALID_ARGUMENT',

@@ -13,3 +13,5 @@ export type { KeyVerdict, Trust } from './trust.js';
 export type { OutboxStatus } from './shell/outbox.js';
 export { requestFingerprint } from './requests.js';
 export type { ClientRequest } from './requests.js';
+export { CHECKPOINT_KINDS, CHECKPOINT_KIND_HEADER, journalKeyName, journalOrigin, journalVerifier, parseJournalOrigin, witnessKeyName, witnessVerifier } from './checkpoint-names.js';
+export type { CheckpointKind } from './checkpoint-names.js';

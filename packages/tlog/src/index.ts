@@ -15,3 +15,5 @@ export { formatCheckpoint, openCheckpoint, parseCheckpoint } from './checkpoint.
 export type { Checkpoint, CheckpointKeys, OpenedCheckpoint } from './checkpoint.js';
 export { TLOG_PROOF_HEADER, formatTlogProof, parseTlogProof, verifyTlogProof } from './tlog-proof.js';
 export type { TlogProof } from './tlog-proof.js';
+export { MAX_ADD_CHECKPOINT_PROOF, formatAddCheckpoint, parseAddCheckpoint } from './add-checkpoint.js';
+export type { AddCheckpoint } from './add-checkpoint.js';
