@@ -1,0 +1,65 @@
+/**
+ * Builds a running auditor service from its configuration: event log, the audit index replayed
+ * from it (registry, journals, checkpoints; refreshed as the log grows), the gRPC AuditService.
+ * The auditor signs nothing and writes nothing; it trusts only the admin keys it is configured with.
+ */
+import { Server } from '@grpc/grpc-js';
+import { kafkaSource } from '@xr/audit';
+import { ALL_REGIONS, AUDIT, GATEWAY_POLICY, createAuthenticator, serverCredentials, withAuth, type Authenticator } from '@xr/auth';
+import { ok } from '@xr/domain';
+import type { EventLog } from '@xr/event-log';
+import { drain, listen, toServiceError } from '@xr/grpc-kit';
+import type { Logger } from '@xr/observability';
+import { loadAuditService } from '@xr/proto';
+import { openEventLog } from '@xr/service-kit';
+import { auditServiceHandlers } from './audit-service.js';
+import { ConfigError, type AuditorConfig } from './config.js';
+import { IndexHolder } from './index-holder.js';
+
+export interface RunningAuditor {
+  readonly port: number;
+  readonly index: IndexHolder;
+  stop(): Promise<void>;
+}
+
+export interface AuditorOptions {
+  /** An event log to use instead of opening the configured one (not closed on stop). */
+  readonly log?: EventLog;
+  /** Instead of bearer JWTs from `config.auth`. */
+  readonly authenticator?: Authenticator;
+}
+
+export async function startAuditor(config: AuditorConfig, logger: Logger, options: AuditorOptions = {}): Promise<RunningAuditor> {
+  const log = options.log ?? (await openEventLog(config.eventLog, logger, 'xr-auditor'));
+  const closeLog = async (): Promise<void> => {
+    if (!options.log) await log.close();
+  };
+  const server = new Server();
+  try {
+    const auth = options.authenticator ? ok(options.authenticator) : await createAuthenticator(config.auth);
+    if (!auth.ok) throw new ConfigError(`invalid auditor configuration:\n  auth: ${auth.message}`);
+    const tls = serverCredentials(config.grpc.tls);
+    if (!tls.ok) throw new ConfigError(`invalid auditor configuration:\n  grpc.tls: ${tls.message}`);
+    if (tls.value.insecure) logger.warn({ address: config.grpc.address }, 'auditor gRPC listener without TLS (grpc.tls.mode = insecure): for development only');
+    const holder = await IndexHolder.open(kafkaSource(log, config.topicPrefix), [...config.trustAnchors], logger);
+    holder.start(config.refreshMs);
+    // An auditor acts for every region: its token's region is `*`.
+    const guard = { authenticator: auth.value, policy: GATEWAY_POLICY, region: ALL_REGIONS, logger, toServiceError, serviceName: AUDIT };
+    server.addService(loadAuditService().AuditService.service, withAuth(auditServiceHandlers(holder, logger), guard));
+    const port = await listen(server, config.grpc.address, tls.value.credentials);
+    logger.info({ port, eventLog: log.kind, prefix: config.topicPrefix, regions: holder.current.regions, origins: holder.current.origins().length }, 'auditor ready');
+    return {
+      port,
+      index: holder,
+      stop: async () => {
+        holder.stop();
+        await drain(server);
+        await closeLog();
+      },
+    };
+  } catch (error) {
+    server.forceShutdown();
+    await closeLog();
+    throw error;
+  }
+}

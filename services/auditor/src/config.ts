@@ -1,0 +1,72 @@
+/**
+ * Auditor service configuration: a JSON file (`--config path` or XR_CONFIG) with environment
+ * overrides, validated once at start. The auditor holds no key: it trusts the admin public keys
+ * (the registry's trust anchors) and judges everything else from the registry it replays.
+ */
+import type { PublicJwk } from '@xr/crypto';
+import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
+import { compileSchema } from '@xr/schemas';
+import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+
+export { ConfigError };
+
+export interface AuditorConfig {
+  /** Admin public keys trusted to sign the registry (as in every gateway's `registry.trustAnchors`). */
+  readonly trustAnchors: readonly PublicJwk[];
+  readonly eventLog: EventLogConfig;
+  readonly grpc: { readonly address: string; readonly tls: ServerTlsConfig };
+  /** Who may call: bearer JWT issuers; the auditor or admin role. */
+  readonly auth: AuthOptions;
+  readonly topicPrefix: string;
+  /** How often the index catches up with the log (new journal records, checkpoints, cosignatures). */
+  readonly refreshMs: number;
+  readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+}
+
+const B64URL_32 = '^[A-Za-z0-9_-]{43}$';
+
+export const AUDITOR_CONFIG_SCHEMA = {
+  $id: 'https://schemas.xr-gateway.cn/auditor-config.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['trustAnchors', 'eventLog', 'grpc', 'auth'],
+  properties: {
+    $schema: { type: 'string' },
+    trustAnchors: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kty', 'crv', 'x', 'kid'],
+        properties: {
+          kty: { const: 'OKP' },
+          crv: { const: 'Ed25519' },
+          x: { type: 'string', pattern: B64URL_32 },
+          kid: { type: 'string', pattern: '^admin-[a-z][a-z0-9-]{0,30}\\.k[1-9]\\d{0,5}$' },
+          alg: { const: 'EdDSA' },
+          use: { const: 'sig' },
+        },
+      },
+    },
+    eventLog: EVENT_LOG_SCHEMA,
+    grpc: GRPC_LISTENER_SCHEMA,
+    auth: AUTH_CONFIG_SCHEMA,
+    topicPrefix: TOPIC_PREFIX_SCHEMA,
+    refreshMs: { type: 'integer', minimum: 100, maximum: 600_000, default: 1000 },
+    logLevel: LOG_LEVEL_SCHEMA,
+  },
+} as const;
+
+const validate = compileSchema<AuditorConfig>(AUDITOR_CONFIG_SCHEMA);
+
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): AuditorConfig {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
+  const merged = structuredClone(commonEnv(raw as Record<string, unknown>, env));
+  if (!validate(merged)) throw new ConfigError(`invalid auditor configuration:\n${configErrorLines(validate.errors).join('\n')}`);
+  return merged;
+}
+
+export function loadConfig(path: string, env: NodeJS.ProcessEnv): AuditorConfig {
+  return parseConfig(readConfigFile(path), env);
+}
