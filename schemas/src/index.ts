@@ -4,3 +4,5 @@ export { configErrorLines, schemaProblem, schemaViolations } from './schema-erro
 export type { Violation, ViolationStyle } from './schema-errors.js';
 export { registryPayloadVersions, registryRecordTypes, validateRegistryRecord } from './registry-records.js';
 export type { RegistryRecordDocument } from './registry-records.js';
+export { validateStatusRecord } from './status-records.js';
+export type { StatusRecordDocument } from './status-records.js';

@@ -106,6 +106,11 @@ export const XR_ERROR_CLASS = {
   XR_AUDIT_EXPORT_INCOMPLETE: 'FAILED_PRECONDITION',
   /** An audit export file whose size or SHA-256 is not the manifest's, or a manifest that is not canonical. */
   XR_AUDIT_EXPORT_TAMPERED: 'FAILED_PRECONDITION',
+  // The public certificate status topic (issue #10).
+  /** A status record that contradicts the status topic: an index or identifier reused, another digest, a reinstatement after revocation, a certificate never issued. */
+  XR_CERT_STATUS_CONFLICT: 'FAILED_PRECONDITION',
+  /** A status record signed by a key that is not the issuing region's, or not valid at the record's time. */
+  XR_CERT_STATUS_SIGNER: 'PERMISSION_DENIED',
   // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).
   /** 身份证号码 (GB 11643) not 18 characters of the right kinds. */
   XR_ID_FORMAT: 'INVALID_ARGUMENT',
