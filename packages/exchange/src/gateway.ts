@@ -12,7 +12,7 @@ import { caseDeadlines, chinaDate, type CaseDeadlines, type CaseState, type Cata
 import type { EventLog } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { GatewayState } from './core/state.js';
-import type { Signed } from './core/step.js';
+import type { CertificateIssuer, Signed } from './core/step.js';
 import { encodeEnvelope } from './journal-codec.js';
 import type { CaseProjection } from './projection.js';
 import { decodeQuarantine, type QuarantineEntry } from './quarantine.js';
@@ -51,6 +51,8 @@ export interface GatewayOptions {
   readonly requestTimeoutMs?: number;
   /** Largest inbox record opened, largest quarantine entry written in full (see RecordLimits). */
   readonly limits?: Partial<RecordLimits>;
+  /** Issues the 电子证照 of this region's approvals (in the same journal append); absent: none is issued. */
+  readonly certify?: CertificateIssuer;
 }
 
 export class ExchangeGateway {
@@ -78,7 +80,7 @@ export class ExchangeGateway {
       limits,
       stepContext: () => {
         const now = this.clock().toISOString();
-        return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), sign };
+        return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), sign, ...(o.certify ? { certify: o.certify } : {}) };
       },
     });
     this.intake = new Intake({

@@ -37,6 +37,8 @@ export class GatewayState {
   private readonly events = new Map<string, string>();
   /** case id → number of this case's records in the journal. */
   private readonly caseCounts = new Map<string, number>();
+  /** Per partition: certificates this region issued there (their status-list indexes derive from it). */
+  private readonly issued: number[];
   readonly cases = new CaseProjection();
   readonly ledger: RequestLedger;
 
@@ -45,6 +47,7 @@ export class GatewayState {
     readonly partitions: number,
   ) {
     this.heads = Array.from({ length: partitions }, () => ({ prev: GENESIS_HASH, next: 0, inboxNext: 0 }));
+    this.issued = Array.from({ length: partitions }, () => 0);
     this.ledger = new RequestLedger(self);
   }
 
@@ -63,6 +66,11 @@ export class GatewayState {
     return this.caseCounts.get(caseId) ?? 0;
   }
 
+  /** How many certificates this region issued in a partition's journal. */
+  certificatesIssued(partition: number): number {
+    return this.issued[partition] ?? 0;
+  }
+
   /**
    * Folds one journal record in: `bytes` are the record as stored at `offset` of `partition`.
    * A record that does not follow its predecessor (offset, `prev`) is a broken chain: thrown,
@@ -75,6 +83,7 @@ export class GatewayState {
     this.heads[partition] = { prev: hashRecord(bytes), next: offset + 1, inboxNext: Math.max(head.inboxNext, (record.inbox?.offset ?? -1) + 1) };
     if (!this.events.has(record.event.id)) this.events.set(record.event.id, hashRecord(encodeEnvelope(record.event)));
     this.caseCounts.set(record.event.caseId, record.caseSeq);
+    if (record.event.type === 'certificate.issued' && record.event.source === this.self) this.issued[partition] = (this.issued[partition] ?? 0) + 1;
     this.ledger.apply(record);
     if (projects(this.self, record.event, this.cases.get(record.event.caseId))) this.cases.apply(record.event);
   }
