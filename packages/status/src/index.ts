@@ -5,3 +5,5 @@ export type { SignedStatusRecord, StatusRecord } from './record.js';
 export { StatusFollower } from './follower.js';
 export type { StatusFollowerOptions, StatusFreshness } from './follower.js';
 export { StatusWriter } from './writer.js';
+export { StatusPublisher, issuedRecord } from './publisher.js';
+export type { StatusPublisherOptions } from './publisher.js';

@@ -13,8 +13,15 @@ export class StatusWriter {
 
   /** Appends the record; resolves with its offset on the topic. */
   async append(record: StatusRecord): Promise<number> {
-    const signed = await signStatusRecord(record, this.o.signer);
-    const [result] = await this.o.log.append(this.o.topic, [{ id: record.id, key: record.issuer, value: signed.bytes, headers: { [JWS_HEADER]: signed.jws }, partition: 0 }]);
-    return result!.offset;
+    const [offset] = await this.appendAll([record]);
+    return offset!;
+  }
+
+  /** Appends records in order, in one request; resolves with their offsets. */
+  async appendAll(records: readonly StatusRecord[]): Promise<number[]> {
+    if (records.length === 0) return [];
+    const signed = await Promise.all(records.map((r) => signStatusRecord(r, this.o.signer)));
+    const results = await this.o.log.append(this.o.topic, signed.map((s) => ({ id: s.record.id, key: s.record.issuer, value: s.bytes, headers: { [JWS_HEADER]: s.jws }, partition: 0 })));
+    return results.map((r) => r.offset);
   }
 }
