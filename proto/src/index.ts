@@ -1,5 +1,5 @@
 export { loadServices, LOADER_OPTIONS, PROTO_ROOT } from './load.js';
-export type { CaseServiceClient, CaseServiceHandlers, GatewayServices, OpsServiceClient, OpsServiceHandlers } from './load.js';
+export type { CaseServiceClient, CaseServiceHandlers, CertificateServiceClient, CertificateServiceHandlers, GatewayServices, OpsServiceClient, OpsServiceHandlers } from './load.js';
 export { decodeStatusDetails, encodeStatusDetails } from './status-details.js';
 export type { StatusDetails } from './status-details.js';
 export type { Applicant, Applicant__Output } from '../gen/xr/gateway/v1/Applicant.js';
@@ -59,3 +59,11 @@ export type { InclusionProof, InclusionProof__Output } from '../gen/xr/audit/v1/
 export type { JournalEvent, JournalEvent__Output } from '../gen/xr/audit/v1/JournalEvent.js';
 export type { Position as AuditPosition, Position__Output as AuditPosition__Output } from '../gen/xr/audit/v1/Position.js';
 export type { StreamEventsRequest, StreamEventsRequest__Output } from '../gen/xr/audit/v1/StreamEventsRequest.js';
+export type { Certificate, Certificate__Output } from '../gen/xr/gateway/v1/Certificate.js';
+export type { CertificateVerdict, CertificateVerdict__Output } from '../gen/xr/gateway/v1/CertificateVerdict.js';
+export type { CertificateStatusChange, CertificateStatusChange__Output } from '../gen/xr/gateway/v1/CertificateStatusChange.js';
+export type { ChangeCertificateStatusRequest, ChangeCertificateStatusRequest__Output } from '../gen/xr/gateway/v1/ChangeCertificateStatusRequest.js';
+export type { GetCertificateRequest__Output } from '../gen/xr/gateway/v1/GetCertificateRequest.js';
+export type { GetStatusListRequest__Output } from '../gen/xr/gateway/v1/GetStatusListRequest.js';
+export type { StatusList, StatusList__Output } from '../gen/xr/gateway/v1/StatusList.js';
+export type { VerifyCertificateRequest__Output } from '../gen/xr/gateway/v1/VerifyCertificateRequest.js';
