@@ -128,7 +128,7 @@ export const XR_ERROR_CLASS = {
   /** A JWS whose protected header `typ` (or `cty`) is not the credential's media type (`vc+jwt`). */
   XR_CERT_TYPE_INVALID: 'INVALID_ARGUMENT',
   /** The verifier has no status list (or status-topic view) covering the certificate's status entry: its status cannot be told. */
-  XR_CERT_STATUS_UNKNOWN: 'UNAVAILABLE',
+  XR_CERT_STATUS_UNKNOWN: 'FAILED_PRECONDITION',
   // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).
   /** 身份证号码 (GB 11643) not 18 characters of the right kinds. */
   XR_ID_FORMAT: 'INVALID_ARGUMENT',
