@@ -28,6 +28,8 @@ export interface DecodedJws {
   /** The payload as parsed JSON (any JSON value: the caller checks it is a credential). */
   readonly payload: unknown;
   readonly signature: Buffer;
+  /** Whether header and payload bytes are exactly their RFC 8785 form (no duplicate member, one reading). */
+  readonly canonical: { readonly header: boolean; readonly payload: boolean };
 }
 
 const B64URL = /^[A-Za-z0-9_-]+$/;
@@ -61,6 +63,14 @@ function json(bytes: Buffer): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+function isCanonical(bytes: Buffer, value: unknown): boolean {
+  try {
+    return canonicalJson(value) === bytes.toString('utf8');
+  } catch {
+    return false;
+  }
+}
+
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -89,8 +99,9 @@ export function decodeJws(jws: unknown): { ok: true; value: DecodedJws } | { ok:
   if (!payloadBytes) problems.push(problem('XR_CERT_MALFORMED', 'the payload is not base64url without padding', '/payload'));
   else if (!payload?.ok || !isObject(payload.value)) problems.push(problem('XR_CERT_MALFORMED', 'the payload is not a UTF-8 JSON object', '/payload'));
   if (!signature || signature.length !== 64) problems.push(problem('XR_CERT_MALFORMED', 'the signature is not 64 bytes of base64url (Ed25519)', '/signature'));
-  if (problems.length > 0 || !header?.ok || !payload?.ok || !signature) return { ok: false, problems };
-  return { ok: true, value: { signingInput: `${h}.${p}`, header: header.value as Readonly<Record<string, unknown>>, payload: payload.value, signature } };
+  if (problems.length > 0 || !headerBytes || !payloadBytes || !header?.ok || !payload?.ok || !signature) return { ok: false, problems };
+  const canonical = { header: isCanonical(headerBytes, header.value), payload: isCanonical(payloadBytes, payload.value) };
+  return { ok: true, value: { signingInput: `${h}.${p}`, header: header.value as Readonly<Record<string, unknown>>, payload: payload.value, signature, canonical } };
 }
 
 /**

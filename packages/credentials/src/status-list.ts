@@ -91,6 +91,9 @@ export function openStatusList(jws: unknown, keyAt: KeyAt): { ok: true; value: O
   const decoded = decodeJws(jws);
   if (!decoded.ok) return decoded;
   const { kid, problems } = checkHeader(decoded.value.header);
+  for (const part of ['header', 'payload'] as const) {
+    if (!decoded.value.canonical[part]) problems.push(problem('XR_CERT_MALFORMED', `the ${part} is not exactly its RFC 8785 canonical JSON`, `/${part}`));
+  }
   const valid = validateStatusListCredential(decoded.value.payload);
   if (!valid.ok) problems.push(...(valid.violations ?? [valid]).map((v) => problem('XR_CERT_MALFORMED', v.message, `/payload${v.field === '/' ? '' : (v.field ?? '')}`)));
   if (!valid.ok || kid === undefined) return { ok: false, problems };

@@ -83,6 +83,10 @@ export function verifyCertificate(jws: unknown, ctx: VerifyContext): Verdict {
   const decoded = decodeJws(jws);
   if (!decoded.ok) return { valid: false, reasons: decoded.problems };
   const { kid, problems: reasons } = checkHeader(decoded.value.header);
+  // Signed JSON has one reading: a duplicate member or another serialisation could be read two ways by two parsers.
+  for (const part of ['header', 'payload'] as const) {
+    if (!decoded.value.canonical[part]) reasons.push(problem('XR_CERT_MALFORMED', `the ${part} is not exactly its RFC 8785 canonical JSON`, `/${part}`));
+  }
   const payload = decoded.value.payload as Readonly<Record<string, unknown>>;
   const credential = payload as unknown as LicenceCredential;
 

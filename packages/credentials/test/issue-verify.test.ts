@@ -100,7 +100,7 @@ describe('refusals name the precise code', () => {
     ];
     for (const edit of edits) expect(codes(verifyCertificate(tamper(jws, edit), context()))).toEqual(['XR_CERT_SIGNATURE_INVALID']);
     // The same bytes re-ordered are other bytes: JSON equality is not what is signed.
-    expect(codes(verifyCertificate(tamper(jws, (c) => Object.fromEntries(Object.entries(c).reverse())), context()))).toEqual(['XR_CERT_SIGNATURE_INVALID']);
+    expect(codes(verifyCertificate(tamper(jws, (c) => Object.fromEntries(Object.entries(c).reverse())), context()))).toEqual(['XR_CERT_MALFORMED', 'XR_CERT_SIGNATURE_INVALID']);
   });
 
   it('signed by a key revoked before the issue date: XR_CERT_KEY_REVOKED', () => {

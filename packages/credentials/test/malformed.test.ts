@@ -49,6 +49,11 @@ describe('malformed input is XR_CERT_MALFORMED with the field, never a throw', (
     malformedAt(`${h}.${b64(JSON.stringify({ ...rest, vc: {} }))}.${s}`, '/payload/vc');
   });
 
+  it('a payload with a duplicate member (two readings) is refused even though the bytes are what was signed', () => {
+    const text = Buffer.from(p, 'base64url').toString('utf8').replace('"holderName":"张三"', '"holderName":"张三","holderName":"李四"');
+    malformedAt(`${h}.${b64(text)}.${s}`, '/payload');
+  });
+
   it('fuzz: arbitrary strings, JWS-shaped strings and mutated credentials give a verdict with known codes, and show never throws', () => {
     const known = new Set<string>(XR_ERROR_CODES);
     const b64part = fc.oneof(fc.base64String().map((t) => t.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')), fc.json().map(b64), fc.constantFrom(h, p, s));

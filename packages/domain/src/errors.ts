@@ -144,7 +144,7 @@ export const XR_ERROR_CLASS = {
   XR_USCC_CHECKSUM: 'INVALID_ARGUMENT',
   /** A region code that is not 6 digits. */
   XR_REGION_FORMAT: 'INVALID_ARGUMENT',
-  /** 证照标识 (GB/T 36903) that breaks its structure. */
+  /** 证照标识 (GB/T 36904) that breaks its structure. */
   XR_CERT_ID_FORMAT: 'INVALID_ARGUMENT',
   /** 证照标识 whose MOD 37,36 check character is wrong. */
   XR_CERT_ID_CHECKSUM: 'INVALID_ARGUMENT',
