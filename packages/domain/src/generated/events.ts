@@ -183,7 +183,7 @@ export type CaseWithdrawnV1Payload = {
 /** certificate.issued v1 — 电子证照 issued on approval and delivered with the result (电子送达) */
 export type CertificateIssuedV1Payload = {
   readonly certificate: {
-    /** 证照标识 (GB/T 36903), the credential's id */
+    /** 证照标识 (GB/T 36904), the credential's id */
     readonly id: string;
     /** 证照类型代码 */
     readonly typeCode: string;

@@ -4,7 +4,7 @@ import type { Long } from '@grpc/proto-loader';
 
 export interface Certificate {
   /**
-   * 证照标识 (GB/T 36903), e.g. 1.2.156.3005.2.<证照类型代码>.<颁发机构代码>.<流水号>.<版本号>.<校验位>.
+   * 证照标识 (GB/T 36904), e.g. 1.2.156.3005.2.<证照类型代码>.<颁发机构代码>.<流水号>.<版本号>.<校验位>.
    */
   'id'?: (string);
   'typeCode'?: (string);
@@ -34,7 +34,7 @@ export interface Certificate {
 
 export interface Certificate__Output {
   /**
-   * 证照标识 (GB/T 36903), e.g. 1.2.156.3005.2.<证照类型代码>.<颁发机构代码>.<流水号>.<版本号>.<校验位>.
+   * 证照标识 (GB/T 36904), e.g. 1.2.156.3005.2.<证照类型代码>.<颁发机构代码>.<流水号>.<版本号>.<校验位>.
    */
   'id': (string);
   'typeCode': (string);
