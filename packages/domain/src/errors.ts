@@ -106,13 +106,11 @@ export const XR_ERROR_CLASS = {
   XR_AUDIT_EXPORT_INCOMPLETE: 'FAILED_PRECONDITION',
   /** An audit export file whose size or SHA-256 is not the manifest's, or a manifest that is not canonical. */
   XR_AUDIT_EXPORT_TAMPERED: 'FAILED_PRECONDITION',
-<<<<<<< HEAD
   // The public certificate status topic (issue #10).
   /** A status record that contradicts the status topic: an index or identifier reused, another digest, a reinstatement after revocation, a certificate never issued. */
   XR_CERT_STATUS_CONFLICT: 'FAILED_PRECONDITION',
   /** A status record signed by a key that is not the issuing region's, or not valid at the record's time. */
   XR_CERT_STATUS_SIGNER: 'PERMISSION_DENIED',
-=======
   // E-certificates (电子证照, issue #10; docs/WIRE.md "E-certificates"). A verdict lists every reason.
   /** A certificate whose revocation bit is set in its issuer's status list. */
   XR_CERT_REVOKED: 'FAILED_PRECONDITION',
@@ -136,7 +134,10 @@ export const XR_ERROR_CLASS = {
   XR_CERT_TYPE_INVALID: 'INVALID_ARGUMENT',
   /** The verifier has no status list (or status-topic view) covering the certificate's status entry: its status cannot be told. */
   XR_CERT_STATUS_UNKNOWN: 'FAILED_PRECONDITION',
->>>>>>> main
+  /** A credential whose digest is not the one its issuer put on the status topic for its index: never issued through the network (a forgery with an old key, a backdated iat). */
+  XR_CERT_NOT_ISSUED: 'FAILED_PRECONDITION',
+  /** A certificate this region did not issue, or that is unknown here: only the issuer changes its status. */
+  XR_CERT_NOT_FOUND: 'NOT_FOUND',
   // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).
   /** 身份证号码 (GB 11643) not 18 characters of the right kinds. */
   XR_ID_FORMAT: 'INVALID_ARGUMENT',
