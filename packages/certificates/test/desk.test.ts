@@ -32,7 +32,7 @@ const quiet = createLogger({ level: 'warn', destination: new Writable({ write: (
 const t = topics('t');
 const TYPE = '11100000MB0143028R002'; // 食品经营许可证 in the sample catalogs
 const codes = ['371500', '370200', '331081', '510100'] as const;
-const keys = new Map(codes.map((c) => [c, generateKeyPair(makeKid(c, 1))]));
+const keys = new Map<string, ReturnType<typeof generateKeyPair>>(codes.map((c) => [c, generateKeyPair(makeKid(c, 1))]));
 const signer = (c: string): SigningKey => signingKeyFromJwk(keys.get(c)!.privateJwk);
 const trust = (): KeyRing => new KeyRing(codes.map((c) => keys.get(c)!.publicJwk));
 const items = catalogIndex(SAMPLE_CATALOGS);

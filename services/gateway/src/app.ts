@@ -6,6 +6,7 @@ import { openEventLog as openLog } from '@xr/service-kit';
 import { ExchangeGateway, KeyRing, topics, type Trust } from '@xr/exchange';
 import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryTrust } from '@xr/registry';
 import { startGrpcEdge } from '@xr/grpc-edge';
+import { CertificateDesk } from '@xr/certificates';
 import { Counters, type Logger } from '@xr/observability';
 import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';
 import { ConfigError, type GatewayConfig } from './config.js';
@@ -18,6 +19,7 @@ function registryState(follower: RegistryFollower | undefined): () => RegistrySt
 
 export interface RunningGateway {
   readonly gateway: ExchangeGateway;
+  readonly certificates: CertificateDesk;
   readonly grpcPort: number;
   stop(): Promise<void>;
 }
@@ -61,6 +63,24 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     await follower.ready();
     keys = registryTrust(follower, signer.publicJwk, config.partners.flatMap((p) => p.keys), log, t.registry);
   }
+  const catalogs = typeof config.catalog === 'object' ? catalogIndex([config.catalog]) : undefined;
+  // 电子证照: issued on our approvals, verified against the registry and the public status topic.
+  const authorities = new Map((typeof config.catalog === 'object' ? config.catalog.items : []).flatMap((i) => (i.certificate ? [[i.certificate.issuer.uscc, i.certificate.issuer] as const] : [])));
+  const desk = new CertificateDesk({
+    region: config.region,
+    signer,
+    base: config.certificates.base,
+    log,
+    topics: t,
+    partitions: config.partitions,
+    trust: keys,
+    recognises: (verifier, issuer, type) => follower?.state.recognises(verifier, issuer, type) ?? false,
+    item: catalogs?.item ?? (() => undefined),
+    authorities: [...authorities.values()],
+    ...(options.clock ? { clock: options.clock } : {}),
+    logger: logger.child({ component: 'certificates' }),
+  });
+  await desk.start();
   const gateway = new ExchangeGateway({
     region: config.region,
     log,
@@ -71,7 +91,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     logger,
     counters,
     limits: config.limits,
-    ...(typeof config.catalog === 'object' ? { catalogs: catalogIndex([config.catalog]) } : {}),
+    ...(catalogs ? { catalogs } : {}),
+    certify: desk.certify,
     // Built-in notices, then configured years, then what the registry publishes (live).
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
@@ -80,6 +101,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
   try {
     await gateway.start();
   } catch (error) {
+    await desk.stop();
     await follower?.stop();
     if (!shared) await log.close();
     throw error;
@@ -87,18 +109,21 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
   const authenticator = await createAuthenticator(config.auth);
   if (!authenticator.ok) {
     await gateway.stop();
+    await desk.stop();
     await follower?.stop();
     if (!shared) await log.close();
     throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   }
-  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value });
+  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk });
   logger.info({ port: edge.port, eventLog: log.kind, partners: [...keys.regions()].filter((r) => r !== config.region), registry: config.registry ? t.registry : undefined }, 'gateway ready');
   return {
     gateway,
+    certificates: desk,
     grpcPort: edge.port,
     stop: async () => {
       await edge.close();
       await gateway.stop();
+      await desk.stop();
       await follower?.stop();
       if (!shared) await log.close();
     },

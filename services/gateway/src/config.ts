@@ -41,6 +41,8 @@ export interface GatewayConfig {
    * Both must stay under the broker's message size (Kafka: 1 MB by default).
    */
   readonly limits: { readonly recordBytes: number; readonly quarantineEntryBytes: number };
+  /** 电子证照: the public https base of issuer and status-list URLs in the credentials this gateway issues. */
+  readonly certificates: { readonly base: string };
 }
 
 const jwk = {
@@ -111,6 +113,14 @@ export const CONFIG_SCHEMA = {
       },
     },
     catalog: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'object' }], description: 'path to a catalog file, or the catalog (schemas/catalog.v1.json)' },
+    certificates: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        base: { type: 'string', pattern: '^https://[a-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]+)*$', default: 'https://xr.example.gov.cn', description: 'public https base of issuer ids and status-list URLs (no trailing /)' },
+      },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,

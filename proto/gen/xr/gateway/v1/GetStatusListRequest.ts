@@ -10,6 +10,10 @@ export interface GetStatusListRequest {
    * Which list of the issuer (indexes 0–131071 are list 0, …); default 0.
    */
   'list'?: (number);
+  /**
+   * The issuing authority's 统一社会信用代码; may be empty when the region has one.
+   */
+  'issuerUscc'?: (string);
 }
 
 export interface GetStatusListRequest__Output {
@@ -21,4 +25,8 @@ export interface GetStatusListRequest__Output {
    * Which list of the issuer (indexes 0–131071 are list 0, …); default 0.
    */
   'list': (number);
+  /**
+   * The issuing authority's 统一社会信用代码; may be empty when the region has one.
+   */
+  'issuerUscc': (string);
 }

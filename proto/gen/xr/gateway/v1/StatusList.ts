@@ -12,6 +12,7 @@ export interface StatusList {
   'issuerRegion'?: (string);
   'statusPosition'?: (number | string | Long);
   'statusAsOf'?: (string);
+  'issuerUscc'?: (string);
 }
 
 export interface StatusList__Output {
@@ -24,4 +25,5 @@ export interface StatusList__Output {
   'issuerRegion': (string);
   'statusPosition': (number);
   'statusAsOf': (string);
+  'issuerUscc': (string);
 }
