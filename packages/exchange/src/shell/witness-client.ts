@@ -150,7 +150,7 @@ export class WitnessClient {
 /** The response body as text, at most MAX_WITNESS_RESPONSE bytes (a hostile witness cannot fill our memory). */
 async function readCapped(response: Response): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
