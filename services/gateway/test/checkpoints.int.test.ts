@@ -65,7 +65,7 @@ describe('checkpoints of a running gateway on Kafka', () => {
     for (const start = Date.now(); ; ) {
       const [e, c] = [await ends(), a.gateway.checkpoints()];
       if (e.every((n, p) => n === (c[p]?.size ?? 0))) break;
-      if (Date.now() - start > 30_000) throw new Error(`checkpoints ${c.map((x) => x?.size)} never reached the journal ${e}`);
+      if (Date.now() - start > 30_000) throw new Error(`checkpoints ${JSON.stringify(c.map((x) => x?.size ?? 0))} never reached the journal ${JSON.stringify(e)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(a.gateway.counters.get('xr_checkpoints_total')).toBeGreaterThan(0);
