@@ -190,6 +190,17 @@ describe('signed checkpoints of every journal partition', () => {
     await expect(gateway(liaocheng, [qingdao], log, t, fast).start()).rejects.toMatchObject({ code: 'XR_CHECKPOINT_ROLLBACK', origin, signedSize: 1 });
   });
 
+  it('judges a checkpoint by its signature, not by the record key it was filed under', async () => {
+    const log = await openLog();
+    const [a, b] = await pair(log);
+    const caseId = await submit(a);
+    await a.stop();
+    await b.stop();
+    const origin = journalOrigin('t', '371500', partitionFor(caseId, 3));
+    await appendCheckpoint(log, 'somewhere-else', forged(liaocheng, origin, 1_000, randomBytes(32)));
+    await expect(gateway(liaocheng, [qingdao], log, t, fast).start()).rejects.toMatchObject({ code: 'XR_CHECKPOINT_ROLLBACK', origin, signedSize: 1_000 });
+  });
+
   it('ignores what others write under its origins: a checkpoint signed with another key, a malformed value, a wrong kind', async () => {
     const log = await openLog();
     let [a, b] = await pair(log);

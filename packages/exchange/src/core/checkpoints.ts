@@ -71,27 +71,31 @@ export interface OwnCheckpoint {
 }
 
 /**
- * A record of the checkpoints topic read back: undefined when it is not about one of `region`'s
- * origins (another region's, fork evidence); a failure when it claims to be but does not open
- * with the region's keys (someone else wrote it: it proves nothing and is skipped by the caller).
+ * A record of the checkpoints topic read back, judged by who signed it (not by its key): ours when
+ * one of `log` (the region's keys) signed a checkpoint of one of the region's origins. Undefined
+ * for a record that is not ours (another region's, fork evidence); a failure for one that claims to
+ * be ours (our origin as its key, or a signature line of one of our keys) but does not open with our
+ * keys (someone else wrote it: it proves nothing, and the caller skips and counts it).
  */
 export function readOwnCheckpoint(
   record: Pick<LogRecord, 'key' | 'value' | 'headers'>,
   o: { readonly prefix: string; readonly region: string; readonly log: readonly NoteVerifier[]; readonly witnesses?: readonly NoteVerifier[] },
 ): Result<OwnCheckpoint> | undefined {
-  const named = parseJournalOrigin(o.prefix, record.key);
   const kind = record.headers[CHECKPOINT_KIND_HEADER];
-  if (!named || named.region !== o.region || (kind !== 'checkpoint' && kind !== 'cosignature')) return undefined;
+  if (kind !== 'checkpoint' && kind !== 'cosignature') return undefined;
+  const claimsOurs = parseJournalOrigin(o.prefix, record.key)?.region === o.region;
   let note: string | Uint8Array = record.value;
   if (kind === 'checkpoint') {
     const body = parseAddCheckpoint(record.value);
-    if (!body.ok) return body;
+    if (!body.ok) return claimsOurs ? body : undefined;
     note = body.value.checkpoint;
   }
-  const opened = openCheckpoint(note, { log: o.log, ...(o.witnesses ? { witnesses: o.witnesses } : {}), origin: record.key });
-  if (!opened.ok) return opened;
-  const text = typeof note === 'string' ? note : decoder.decode(note);
+  const opened = openCheckpoint(note, { log: o.log, ...(o.witnesses ? { witnesses: o.witnesses } : {}) });
+  if (!opened.ok) return claimsOurs || (opened.code !== 'XR_NOTE_UNVERIFIED' && opened.code !== 'XR_NOTE_MALFORMED') ? opened : undefined;
   const { checkpoint } = opened.value;
+  const named = parseJournalOrigin(o.prefix, checkpoint.origin);
+  if (!named || named.region !== o.region) return fail('XR_CHECKPOINT_MALFORMED', `a checkpoint signed with our key names origin ${checkpoint.origin}, not one of ${o.region}'s`, 'origin');
+  const text = typeof note === 'string' ? note : decoder.decode(note);
   return ok({
     kind,
     checkpoint: { origin: checkpoint.origin, partition: named.partition, size: checkpoint.size, rootHash: checkpoint.rootHash, note: text },
