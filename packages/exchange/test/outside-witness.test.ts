@@ -5,6 +5,8 @@
  * witness that answers nonsense or is down.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,5 +173,28 @@ describe('submitting checkpoints to an outside witness (tlog-witness)', () => {
     expect(a.counters.get('xr_witness_failures_total', { witness: 'honest-name' })).toBeGreaterThanOrEqual(4);
     expect(a.counters.get('xr_witness_failures_total', { witness: 'down' })).toBeGreaterThan(0);
     expect(a.counters.get('xr_checkpoints_total')).toBeGreaterThan(0);
+  });
+
+  it('a witness that never answers slows nothing: cases flow, checkpoints are written, stop waits at most the timeout', async () => {
+    const log = await openLog();
+    const hanging = createServer(() => undefined);
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', () => r()));
+    cleanup.push(() => new Promise((r) => { hanging.closeAllConnections(); hanging.close(() => r()); }));
+    const w = await witness('silent');
+    const silent: OutsideWitness = { name: 'silent', verifier: w.verifier, url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}` };
+    const a = gateway(liaocheng, [qingdao], log, t, { checkpoints: { intervalMs: 40, witnesses: [silent], witnessTimeoutMs: 1_000 } });
+    const b = gateway(qingdao, [liaocheng], log, t, { checkpoints: { intervalMs: 40 } });
+    await a.start();
+    await b.start();
+    const began = Date.now();
+    for (let i = 0; i < 5; i++) await submit(a);
+    expect(Date.now() - began).toBeLessThan(5_000);
+    await eventually(() => a.counters.get('xr_checkpoints_total') >= 2);
+    const stopping = Date.now();
+    await a.stop();
+    expect(Date.now() - stopping).toBeLessThan(3_000);
+    await b.stop();
+    expect((await records(log, 'checkpoint')).length).toBeGreaterThan(0);
+    expect(await records(log, 'cosignature')).toEqual([]);
   });
 });
