@@ -3,7 +3,8 @@ import { createAuthenticator } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { openEventLog as openLog } from '@xr/service-kit';
-import { ExchangeGateway, KeyRing, topics, type Trust } from '@xr/exchange';
+import { ExchangeGateway, KeyRing, topics, type OutsideWitness, type Trust } from '@xr/exchange';
+import { parseVerifierKey } from '@xr/tlog';
 import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryTrust } from '@xr/registry';
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { Counters, type Logger } from '@xr/observability';
@@ -39,6 +40,15 @@ export interface GatewayOptions {
   readonly requestTimeoutMs?: number;
 }
 
+/** The configured outside witnesses with their keys parsed (the config load has checked them). */
+function outsideWitnesses(config: GatewayConfig): OutsideWitness[] {
+  return config.checkpoints.witnesses.map((w) => {
+    const verifier = parseVerifierKey(w.verifierKey);
+    if (!verifier.ok) throw new ConfigError(`invalid gateway configuration:\n  checkpoints.witnesses: ${verifier.message}`);
+    return { name: w.name, verifier: verifier.value, url: w.url };
+  });
+}
+
 export async function startGateway(config: GatewayConfig, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
   const shared = options.log;
   const log = shared ?? (await openEventLog(config.eventLog, logger));
@@ -71,6 +81,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     logger,
     counters,
     limits: config.limits,
+    checkpoints: { intervalMs: config.checkpoints.intervalMs, witnessTimeoutMs: config.checkpoints.witnessTimeoutMs, witnesses: outsideWitnesses(config) },
     ...(typeof config.catalog === 'object' ? { catalogs: catalogIndex([config.catalog]) } : {}),
     // Built-in notices, then configured years, then what the registry publishes (live).
     ...(options.clock ? { clock: options.clock } : {}),
