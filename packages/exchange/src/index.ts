@@ -17,3 +17,7 @@ export type { ClientRequest } from './requests.js';
 export { CHECKPOINT_KINDS, CHECKPOINT_KIND_HEADER, journalKeyName, journalOrigin, journalVerifier, parseJournalOrigin, witnessKeyName, witnessVerifier } from './checkpoint-names.js';
 export type { CheckpointKind } from './checkpoint-names.js';
 export type { CertificateIssuer, IssuedCertificate } from './core/step.js';
+export { CheckpointRollback, readOwnCheckpoint } from './core/checkpoints.js';
+export type { OwnCheckpoint, SignedCheckpoint } from './core/checkpoints.js';
+export { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_WITNESS_TIMEOUT_MS } from './shell/checkpointer.js';
+export type { OutsideWitness } from './shell/witness-client.js';

@@ -3,7 +3,8 @@ import { createAuthenticator } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { openEventLog as openLog } from '@xr/service-kit';
-import { ExchangeGateway, KeyRing, topics, type Trust } from '@xr/exchange';
+import { ExchangeGateway, KeyRing, topics, type OutsideWitness, type Trust } from '@xr/exchange';
+import { parseVerifierKey } from '@xr/tlog';
 import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryTrust } from '@xr/registry';
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { CertificateDesk } from '@xr/certificates';
@@ -39,6 +40,15 @@ export interface GatewayOptions {
   readonly clock?: () => Date;
   /** How long a request waits for its outcome before answering UNAVAILABLE (tests); default the gateway's. */
   readonly requestTimeoutMs?: number;
+}
+
+/** The configured outside witnesses with their keys parsed (the config load has checked them). */
+function outsideWitnesses(config: GatewayConfig): OutsideWitness[] {
+  return config.checkpoints.witnesses.map((w) => {
+    const verifier = parseVerifierKey(w.verifierKey);
+    if (!verifier.ok) throw new ConfigError(`invalid gateway configuration:\n  checkpoints.witnesses: ${verifier.message}`);
+    return { name: w.name, verifier: verifier.value, url: w.url };
+  });
 }
 
 export async function startGateway(config: GatewayConfig, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
@@ -91,6 +101,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     logger,
     counters,
     limits: config.limits,
+    checkpoints: { intervalMs: config.checkpoints.intervalMs, witnessTimeoutMs: config.checkpoints.witnessTimeoutMs, witnesses: outsideWitnesses(config) },
     ...(catalogs ? { catalogs } : {}),
     certify: desk.certify,
     // Built-in notices, then configured years, then what the registry publishes (live).

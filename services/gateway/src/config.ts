@@ -8,6 +8,7 @@ import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import type { CalendarYear, Catalog } from '@xr/domain';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema, validateCalendarYear, validateCatalog } from '@xr/schemas';
+import { parseVerifierKey, SIGNATURE_TYPE_COSIGNATURE_V1 } from '@xr/tlog';
 import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
 
 export { ConfigError };
@@ -43,6 +44,15 @@ export interface GatewayConfig {
   readonly limits: { readonly recordBytes: number; readonly quarantineEntryBytes: number };
   /** 电子证照: the public https base of issuer and status-list URLs in the credentials this gateway issues. */
   readonly certificates: { readonly base: string };
+  /**
+   * Signed checkpoints of the journal partitions (`<prefix>.checkpoints`): how often, and the
+   * outside C2SP tlog-witnesses each new checkpoint is submitted to (`POST <url>/add-checkpoint`).
+   */
+  readonly checkpoints: {
+    readonly intervalMs: number;
+    readonly witnessTimeoutMs: number;
+    readonly witnesses: readonly { readonly name: string; readonly verifierKey: string; readonly url: string }[];
+  };
 }
 
 const jwk = {
@@ -130,6 +140,30 @@ export const CONFIG_SCHEMA = {
         quarantineEntryBytes: { type: 'integer', minimum: 16384, maximum: 8388608, default: 524288, description: 'largest quarantine entry written in full, under the broker message size' },
       },
     },
+    checkpoints: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        intervalMs: { type: 'integer', minimum: 100, maximum: 3600000, default: 2000, description: 'how often each partition that grew gets a new signed checkpoint' },
+        witnessTimeoutMs: { type: 'integer', minimum: 100, maximum: 120000, default: 5000, description: 'bound on one add-checkpoint request to an outside witness' },
+        witnesses: {
+          type: 'array',
+          default: [],
+          maxItems: 64,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'verifierKey', 'url'],
+            properties: {
+              name: { type: 'string', minLength: 1, maxLength: 200, description: 'a label for logs and metrics' },
+              verifierKey: { type: 'string', minLength: 1, maxLength: 1000, description: 'C2SP verifier key of the witness, signature type 0x04 (cosignature/v1)' },
+              url: { type: 'string', pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'URL prefix of the witness; add-checkpoint is POSTed to <url>/add-checkpoint' },
+            },
+          },
+        },
+      },
+    },
     calendar: {
       type: 'object',
       additionalProperties: false,
@@ -179,6 +213,13 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}, base = pr
       years.push(checked.value);
     }
     (merged as { calendar?: { years: CalendarYear[] } }).calendar = { years };
+  }
+  for (const [i, witness] of merged.checkpoints.witnesses.entries()) {
+    const verifier = parseVerifierKey(witness.verifierKey);
+    const where = `checkpoints.witnesses[${i}].verifierKey`;
+    if (!verifier.ok) throw new ConfigError(`invalid gateway configuration:\n  ${where}: ${verifier.message}`);
+    if (verifier.value.type !== SIGNATURE_TYPE_COSIGNATURE_V1) throw new ConfigError(`invalid gateway configuration:\n  ${where}: must be a cosignature key (type 0x04, c2sp.org/tlog-cosignature), not type 0x${verifier.value.type.toString(16).padStart(2, '0')}`);
+    if (!URL.canParse(witness.url)) throw new ConfigError(`invalid gateway configuration:\n  checkpoints.witnesses[${i}].url: not a URL`);
   }
   if (merged.signingKey.kid.slice(0, 6) !== merged.region) {
     throw new ConfigError(`invalid gateway configuration:\n  signingKey.kid: must name this region (${merged.region}.kN), not ${merged.signingKey.kid}`);
