@@ -23,8 +23,8 @@ export function tree(n: number, tag = 'a'): MerkleTree {
   return t;
 }
 
-export function logSigner(privateKey: KeyObject, region = LOG_REGION): NoteSigner {
-  return ed25519Signer(`${PREFIX}.journal.${region}`, privateKey);
+export function logSigner(privateKey: KeyObject, region = LOG_REGION, prefix = PREFIX): NoteSigner {
+  return ed25519Signer(`${prefix}.journal.${region}`, privateKey);
 }
 
 export function signedCheckpoint(t: MerkleTree, size: number, signer: NoteSigner, origin = ORIGIN): string {
