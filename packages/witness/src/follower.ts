@@ -9,6 +9,7 @@
 import { ensureLogAppendTime, type LogRecord } from '@xr/event-log';
 import { CHECKPOINT_KIND_HEADER, parseJournalOrigin } from '@xr/exchange';
 import type { Counters, Logger } from '@xr/observability';
+import { extendBridge, type Bridge } from './bridge.js';
 import type { Witness, WitnessOptions } from './witness.js';
 
 export interface WitnessFollowerOptions extends Pick<WitnessOptions, 'log' | 'topic' | 'prefix' | 'region'> {
@@ -33,6 +34,8 @@ export class WitnessFollower {
   private stopping = false;
   private running: Promise<void> | undefined;
   private readonly waiters = new Set<{ offset: number; resolve: () => void }>();
+  /** Per origin: the newest checkpoint proven consistent with the cosigned one, past ones it could not cosign. */
+  private readonly bridges = new Map<string, Bridge>();
 
   constructor(private readonly o: WitnessFollowerOptions) {}
 
@@ -122,8 +125,16 @@ export class WitnessFollower {
     if (kind !== 'checkpoint') return;
     const named = parseJournalOrigin(this.o.prefix, r.key);
     if (!named || named.region === this.o.region) return;
-    const verdict = await this.o.witness.submit({ body: r.value, receivedAt: r.timestamp, firstUse: true, source: `${r.topic}@${r.offset}` });
-    if (verdict.status === 200) return;
+    const verdict = await this.o.witness.submit({ body: r.value, receivedAt: r.timestamp, firstUse: true, source: `${r.topic}@${r.offset}`, bridge: (origin) => this.bridges.get(origin) });
+    if (verdict.status === 200) {
+      this.bridges.delete(verdict.origin);
+      return;
+    }
+    const forked = (verdict.status === 409 || verdict.status === 422) && verdict.fork !== undefined;
+    if (!forked) {
+      const next = extendBridge(r.value, r.key, this.o.witness.state(r.key), this.bridges.get(r.key));
+      if (next) this.bridges.set(r.key, next);
+    }
     if (verdict.status !== 422 && verdict.status !== 409) {
       if (verdict.status === 404) return; // not a partner (now)
       this.o.counters?.inc('xr_checkpoint_refused_total', { reason: verdict.code });

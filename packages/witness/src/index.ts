@@ -1,5 +1,7 @@
 export { judge } from './judge.js';
 export type { CosignVerdict, ForkEvidence, JudgeInput, RefusalVerdict, Verdict, WitnessIdentity } from './judge.js';
+export { extendBridge } from './bridge.js';
+export type { Bridge } from './bridge.js';
 export { RECENT_KEPT, remember, rootAt } from './state.js';
 export type { Cosigned, OriginState } from './state.js';
 export { Witness } from './witness.js';

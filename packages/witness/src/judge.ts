@@ -18,7 +18,9 @@ import {
   type AddCheckpoint,
   type Checkpoint,
   type NoteVerifier,
+  type OpenedCheckpoint,
 } from '@xr/tlog';
+import type { Bridge } from './bridge.js';
 import { remember, rootAt, type Cosigned, type OriginState } from './state.js';
 
 export interface WitnessIdentity {
@@ -43,6 +45,11 @@ export interface JudgeInput {
    * whose `old` is not 0 is judged as a first one (its proof ignored) instead of answered 409.
    */
   readonly firstUse?: boolean;
+  /**
+   * The topic follower: a checkpoint newer than the cosigned one and proven consistent with it (see
+   * `extendBridge`); a request whose `old` is the bridge's size is checked against the bridge.
+   */
+  readonly bridge?: (origin: string) => Bridge | undefined;
 }
 
 export interface CosignVerdict {
@@ -93,6 +100,13 @@ export function judge(input: JudgeInput): Verdict {
   const state = input.state(origin);
   const request: AddCheckpoint = !state && input.firstUse && body.value.old > 0 ? { ...body.value, old: 0, proof: [] } : body.value;
   const held = state?.latest.size ?? 0;
+  const bridge = state ? input.bridge?.(origin) : undefined;
+  const base = bridge && bridge.size > held && request.old === bridge.size && checkpoint.size >= bridge.size ? bridge : undefined;
+  if (base) {
+    const consistent = verifyConsistency(base.size, checkpoint.size, base.root, checkpoint.rootHash, request.proof);
+    if (!consistent.ok) return { status: 422, code: 'XR_PROOF_INVALID', message: `the consistency proof from ${base.size} to ${checkpoint.size} of ${origin} does not verify: ${consistent.message}`, origin, checkpoint };
+    return cosign(input, verifiers, opened.value, state);
+  }
   if (request.old !== held) {
     const known = state ? rootAt(state, checkpoint.size) : undefined;
     const fork = known && !sameBytes(known.root, checkpoint.rootHash) ? { code: 'XR_CHECKPOINT_FORK' as const, cosigned: known.note } : undefined;
@@ -108,10 +122,17 @@ export function judge(input: JudgeInput): Verdict {
       return { status: 422, code, message, origin, checkpoint, fork: { code, cosigned: state.latest.note } };
     }
   }
+  return cosign(input, verifiers, opened.value, state);
+}
+
+/** The cosignature of an opened checkpoint: the log's verified signatures, then the witness line. */
+function cosign(input: JudgeInput, verifiers: readonly NoteVerifier[], opened: OpenedCheckpoint, state: OriginState | undefined): Verdict {
+  const { checkpoint } = opened;
+  const origin = checkpoint.origin;
   const signer = cosignatureSigner(input.witness.name, input.witness.privateKey, () => input.now);
   const logKeys = new Set(verifiers.map((v) => `${v.name} ${v.keyId}`));
-  const logSignatures = opened.value.note.verified.filter((s) => logKeys.has(`${s.name} ${s.keyId}`));
-  const signed = signNote(opened.value.note.text, [signer], logSignatures);
+  const logSignatures = opened.note.verified.filter((s) => logKeys.has(`${s.name} ${s.keyId}`));
+  const signed = signNote(opened.note.text, [signer], logSignatures);
   if (!signed.ok) return { status: 400, code: signed.code, message: signed.message, origin };
   const lines = signed.value.split('\n');
   const cosignature = `${lines[lines.length - 2]!}\n`;

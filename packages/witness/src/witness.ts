@@ -10,6 +10,7 @@ import type { EventLog, LogRecord } from '@xr/event-log';
 import { CHECKPOINT_KIND_HEADER, journalVerifier, parseJournalOrigin, witnessKeyName, witnessVerifier, type CheckpointKind, type Trust } from '@xr/exchange';
 import type { Counters, Logger } from '@xr/observability';
 import { openNote, parseCheckpoint, type NoteVerifier } from '@xr/tlog';
+import type { Bridge } from './bridge.js';
 import { judge, type ForkEvidence, type Verdict, type WitnessIdentity } from './judge.js';
 import { remember, type OriginState } from './state.js';
 
@@ -38,6 +39,8 @@ export interface Submission {
   readonly firstUse?: boolean;
   /** Where it came from, for logs: `topic@<offset>` or `http`. */
   readonly source: string;
+  /** The topic follower's bridges over checkpoints it could not cosign (see `extendBridge`). */
+  readonly bridge?: (origin: string) => Bridge | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -130,6 +133,7 @@ export class Witness {
       witness: this.identity,
       now: Math.max(1, Math.floor(now.getTime() / 1000)),
       ...(s.firstUse ? { firstUse: true } : {}),
+      ...(s.bridge ? { bridge: s.bridge } : {}),
     });
     if (verdict.status === 200) {
       await this.append(verdict.origin, 'cosignature', encoder.encode(verdict.note));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateKeyPair, sha256Hex, signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog, LogRecord } from '@xr/event-log';
 import { FileEventLog } from '@xr/event-log-file';
-import { KeyRing, witnessVerifier, journalVerifier } from '@xr/exchange';
+import { KeyRing, witnessVerifier, journalVerifier, type Trust } from '@xr/exchange';
 import { Counters } from '@xr/observability';
 import { openCheckpoint } from '@xr/tlog';
 import { Witness, WitnessFollower } from '@xr/witness';
@@ -35,8 +35,7 @@ async function openLog(): Promise<{ log: EventLog; dir: string }> {
   return { log, dir };
 }
 
-async function startWitness(log: EventLog, counters = new Counters()): Promise<{ follower: WitnessFollower; witness: Witness; counters: Counters }> {
-  const trust = new KeyRing([logJwk.publicJwk, ownJwk.publicJwk]);
+async function startWitness(log: EventLog, counters = new Counters(), trust: Trust = new KeyRing([logJwk.publicJwk, ownJwk.publicJwk])): Promise<{ follower: WitnessFollower; witness: Witness; counters: Counters }> {
   const witness = new Witness({ log, topic: TOPIC, prefix: PREFIX, region: WITNESS_REGION, privateKey: own.privateKey, trust, counters });
   const follower = new WitnessFollower({ log, topic: TOPIC, prefix: PREFIX, region: WITNESS_REGION, witness, counters });
   await follower.start();
@@ -126,6 +125,69 @@ describe('WitnessFollower on the embedded log', () => {
     expect(await records(log, 'cosignature')).toHaveLength(1);
     expect(counters.get('xr_checkpoint_refused_total', { reason: 'XR_CHECKPOINT_SIGNATURE_INVALID' })).toBe(1);
     expect(counters.total('xr_checkpoint_refused_total')).toBe(2);
+  });
+});
+
+/** The registry's view of a partner that can be suspended and resumed (the Trust port over a KeyRing). */
+function suspendable(): Trust & { suspended: boolean } {
+  const ring = new KeyRing([logJwk.publicJwk, ownJwk.publicJwk]);
+  const trust = {
+    suspended: false,
+    keyFor: (kid: string, signedAt: string, receivedAt: number) => ring.keyFor(kid, signedAt, receivedAt),
+    regions: () => new Set([...ring.regions()].filter((r) => !(trust.suspended && r === LOG_REGION))),
+    regionKeys: (region: string) => ring.regionKeys(region),
+  };
+  return trust;
+}
+
+/** The embedded log whose appends of cosignatures fail while `failing` is set (a full disk, a lost broker). */
+function flaky(log: EventLog): EventLog & { failing: boolean } {
+  const wrapped = Object.create(log) as EventLog & { failing: boolean };
+  wrapped.failing = false;
+  wrapped.append = async (topic, records) => {
+    if (wrapped.failing && records.some((r) => r.headers?.['xr-kind'] === 'cosignature')) throw new Error('append failed');
+    return log.append(topic, records);
+  };
+  return wrapped;
+}
+
+describe('WitnessFollower across refusals and failures', () => {
+  it('keeps witnessing an origin after checkpoints it could not judge (partner suspended), through their proofs', async () => {
+    const { log } = await openLog();
+    const trust = suspendable();
+    const { follower, witness, counters } = await startWitness(log, new Counters(), trust);
+    expect(await follower.reached(await publish(log, addCheckpoint(history, 0, 5, signer)))).toBe(true);
+    trust.suspended = true;
+    expect(await follower.reached(await publish(log, addCheckpoint(history, 5, 9, signer)))).toBe(true);
+    expect(await follower.reached(await publish(log, addCheckpoint(history, 9, 12, signer)))).toBe(true);
+    expect(witness.sizes().get(ORIGIN)).toBe(5);
+    trust.suspended = false;
+    // old 12 is not the cosigned 5, but 5 → 9 → 12 → 20 is a chain of verified proofs.
+    expect(await follower.reached(await publish(log, addCheckpoint(history, 12, 20, signer)))).toBe(true);
+    expect(witness.sizes().get(ORIGIN)).toBe(20);
+    // A chain through another history does not bridge: nothing of it is cosigned.
+    trust.suspended = true;
+    await publish(log, addCheckpoint(fork, 20, 25, signer, history));
+    trust.suspended = false;
+    expect(await follower.reached(await publish(log, addCheckpoint(fork, 25, 28, signer)))).toBe(true);
+    expect(witness.sizes().get(ORIGIN)).toBe(20);
+    expect(counters.total('xr_checkpoint_cosignatures_total')).toBe(2);
+  });
+
+  it('counts a cosignature only once it is on the log: a failed append is retried, never skipped', async () => {
+    const { log } = await openLog();
+    const unreliable = flaky(log);
+    const { follower, witness } = await startWitness(unreliable);
+    expect(await follower.reached(await publish(log, addCheckpoint(history, 0, 5, signer)))).toBe(true);
+    unreliable.failing = true;
+    const at = await publish(log, addCheckpoint(history, 5, 10, signer));
+    expect(await follower.reached(at, 600)).toBe(false);
+    expect(witness.sizes().get(ORIGIN)).toBe(5);
+    expect(await records(log, 'cosignature')).toHaveLength(1);
+    unreliable.failing = false;
+    expect(await follower.reached(at, 10_000)).toBe(true);
+    expect(witness.sizes().get(ORIGIN)).toBe(10);
+    expect(await records(log, 'cosignature')).toHaveLength(2);
   });
 });
 

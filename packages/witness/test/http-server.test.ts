@@ -113,6 +113,29 @@ describe('POST /add-checkpoint (C2SP tlog-witness) over a real socket', () => {
     expect(after - before).toBe(1);
   });
 
+  it('answers 503 and cosigns nothing when the cosignature cannot be persisted; the same request later succeeds', async () => {
+    const failing = Object.create(log) as EventLog;
+    let broken = true;
+    failing.append = async (topic, records) => {
+      if (broken) throw new Error('broker gone');
+      return log.append(topic, records);
+    };
+    const trust = new KeyRing([logJwk.publicJwk, ownJwk.publicJwk]);
+    const lonely = new Witness({ log: failing, topic: TOPIC, prefix: PREFIX, region: WITNESS_REGION, privateKey: signingKeyFromJwk(ownJwk.privateJwk).privateKey, trust });
+    const other = await startWitnessServer({ witness: lonely, address: '127.0.0.1:0' });
+    try {
+      const target = `http://127.0.0.1:${other.port}/add-checkpoint`;
+      const body = addCheckpoint(history, 0, 3, signer);
+      expect((await fetch(target, { method: 'POST', body })).status).toBe(503);
+      expect(lonely.sizes().get(ORIGIN)).toBeUndefined();
+      broken = false;
+      expect((await fetch(target, { method: 'POST', body })).status).toBe(200);
+      expect(lonely.sizes().get(ORIGIN)).toBe(3);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('shares its state with the topic follower: a follower started later restores what HTTP cosigned', async () => {
     const trust = new KeyRing([logJwk.publicJwk, ownJwk.publicJwk]);
     const again = new Witness({ log, topic: TOPIC, prefix: PREFIX, region: WITNESS_REGION, privateKey: signingKeyFromJwk(ownJwk.privateJwk).privateKey, trust });
