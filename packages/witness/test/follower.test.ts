@@ -133,7 +133,7 @@ function suspendable(): Trust & { suspended: boolean } {
   const ring = new KeyRing([logJwk.publicJwk, ownJwk.publicJwk]);
   const trust = {
     suspended: false,
-    keyFor: (kid: string, signedAt: string, receivedAt: number) => ring.keyFor(kid, signedAt, receivedAt),
+    keyFor: (kid: string) => ring.keyFor(kid),
     regions: () => new Set([...ring.regions()].filter((r) => !(trust.suspended && r === LOG_REGION))),
     regionKeys: (region: string) => ring.regionKeys(region),
   };
