@@ -26,3 +26,19 @@ export function extendBridge(body: string | Uint8Array, origin: string, state: O
   if (!verifyConsistency(base.size, checkpoint.value.size, base.root, checkpoint.value.rootHash, parsed.value.proof).ok) return undefined;
   return { size: checkpoint.value.size, root: checkpoint.value.rootHash };
 }
+
+/**
+ * True when a checkpoint record needs no judgment: it is no larger than the cosigned checkpoint
+ * and, if its size is remembered, has the root that was cosigned (the judge would skip it: stale,
+ * or the same checkpoint again). Parses only, verifies no signature: a follower re-reading the
+ * topic at start pays no Ed25519 check per old record, and writes no second cosignature of one.
+ */
+export function isSettled(body: string | Uint8Array, origin: string, state: OriginState | undefined): boolean {
+  if (!state) return false;
+  const parsed = parseAddCheckpoint(body);
+  const note = parsed.ok ? parseNote(parsed.value.checkpoint) : parsed;
+  const checkpoint = note.ok ? parseCheckpoint(note.value.text) : note;
+  if (!checkpoint.ok || checkpoint.value.origin !== origin || checkpoint.value.size > state.latest.size) return false;
+  const known = state.recent.get(checkpoint.value.size);
+  return !known || Buffer.from(known.root).equals(checkpoint.value.rootHash);
+}

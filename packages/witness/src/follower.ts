@@ -9,7 +9,7 @@
 import { ensureLogAppendTime, type LogRecord } from '@xr/event-log';
 import { CHECKPOINT_KIND_HEADER, parseJournalOrigin } from '@xr/exchange';
 import type { Counters, Logger } from '@xr/observability';
-import { extendBridge, type Bridge } from './bridge.js';
+import { extendBridge, isSettled, type Bridge } from './bridge.js';
 import type { Witness, WitnessOptions } from './witness.js';
 
 export interface WitnessFollowerOptions extends Pick<WitnessOptions, 'log' | 'topic' | 'prefix' | 'region'> {
@@ -125,6 +125,7 @@ export class WitnessFollower {
     if (kind !== 'checkpoint') return;
     const named = parseJournalOrigin(this.o.prefix, r.key);
     if (!named || named.region === this.o.region) return;
+    if (isSettled(r.value, r.key, this.o.witness.state(r.key))) return;
     const verdict = await this.o.witness.submit({ body: r.value, receivedAt: r.timestamp, firstUse: true, source: `${r.topic}@${r.offset}`, bridge: (origin) => this.bridges.get(origin) });
     if (verdict.status === 200) {
       this.bridges.delete(verdict.origin);

@@ -1,8 +1,8 @@
 export { judge } from './judge.js';
 export type { CosignVerdict, ForkEvidence, JudgeInput, RefusalVerdict, Verdict, WitnessIdentity } from './judge.js';
-export { extendBridge } from './bridge.js';
+export { extendBridge, isSettled } from './bridge.js';
 export type { Bridge } from './bridge.js';
-export { RECENT_KEPT, remember, rootAt } from './state.js';
+export { RECENT_KEPT, absorb, remember, rootAt } from './state.js';
 export type { Cosigned, OriginState } from './state.js';
 export { Witness } from './witness.js';
 export type { Submission, WitnessOptions } from './witness.js';

@@ -20,15 +20,23 @@ export interface OriginState {
 /** How many earlier cosigned sizes an origin remembers (one checkpoint every 2 s: over 30 minutes). */
 export const RECENT_KEPT = 1024;
 
-/** The state once `cosigned` is added; an older or equal size never replaces the latest. */
+/** The state once `cosigned` is added (a new value); an older or equal size never replaces the latest. */
 export function remember(state: OriginState | undefined, cosigned: Cosigned): OriginState {
-  const recent = new Map(state?.recent ?? []);
+  return absorb(state ? { latest: state.latest, recent: new Map(state.recent) } : undefined, cosigned);
+}
+
+/**
+ * `remember` in place, for a state nobody else holds (rebuilding from the topic: no copy per record).
+ * The window forgets the earliest cosigned first (sizes are cosigned in increasing order).
+ */
+export function absorb(state: OriginState | undefined, cosigned: Cosigned): OriginState {
+  const recent = (state?.recent as Map<number, Cosigned> | undefined) ?? new Map<number, Cosigned>();
   recent.delete(cosigned.size);
   recent.set(cosigned.size, cosigned);
   while (recent.size > RECENT_KEPT) {
-    let smallest = Infinity;
-    for (const size of recent.keys()) smallest = Math.min(smallest, size);
-    recent.delete(smallest);
+    const first = recent.keys().next();
+    if (first.done) break;
+    recent.delete(first.value);
   }
   const latest = state && state.latest.size > cosigned.size ? state.latest : cosigned;
   return { latest, recent };

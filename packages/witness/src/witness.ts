@@ -12,7 +12,7 @@ import type { Counters, Logger } from '@xr/observability';
 import { openNote, parseCheckpoint, type NoteVerifier } from '@xr/tlog';
 import type { Bridge } from './bridge.js';
 import { judge, type ForkEvidence, type Verdict, type WitnessIdentity } from './judge.js';
-import { remember, type OriginState } from './state.js';
+import { absorb, type OriginState } from './state.js';
 
 export interface WitnessOptions {
   readonly log: EventLog;
@@ -51,6 +51,7 @@ export class Witness {
   private readonly identity: WitnessIdentity;
   private readonly verifierCache = new Map<string, NoteVerifier>();
   private queue: Promise<unknown> = Promise.resolve();
+  private own: { fingerprint: string; verifiers: NoteVerifier[] } | undefined;
   /** SHA-256 of the conflicting bodies already written as fork evidence. */
   private readonly reported = new Set<string>();
 
@@ -78,15 +79,27 @@ export class Witness {
   restore(record: LogRecord): boolean {
     if (record.headers[CHECKPOINT_KIND_HEADER] === 'fork') this.restoreFork(record);
     if (record.headers[CHECKPOINT_KIND_HEADER] !== 'cosignature') return false;
-    const own = [createPublicKey(this.o.privateKey), ...this.o.trust.regionKeys(this.o.region).map((k) => k.publicKey)].map((key) => witnessVerifier(this.o.prefix, this.o.region, key));
-    const unique = new Map(own.map((v) => [v.keyId, v]));
-    const note = openNote(record.value, [...unique.values()]);
+    const note = openNote(record.value, this.ownVerifiers());
     if (!note.ok) return false;
     const checkpoint = parseCheckpoint(note.value.text);
     if (!checkpoint.ok || !parseJournalOrigin(this.o.prefix, checkpoint.value.origin)) return false;
     const origin = checkpoint.value.origin;
-    this.states.set(origin, remember(this.states.get(origin), { size: checkpoint.value.size, root: checkpoint.value.rootHash, note: decoder.decode(record.value) }));
+    const current = this.states.get(origin);
+    if (current?.recent.get(checkpoint.value.size)?.note === decoder.decode(record.value)) return true; // read again
+    // In place: a judgment only reads a state while it runs (synchronously) and returns a copy.
+    this.states.set(origin, absorb(current, { size: checkpoint.value.size, root: checkpoint.value.rootHash, note: decoder.decode(record.value) }));
     return true;
+  }
+
+  /** Its cosignature verifiers: the current key and every key the region ever had (a restart after a rotation). */
+  private ownVerifiers(): NoteVerifier[] {
+    const keys = [createPublicKey(this.o.privateKey), ...this.o.trust.regionKeys(this.o.region).map((k) => k.publicKey)];
+    const fingerprint = keys.map((k) => k.export({ format: 'jwk' }).x).join(',');
+    if (this.own?.fingerprint !== fingerprint) {
+      const unique = new Map(keys.map((key) => witnessVerifier(this.o.prefix, this.o.region, key)).map((v) => [v.keyId, v]));
+      this.own = { fingerprint, verifiers: [...unique.values()] };
+    }
+    return this.own.verifiers;
   }
 
   /** Fork evidence this witness already wrote is not written again when the follower re-reads the topic. */

@@ -194,3 +194,16 @@ describe('WitnessFollower across refusals and failures', () => {
 function generateKeyPairAsKey() {
   return signingKeyFromJwk(generateKeyPair(`${LOG_REGION}.k9`).privateJwk).privateKey;
 }
+
+describe('WitnessFollower re-reading the topic', () => {
+  it('writes no second cosignature when the same checkpoint record is published again', async () => {
+    const { log } = await openLog();
+    const { follower } = await startWitness(log);
+    const body = addCheckpoint(history, 0, 6, signer);
+    await publish(log, body);
+    const again = await publish(log, body);
+    const same = await publish(log, addCheckpoint(history, 6, 6, signer));
+    expect(await follower.reached(Math.max(again, same))).toBe(true);
+    expect(await records(log, 'cosignature')).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cosignatureVerifier, ed25519Verifier, formatAddCheckpoint, formatCheckpoint, openCheckpoint, openNote, signNote, type NoteVerifier } from '@xr/tlog';
-import { judge, remember, type OriginState, type Verdict } from '@xr/witness';
+import { RECENT_KEPT, absorb, judge, remember, type OriginState, type Verdict } from '@xr/witness';
 import { ORIGIN, PREFIX, LOG_REGION, addCheckpoint, keyPair, logSigner, must, signedCheckpoint, tree } from './fixtures.js';
 
 const logKey = keyPair();
@@ -107,9 +107,17 @@ describe('judge: refusals (C2SP tlog-witness statuses)', () => {
     expect(judge({ body: new Uint8Array([0xff, 0xfe, 0, 1]), state: () => undefined, verifiers: () => [logVerifier], witness, now: 1 }).status).toBe(400);
   });
 
-  it('remembers at most RECENT_KEPT sizes and never moves latest backwards', () => {
+  it('remembers at most RECENT_KEPT sizes, forgetting the earliest, and never moves latest backwards', () => {
     let s = remember(undefined, { size: 10, root: new Uint8Array(32), note: 'n' });
+    const before = s;
     s = remember(s, { size: 4, root: new Uint8Array(32), note: 'n' });
     expect(s.latest.size).toBe(10);
+    expect(before.recent.size).toBe(1); // remember makes a new value
+    let big: OriginState | undefined;
+    for (let i = 1; i <= RECENT_KEPT + 5; i++) big = absorb(big, { size: i, root: new Uint8Array(32), note: 'n' });
+    expect(big!.recent.size).toBe(RECENT_KEPT);
+    expect(big!.recent.has(5)).toBe(false);
+    expect(big!.recent.has(6)).toBe(true);
+    expect(big!.latest.size).toBe(RECENT_KEPT + 5);
   });
 });
