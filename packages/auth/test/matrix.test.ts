@@ -15,7 +15,7 @@ describe('authorizationMatrix', () => {
 
   it('enumerates every RPC × role × region, with case positions for case RPCs', () => {
     const caseRpcs = 5 + 15; // SubmitCase, GetCase, WatchCase, ListCases, WatchInbox, and the 15 lifecycle transitions
-    const otherRpcs = 1 + 2 + 1 + 1 + 1; // GetStats, AdminService/* and List*, AuditService/*, RotateKey, unknown
+    const otherRpcs = 1 + 3 + 1 + 1 + 1; // GetStats, AdminService/*, List* and GetWitnessPolicy, AuditService/*, RotateKey, unknown
     expect(rows).toHaveLength(ROLES.length * REGIONS.length * (caseRpcs * 4 + otherRpcs));
     expect(new Set(rows.map((r) => r.rpc))).toContain(UNKNOWN_RPC);
   });

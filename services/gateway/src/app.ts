@@ -8,6 +8,7 @@ import { parseVerifierKey } from '@xr/tlog';
 import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryTrust } from '@xr/registry';
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { Counters, type Logger } from '@xr/observability';
+import { Witness, WitnessFollower, startWitnessServer, type RunningWitnessServer } from '@xr/witness';
 import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';
 import { ConfigError, type GatewayConfig } from './config.js';
 
@@ -20,6 +21,11 @@ function registryState(follower: RegistryFollower | undefined): () => RegistrySt
 export interface RunningGateway {
   readonly gateway: ExchangeGateway;
   readonly grpcPort: number;
+  /** The region as a witness of its partners' checkpoints (undefined with `witness.follow: false` and no `witness.http`). */
+  readonly witness: Witness | undefined;
+  /** The bound port of `POST /add-checkpoint`, when `witness.http` is set. */
+  readonly witnessPort: number | undefined;
+  readonly counters: Counters;
   stop(): Promise<void>;
 }
 
@@ -103,11 +109,40 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   }
   const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value });
+  let witness: Witness | undefined;
+  let witnessFollower: WitnessFollower | undefined;
+  let witnessServer: RunningWitnessServer | undefined;
+  const stopWitness = async (): Promise<void> => {
+    await witnessServer?.close();
+    await witnessFollower?.stop();
+  };
+  if (config.witness.follow || config.witness.http !== undefined) {
+    const wlogger = logger.child({ component: 'witness' });
+    witness = new Witness({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, privateKey: signer.privateKey, trust: keys, logger: wlogger, counters, ...(options.clock ? { clock: options.clock } : {}) });
+    try {
+      if (config.witness.follow) {
+        witnessFollower = new WitnessFollower({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, witness, logger: wlogger, counters });
+        await witnessFollower.start();
+      }
+      if (config.witness.http !== undefined) witnessServer = await startWitnessServer({ witness, address: config.witness.http, logger: wlogger });
+    } catch (error) {
+      await stopWitness();
+      await edge.close();
+      await gateway.stop();
+      await follower?.stop();
+      if (!shared) await log.close();
+      throw error;
+    }
+  }
   logger.info({ port: edge.port, eventLog: log.kind, partners: [...keys.regions()].filter((r) => r !== config.region), registry: config.registry ? t.registry : undefined }, 'gateway ready');
   return {
     gateway,
     grpcPort: edge.port,
+    witness,
+    witnessPort: witnessServer?.port,
+    counters,
     stop: async () => {
+      await stopWitness();
       await edge.close();
       await gateway.stop();
       await follower?.stop();
