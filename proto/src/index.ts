@@ -36,6 +36,10 @@ export type { ListPartnersResponse, ListPartnersResponse__Output } from '../gen/
 export type { ListQuarantineRequest, ListQuarantineRequest__Output } from '../gen/xr/admin/v1/ListQuarantineRequest.js';
 export type { ListQuarantineResponse, ListQuarantineResponse__Output } from '../gen/xr/admin/v1/ListQuarantineResponse.js';
 export type { Partner, Partner__Output } from '../gen/xr/admin/v1/Partner.js';
+export type { PolicyWitness, PolicyWitness__Output } from '../gen/xr/admin/v1/PolicyWitness.js';
+export type { SetWitnessPolicyRequest, SetWitnessPolicyRequest__Output } from '../gen/xr/admin/v1/SetWitnessPolicyRequest.js';
+export type { GetWitnessPolicyRequest, GetWitnessPolicyRequest__Output } from '../gen/xr/admin/v1/GetWitnessPolicyRequest.js';
+export type { WitnessPolicy as AdminWitnessPolicy, WitnessPolicy__Output as AdminWitnessPolicy__Output } from '../gen/xr/admin/v1/WitnessPolicy.js';
 export type { PartnerKey, PartnerKey__Output } from '../gen/xr/admin/v1/PartnerKey.js';
 export type { PartnerStatus, PartnerStatus__Output } from '../gen/xr/admin/v1/PartnerStatus.js';
 export type { QuarantineEntry as AdminQuarantineEntry, QuarantineEntry__Output as AdminQuarantineEntry__Output } from '../gen/xr/admin/v1/QuarantineEntry.js';

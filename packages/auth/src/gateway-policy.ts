@@ -3,7 +3,7 @@
  * transitions come from the domain's transition table (its `rpc` and `by` columns: which side
  * owns which RPC); the CaseService RPCs that make no event are listed here with their rule.
  * AdminService and AuditService are covered by pattern; a mutating AuditService RPC or
- * AdminService List* must be named explicitly.
+ * AdminService List* must be named explicitly (so must a reading AdminService RPC not named List*).
  */
 import { TRANSITION_RPCS, type Side } from '@xr/domain';
 import { buildPolicy, RULES, type PolicyEntry, type PolicyRule } from './policy.js';
@@ -41,6 +41,7 @@ export const GATEWAY_POLICY_ENTRIES: readonly PolicyEntry[] = [
   [`${CERTIFICATES}/ReinstateCertificate`, RULES.issuerWrite],
   [`${ADMIN}/*`, RULES.adminWrite],
   [`${ADMIN}/List*`, RULES.adminRead],
+  [`${ADMIN}/GetWitnessPolicy`, RULES.adminRead],
   [`${AUDIT}/*`, RULES.auditRead],
 ];
 

@@ -15,7 +15,7 @@ describe('authorizationMatrix', () => {
 
   it('enumerates every RPC × role × region, with case positions for case RPCs', () => {
     const caseRpcs = 5 + 15 + 6; // SubmitCase, GetCase, WatchCase, ListCases, WatchInbox, the 15 lifecycle transitions, and CertificateService's six (own region)
-    const otherRpcs = 1 + 2 + 1 + 1 + 1; // GetStats, AdminService/* and List*, AuditService/*, RotateKey, unknown
+    const otherRpcs = 1 + 3 + 1 + 1 + 1; // GetStats, AdminService/*, List* and GetWitnessPolicy, AuditService/*, RotateKey, unknown
     expect(rows).toHaveLength(ROLES.length * REGIONS.length * (caseRpcs * 4 + otherRpcs));
     expect(new Set(rows.map((r) => r.rpc))).toContain(UNKNOWN_RPC);
   });

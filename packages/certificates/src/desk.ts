@@ -77,9 +77,13 @@ export class CertificateDesk {
     this.certify = licenceIssuer({ region: o.region, signer: o.signer, base: o.base, item: o.item, ...(o.logger ? { logger: o.logger } : {}) });
   }
 
-  /** Reads the status topic to its end, then publishes this region's issuances as they are journaled. */
+  /** Reads the status topic to its end (verifications answer from then on). */
   async start(): Promise<void> {
     await this.follower.start();
+  }
+
+  /** Publishes this region's issuances as they are journaled; call once the journal exists (after the gateway started). */
+  publish(): void {
     this.publisher.start();
   }
 

@@ -68,6 +68,7 @@ describe('电子证照 issued on approval, verified and recognised elsewhere, re
     const office = gateway('370200', log, desks.get('370200')!.certify);
     gateways = [hall, office];
     for (const g of gateways) await g.start();
+    for (const d of desks.values()) d.publish();
     caseId = hall.newCaseId();
     const submitted = await hall.request({ type: 'case.submitted', v: 1, caseId, target: '370200', payload: {
       item: { code: '370200-SPJY-0001', name: '食品经营许可证核发' },

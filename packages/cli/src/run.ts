@@ -22,6 +22,8 @@ usage:
   xr admin quarantine  --region R [--limit N]
   xr admin calendar set  --year Y --file notice.json   (the State Council's holiday notice for Y)
   xr admin calendar list [--until Y]
+  xr admin witness-policy set --region R --quorum K --witness 370200 --witness '<name>+<key id>+<key>@https://…'
+  xr admin witness-policy show R   (the policy in C2SP tlog-policy syntax)
   xr keys new          --region R [--generation N] [--out dir]
   xr keys new          --admin NAME [--generation N] [--out dir]
   xr keys issuer       --name NAME [--out dir]                 (a development token issuer)

@@ -36,6 +36,8 @@ export function issuedRecord(record: JournalRecord): StatusRecord | undefined {
 export class StatusPublisher {
   private stopping = false;
   private running: Promise<void>[] = [];
+  /** Wakes a retry's back-off at stop. */
+  private wake: (() => void) | undefined;
   private published = 0;
 
   constructor(private readonly o: StatusPublisherOptions) {}
@@ -55,6 +57,7 @@ export class StatusPublisher {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.wake?.();
     await Promise.all(this.running);
     this.running = [];
   }
@@ -82,7 +85,13 @@ export class StatusPublisher {
         if (this.stopping) return;
         this.o.logger?.warn({ partition, err: error instanceof Error ? error.message : String(error) }, 'status publishing failed; retrying');
         from = undefined;
-        await new Promise((r) => setTimeout(r, delay));
+        await new Promise<void>((r) => {
+          const timer = setTimeout(r, delay);
+          this.wake = () => {
+            clearTimeout(timer);
+            r();
+          };
+        });
         delay = Math.min(delay * 2, 5_000);
       }
     }

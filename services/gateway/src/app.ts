@@ -9,6 +9,7 @@ import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryTru
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { CertificateDesk } from '@xr/certificates';
 import { Counters, type Logger } from '@xr/observability';
+import { Witness, WitnessFollower, startWitnessServer, type RunningWitnessServer } from '@xr/witness';
 import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';
 import { ConfigError, type GatewayConfig } from './config.js';
 
@@ -22,6 +23,11 @@ export interface RunningGateway {
   readonly gateway: ExchangeGateway;
   readonly certificates: CertificateDesk;
   readonly grpcPort: number;
+  /** The region as a witness of its partners' checkpoints (undefined with `witness.follow: false` and no `witness.http`). */
+  readonly witness: Witness | undefined;
+  /** The bound port of `POST /add-checkpoint`, when `witness.http` is set. */
+  readonly witnessPort: number | undefined;
+  readonly counters: Counters;
   stop(): Promise<void>;
 }
 
@@ -111,6 +117,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
   });
   try {
     await gateway.start();
+    desk.publish();
   } catch (error) {
     await desk.stop();
     await follower?.stop();
@@ -126,12 +133,42 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   }
   const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk });
+  let witness: Witness | undefined;
+  let witnessFollower: WitnessFollower | undefined;
+  let witnessServer: RunningWitnessServer | undefined;
+  const stopWitness = async (): Promise<void> => {
+    await witnessServer?.close();
+    await witnessFollower?.stop();
+  };
+  if (config.witness.follow || config.witness.http !== undefined) {
+    const wlogger = logger.child({ component: 'witness' });
+    witness = new Witness({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, privateKey: signer.privateKey, trust: keys, logger: wlogger, counters, ...(options.clock ? { clock: options.clock } : {}) });
+    try {
+      if (config.witness.follow) {
+        witnessFollower = new WitnessFollower({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, witness, logger: wlogger, counters });
+        await witnessFollower.start();
+      }
+      if (config.witness.http !== undefined) witnessServer = await startWitnessServer({ witness, address: config.witness.http, logger: wlogger });
+    } catch (error) {
+      await stopWitness();
+      await edge.close();
+      await gateway.stop();
+      await desk.stop();
+      await follower?.stop();
+      if (!shared) await log.close();
+      throw error;
+    }
+  }
   logger.info({ port: edge.port, eventLog: log.kind, partners: [...keys.regions()].filter((r) => r !== config.region), registry: config.registry ? t.registry : undefined }, 'gateway ready');
   return {
     gateway,
     certificates: desk,
     grpcPort: edge.port,
+    witness,
+    witnessPort: witnessServer?.port,
+    counters,
     stop: async () => {
+      await stopWitness();
       await edge.close();
       await gateway.stop();
       await desk.stop();

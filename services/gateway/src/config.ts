@@ -53,6 +53,12 @@ export interface GatewayConfig {
     readonly witnessTimeoutMs: number;
     readonly witnesses: readonly { readonly name: string; readonly verifierKey: string; readonly url: string }[];
   };
+  /**
+   * This region as a witness of its partners' checkpoints (`<prefix>.checkpoints`, C2SP
+   * tlog-witness): `follow` (default true) cosigns them from the topic; `http` (`host:port`, port 0
+   * for any) also serves `POST /add-checkpoint`.
+   */
+  readonly witness: { readonly follow: boolean; readonly http?: string };
 }
 
 const jwk = {
@@ -138,6 +144,15 @@ export const CONFIG_SCHEMA = {
       properties: {
         recordBytes: { type: 'integer', minimum: 4096, maximum: 8388608, default: 262144, description: 'largest inbox record (key, value, headers) opened; larger ones are quarantined XR_RECORD_TOO_LARGE' },
         quarantineEntryBytes: { type: 'integer', minimum: 16384, maximum: 8388608, default: 524288, description: 'largest quarantine entry written in full, under the broker message size' },
+      },
+    },
+    witness: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        follow: { type: 'boolean', default: true, description: "cosign partners' checkpoints from <prefix>.checkpoints" },
+        http: { type: 'string', pattern: '^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]*):\\d{1,5}$', description: 'host:port of the C2SP tlog-witness POST /add-checkpoint server (port 0: any free port)' },
       },
     },
     checkpoints: {

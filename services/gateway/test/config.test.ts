@@ -24,6 +24,14 @@ describe('gateway configuration', () => {
     expect(parseConfig({ ...base, limits: { recordBytes: 65536 } }).limits).toEqual({ recordBytes: 65536, quarantineEntryBytes: 524288 });
   });
 
+  it('takes the witness settings: follow by default, an optional host:port for POST /add-checkpoint, nothing else', () => {
+    expect(parseConfig(base).witness).toEqual({ follow: true });
+    expect(parseConfig({ ...base, witness: { http: '127.0.0.1:0' } }).witness).toEqual({ follow: true, http: '127.0.0.1:0' });
+    expect(parseConfig({ ...base, witness: { http: ':8443', follow: false } }).witness).toEqual({ follow: false, http: ':8443' });
+    expect(() => parseConfig({ ...base, witness: { http: 'localhost' } })).toThrow(/witness\.http/);
+    expect(() => parseConfig({ ...base, witness: { port: 1 } })).toThrow(/witness\.port: is not a known setting/);
+  });
+
   it('names every bad key and what was expected', () => {
     let message = '';
     try {
