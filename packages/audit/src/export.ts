@@ -112,7 +112,7 @@ function checkManifest(raw: unknown): Result<Manifest> {
   const m = raw as Partial<Manifest> | null;
   if (!m || typeof m !== 'object' || m.format !== EXPORT_FORMAT) return fail('XR_AUDIT_EXPORT_TAMPERED', `${MANIFEST_FILE} is not an ${EXPORT_FORMAT} manifest`, 'format');
   if (typeof m.prefix !== 'string' || !Array.isArray(m.regions) || !Array.isArray(m.files) || !Array.isArray(m.cursors)) return fail('XR_AUDIT_EXPORT_TAMPERED', `${MANIFEST_FILE} needs prefix, regions, files and cursors`, 'manifest');
-  for (const [i, f] of m.files.entries()) {
+  for (const [i, f] of (m.files as readonly Partial<ManifestFile>[]).entries()) {
     const ok_ = f && typeof f.path === 'string' && typeof f.topic === 'string' && f.path === `${f.topic}/${f.partition}.jsonl` && !f.path.includes('..') && Number.isSafeInteger(f.records) && Number.isSafeInteger(f.bytes) && /^[0-9a-f]{64}$/.test(String(f.sha256));
     if (!ok_) return fail('XR_AUDIT_EXPORT_TAMPERED', `manifest file entry ${i} is malformed`, `files[${i}]`);
   }

@@ -9,3 +9,7 @@ export type { Anomaly, AuditReport, AuditStats, OriginStats } from './report.js'
 export { formatPolicy, policyWitnessName, witnessPolicyOf } from './witness-policy.js';
 export type { PolicyWitness, WitnessPolicy } from './witness-policy.js';
 export { SignaturePool } from './signature-pool.js';
+export { AuditIndex } from './audit-index.js';
+export type { CheckpointView, ConsistencyProof, EventFilter, InclusionProof, JournalEventView } from './audit-index.js';
+export { checkProofFile, formatConsistencyFile, parseConsistencyFile } from './proof-file.js';
+export type { ConsistencyFile, ProofCheck, ProofKeys } from './proof-file.js';

@@ -123,7 +123,7 @@ export const TAMPERS: Tamper[] = [
       const at = find(copy, LC, (r) => r.event.caseId === caseId);
       const event = { id: newId(), type: 'case.withdrawn', v: 1, caseId, seq: 2, source: LC, target: QD, time: new Date(now).toISOString(), payload: { reason: '申请人撤回' } };
       const jws = await signDetached(canonicalBytes(event), signingKeyFromJwk(k2.privateJwk));
-      const offset = appendJournal(journal(copy, LC)[at.partition]!, event as JournalRecord['event'], jws);
+      const offset = appendJournal(journal(copy, LC)[at.partition]!, event, jws);
       return { code: 'XR_KEY_REVOKED', topic: `${prefix}.journal.${LC}`, partition: at.partition, offset, eventId: event.id, only: true };
     },
   },

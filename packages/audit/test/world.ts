@@ -58,7 +58,7 @@ async function eventually(probe: () => boolean, ms = 15_000): Promise<void> {
 /** Registers both regions, runs both gateways for `cases` cases (submitted, received, one supplement round), stops them. */
 export async function makeWorld(log: EventLog, prefix: string, cases = 3): Promise<World> {
   const t = topics(prefix);
-  const { privateJwk, publicJwk } = generateKeyPair(adminKid('ops', 1));
+  const { privateJwk } = generateKeyPair(adminKid('ops', 1));
   const admin = signingKeyFromJwk(privateJwk);
   const lc = region(LC);
   const qd = region(QD);

@@ -106,6 +106,8 @@ export const XR_ERROR_CLASS = {
   XR_AUDIT_EXPORT_INCOMPLETE: 'FAILED_PRECONDITION',
   /** An audit export file whose size or SHA-256 is not the manifest's, or a manifest that is not canonical. */
   XR_AUDIT_EXPORT_TAMPERED: 'FAILED_PRECONDITION',
+  /** An event, origin or checkpointed size the auditor asked about that the audited log does not hold (or no checkpoint covers yet). */
+  XR_AUDIT_NOT_FOUND: 'NOT_FOUND',
   // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).
   /** 身份证号码 (GB 11643) not 18 characters of the right kinds. */
   XR_ID_FORMAT: 'INVALID_ARGUMENT',

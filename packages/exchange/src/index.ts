@@ -15,3 +15,4 @@ export { requestFingerprint } from './requests.js';
 export type { ClientRequest } from './requests.js';
 export { CHECKPOINT_KINDS, CHECKPOINT_KIND_HEADER, journalKeyName, journalOrigin, journalVerifier, parseJournalOrigin, witnessKeyName, witnessVerifier } from './checkpoint-names.js';
 export type { CheckpointKind } from './checkpoint-names.js';
+export { projects } from './core/state.js';
