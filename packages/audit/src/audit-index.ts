@@ -7,6 +7,7 @@
 import type { PublicJwk } from '@xr/crypto';
 import { evolve, fail, ok, type CaseState, type Envelope, type Result } from '@xr/domain';
 import { journalOrigin, parseJournalOrigin, projects } from '@xr/exchange';
+import type { RegistryState } from '@xr/registry';
 import { formatTlogProof } from '@xr/tlog';
 import { mergedNote, type CheckpointEntry } from './checkpoints.js';
 import type { JournalEntry } from './journal-scan.js';
@@ -92,6 +93,11 @@ export class AuditIndex {
 
   get regions(): readonly string[] {
     return this.r.regions;
+  }
+
+  /** The registry after its last record. */
+  get registry(): RegistryState {
+    return this.r.registry.final;
   }
 
   /** Checkpoints of an origin whose root the journal reproduces, smallest first. */

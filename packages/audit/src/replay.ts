@@ -54,6 +54,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   const anomalies: Anomaly[] = [];
   const available = await source.regions();
   const regions = options.regions ? available.filter((r) => options.regions!.includes(r)) : available;
+  if (available.length === 0) anomalies.push({ code: 'XR_AUDIT_NOT_FOUND', topic: t.registry, partition: -1, offset: -1, message: `no region has a journal under prefix ${prefix} (wrong prefix, or the log is not reachable)` });
   for (const r of options.regions ?? []) if (!available.includes(r)) anomalies.push({ code: 'XR_REGION_UNKNOWN', topic: t.journal(r), partition: -1, offset: -1, region: r, message: `region ${r} has no journal in this source` });
   const registry = await replayRegistry(source, options.trustAnchors, anomalies);
   const checkpoints = await readCheckpoints(source, regions, registry, anomalies);

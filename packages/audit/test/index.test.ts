@@ -7,7 +7,7 @@ import { formatVerifierKey } from '@xr/tlog';
 import { journalVerifier } from '@xr/exchange';
 import { createPublicKey } from 'node:crypto';
 import { AuditIndex, checkProofFile, kafkaSource } from '../src/index.js';
-import { addCheckpoints, copyTopics, LC, makeWorld, QD, type World } from './world.js';
+import { addCheckpoints, copyTopics, LC, makeWorld, QD, type World } from '../src/testing.js';
 
 let dir: string;
 let log: FileEventLog;

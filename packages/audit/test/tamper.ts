@@ -5,7 +5,7 @@ import type { JournalRecord } from '@xr/domain';
 import { newId } from '@xr/exchange';
 import { encodeRecord, type RegistryRecord, uuidv7 } from '@xr/registry';
 import { ed25519Signer, formatAddCheckpoint, formatCheckpoint, journalKeyName, parseNote, signNote, cosignatureSigner, witnessKeyName } from './tlog-names.js';
-import { addCheckpoints, LC, QD, record, type Copy, type CopiedRecord, type World } from './world.js';
+import { addCheckpoints, LC, QD, record, type Copy, type CopiedRecord, type World } from '../src/testing.js';
 
 const decode = (v: Uint8Array): JournalRecord => JSON.parse(Buffer.from(v).toString('utf8')) as JournalRecord;
 const sha = (v: Uint8Array): string => createHash('sha256').update(v).digest('hex');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileEventLog } from '@xr/event-log-file';
 import { exportSource, kafkaSource, verifyAudit, writeExport } from '../src/index.js';
 import { applyTamper, TAMPERS, type Expectation } from './tamper.js';
-import { addCheckpoints, copyTopics, makeWorld, type World } from './world.js';
+import { addCheckpoints, copyTopics, makeWorld, type World } from '../src/testing.js';
 
 let dir: string;
 let log: FileEventLog;

@@ -1,4 +1,5 @@
 /**
+ * `@xr/audit/testing` — for tests and demos only, never for production code.
  * Test data made the real way: two gateways (聊城 371500 receives, 青岛 370200 handles) exchange a
  * few cases on an event log, with an admin-signed registry; checkpoints and cosignatures are signed
  * here with the regions' keys as the checkpointer and the witness will (docs/WIRE.md). Tampering
