@@ -113,6 +113,8 @@ export class SignaturePool {
         if (!w) return;
         this.waiting.delete(id);
         w.slot.pending--;
+        // An idle worker must not keep the process alive; a busy one must (its answer is awaited).
+        if (w.slot.pending === 0) w.slot.worker.unref();
         w.resolve(out);
       });
       worker.on('error', (error) => {
@@ -135,6 +137,7 @@ export class SignaturePool {
     const { xs, buffer } = pack(jobs);
     const id = this.nextId++;
     slot.pending++;
+    slot.worker.ref();
     const out = await new Promise<Uint8Array>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, slot });
       slot.worker.postMessage({ id, xs, buffer, count: jobs.length }, [buffer]);

@@ -1,0 +1,2 @@
+export { journalKeyName, journalOrigin, witnessKeyName } from '@xr/exchange';
+export { partitionFor } from '@xr/event-log';
