@@ -106,7 +106,8 @@ export class SignaturePool {
 
   private start(): void {
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      // No inherited flags or loaders (tsx, --input-type): the source is plain CommonJS.
+      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
       const slot: Slot = { worker, pending: 0 };
       worker.on('message', ({ id, out }: { id: number; out: Uint8Array }) => {
         const w = this.waiting.get(id);
