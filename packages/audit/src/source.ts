@@ -70,6 +70,8 @@ export function kafkaSource(log: EventLog, prefix: string, regions?: string[]): 
       return 0;
     }
   };
+  // Which regions have a journal is read once per source (the registry is read to find them).
+  let known: Promise<string[]> | undefined;
   const source: AuditSource = {
     prefix,
     partitions,
@@ -91,11 +93,14 @@ export function kafkaSource(log: EventLog, prefix: string, regions?: string[]): 
       for (let p = 0; p < (await partitions(topic)); p++) n += await log.endOffset(topic, p);
       return n;
     },
-    regions: async () => {
-      const named = regions ?? (await registeredRegions(source, prefix));
-      const present: string[] = [];
-      for (const region of named) if ((await partitions(t.journal(region))) > 0) present.push(region);
-      return present.sort();
+    regions: () => {
+      known ??= (async () => {
+        const named = regions ?? (await registeredRegions(source, prefix));
+        const present: string[] = [];
+        for (const region of named) if ((await partitions(t.journal(region))) > 0) present.push(region);
+        return present.sort();
+      })();
+      return known.then((r) => [...r]);
     },
     cursors: async () => {
       const all = await source.regions();
