@@ -7,11 +7,11 @@
  */
 import { CHECKPOINT_KIND_HEADER, journalKeyName, journalVerifier, parseJournalOrigin, witnessVerifier } from '@xr/exchange';
 import { topics } from '@xr/exchange';
-import { cosignatureTimestamp, formatNote, parseAddCheckpoint, parseCheckpoint, parseNote, verifyConsistency, type MerkleTree, type NoteSignature, type NoteVerifier } from '@xr/tlog';
+import { cosignatureTimestamp, formatNote, parseAddCheckpoint, parseCheckpoint, parseNote, parseVerifierKey, verifyConsistency, type MerkleTree, type NoteSignature, type NoteVerifier } from '@xr/tlog';
 import type { RegistryTimeline } from './registry-replay.js';
 import type { Anomaly, OriginStats } from './report.js';
 import type { AuditSource } from './source.js';
-import { policyWitnessName, witnessPolicyOf } from './witness-policy.js';
+import { policyWitnessName, witnessPolicyOf, type PolicyWitness } from './witness-policy.js';
 
 export interface CheckpointEntry {
   readonly origin: string;
@@ -148,26 +148,41 @@ export async function readCheckpoints(source: AuditSource, regions: readonly str
   return { byOrigin, records };
 }
 
-function checkCosignatures(prefix: string, registry: RegistryTimeline, signatures: readonly NoteSignature[], text: Uint8Array, entry: CheckpointEntry, at: Omit<Anomaly, 'code' | 'message'>, anomalies: Anomaly[], timestamp: number): void {
+/** The verifiers of a cosignature line: a partner region's registered keys, or an outside witness of the region's policy. */
+function witnessKeys(prefix: string, registry: RegistryTimeline, region: string, name: string): { verifier: NoteVerifier; kid?: string }[] {
   const witnessPrefix = `${prefix}.witness.`;
+  if (name.startsWith(witnessPrefix)) return regionVerifiers(prefix, registry, name.slice(witnessPrefix.length), 'witness');
+  const outside = witnessPolicyOf(registry.final, region).witnesses.filter((w): w is Extract<PolicyWitness, { name: string }> => 'name' in w && w.name === name);
+  return outside.flatMap((w) => {
+    const v = parseVerifierKey(w.verifierKey);
+    return v.ok && v.value.name === name ? [{ verifier: v.value }] : [];
+  });
+}
+
+function checkCosignatures(prefix: string, registry: RegistryTimeline, signatures: readonly NoteSignature[], text: Uint8Array, entry: CheckpointEntry, at: Omit<Anomaly, 'code' | 'message'>, anomalies: Anomaly[], timestamp: number): void {
+  const logName = journalKeyName(prefix, entry.region);
   for (const sig of signatures) {
-    if (!sig.name.startsWith(witnessPrefix)) continue;
-    const witness = sig.name.slice(witnessPrefix.length);
-    const key = regionVerifiers(prefix, registry, witness, 'witness').find((k) => k.verifier.keyId === sig.keyId);
+    if (sig.name === logName) continue;
+    const candidates = witnessKeys(prefix, registry, entry.region, sig.name);
+    // A cosignature of a key nobody listed is kept in the note, neither trusted nor an anomaly (C2SP: unknown keys are ignored).
+    if (candidates.length === 0 && !sig.name.startsWith(`${prefix}.witness.`)) continue;
+    const key = candidates.find((k) => k.verifier.keyId === sig.keyId);
     const bad = (why: string): void => void anomalies.push({ ...at, code: 'XR_COSIGNATURE_INVALID', message: `cosignature of ${entry.origin} size ${entry.size} by ${sig.name}: ${why}` });
     if (!key) {
       bad('no registered key of that witness has this key id');
       continue;
     }
     if (!key.verifier.verify(text, sig.signature)) {
-      bad(`does not verify over this checkpoint with ${key.kid}`);
+      bad(`does not verify over this checkpoint${key.kid ? ` with ${key.kid}` : ''}`);
       continue;
     }
-    const t = cosignatureTimestamp(sig);
-    const valid = registry.at(timestamp).keyFor(key.kid, new Date((t.ok ? t.value : 0) * 1000).toISOString(), { receivedAt: timestamp });
-    if (!valid.ok) {
-      bad(valid.reason);
-      continue;
+    if (key.kid !== undefined) {
+      const t = cosignatureTimestamp(sig);
+      const valid = registry.at(timestamp).keyFor(key.kid, new Date((t.ok ? t.value : 0) * 1000).toISOString(), { receivedAt: timestamp });
+      if (!valid.ok) {
+        bad(valid.reason);
+        continue;
+      }
     }
     entry.cosignatures.set(sig.name, sig);
   }
