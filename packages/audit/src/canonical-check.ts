@@ -11,9 +11,10 @@ function membersSorted(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) return value.every(membersSorted);
   let last: string | undefined;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
     if (last !== undefined && !(last < k)) return false;
-    if (!membersSorted(v)) return false;
+    if (!membersSorted(o[k])) return false;
     last = k;
   }
   return true;

@@ -97,10 +97,11 @@ export async function scanPartition(records: AsyncIterable<SourceRecord>, ctx: S
   const senderSeqs = new Map<string, number>();
   for await (const r of records) {
     ctx.onRecord?.();
-    const where = { topic, partition, offset: r.offset, region };
+    // Built only when there is something to report (an object per record is measurable at 100k/s).
+    const where = (): { topic: string; partition: number; offset: number; region: string } => ({ topic, partition, offset: r.offset, region });
     const hash = createHash('sha256').update(r.value).digest('hex');
     tree.append(leafHash(r.value));
-    if (r.offset !== expected) anomalies.push({ code: 'XR_JOURNAL_CHAIN_BROKEN', ...where, message: `the log skips from offset ${expected - 1} to ${r.offset}` });
+    if (r.offset !== expected) anomalies.push({ code: 'XR_JOURNAL_CHAIN_BROKEN', ...where(), message: `the log skips from offset ${expected - 1} to ${r.offset}` });
     expected = r.offset + 1;
     let text: string | undefined;
     try {
@@ -113,7 +114,7 @@ export async function scanPartition(records: AsyncIterable<SourceRecord>, ctx: S
     const problem = !parsed ? 'not RFC 8785 canonical JSON' : !o || typeof o !== 'object' || Array.isArray(o) ? 'not a JSON object' : shapeProblem(o);
     const bytes = problem === undefined ? eventBytes(r.value) : undefined;
     if (problem !== undefined || !o || !bytes) {
-      anomalies.push({ code: 'XR_AUDIT_RECORD_MALFORMED', ...where, message: `journal record ${problem ?? 'has no event bytes'}` });
+      anomalies.push({ code: 'XR_AUDIT_RECORD_MALFORMED', ...where(), message: `journal record ${problem ?? 'has no event bytes'}` });
       entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value });
       prevHash = hash;
       continue;
@@ -122,26 +123,26 @@ export async function scanPartition(records: AsyncIterable<SourceRecord>, ctx: S
     const event: EventFacts = { id: e.id, caseId: e.caseId, type: e.type, source: e.source, target: e.target, time: e.time, seq: e.seq, jws: o['eventJws'] as string, bytes };
     const n = o['n'] as number;
     const caseSeq = o['caseSeq'] as number;
-    const at = { ...where, caseId: event.caseId, eventId: event.id };
+    const at = (): ReturnType<typeof where> & { caseId: string; eventId: string } => ({ ...where(), caseId: event.caseId, eventId: event.id });
     // One break is one anomaly: after it, the chain is followed from the record that is there.
     const brokenPrev = o['prev'] !== prevHash;
     const brokenN = n - r.offset !== shift;
     if (brokenPrev || brokenN) {
       const why = [brokenN ? `n is ${n}, not ${r.offset}` : undefined, brokenPrev ? 'prev is not the SHA-256 of the record before it' : undefined].filter(Boolean).join('; ');
-      anomalies.push({ code: 'XR_JOURNAL_CHAIN_BROKEN', ...at, message: `chain broken at offset ${r.offset}: ${why}` });
+      anomalies.push({ code: 'XR_JOURNAL_CHAIN_BROKEN', ...at(), message: `chain broken at offset ${r.offset}: ${why}` });
     }
     shift = n - r.offset;
     prevHash = hash;
     const seen = ctx.seenIds.get(event.id);
-    if (seen) anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', ...at, message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });
+    if (seen) anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', ...at(), message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });
     else ctx.seenIds.set(event.id, { partition, offset: r.offset });
     const lastCaseSeq = caseSeqs.get(event.caseId) ?? 0;
-    if (caseSeq !== lastCaseSeq + 1) anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', ...at, message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${event.caseId}` });
+    if (caseSeq !== lastCaseSeq + 1) anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', ...at(), message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${event.caseId}` });
     caseSeqs.set(event.caseId, Math.max(caseSeq, lastCaseSeq));
     const senderKey = `${event.caseId}/${event.source}`;
     const lastSeq = senderSeqs.get(senderKey) ?? 0;
     // The handling side may lack a sender's refused requests (quarantined): gaps are allowed, going back is not.
-    if (!seen && event.seq <= lastSeq) anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', ...at, message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
+    if (!seen && event.seq <= lastSeq) anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', ...at(), message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
     if (!seen) senderSeqs.set(senderKey, Math.max(event.seq, lastSeq));
     entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event, caseSeq });
   }
