@@ -6,11 +6,11 @@
 import { createHash, sign } from 'node:crypto';
 import { canonicalBytes } from '@xr/crypto';
 import type { EventLog, RecordInput } from '@xr/event-log';
-import { journalKeyName, journalOrigin, partitionFor, witnessKeyName } from './synthetic-names.js';
+import { partitionFor } from '@xr/event-log';
 import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, MerkleTree, parseNote, signNote } from '@xr/tlog';
 import { adminKid, RegistryWriter } from '@xr/registry';
 import { generateKeyPair, signingKeyFromJwk } from '@xr/crypto';
-import { CHECKPOINT_KIND_HEADER } from '@xr/exchange';
+import { CHECKPOINT_KIND_HEADER, journalKeyName, journalOrigin, witnessKeyName } from '@xr/exchange';
 import { LC, QD, region, type World } from '../src/testing.js';
 
 const PARTITIONS = 3;

@@ -2,9 +2,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
 import type { JournalRecord } from '@xr/domain';
-import { newId } from '@xr/exchange';
 import { encodeRecord, type RegistryRecord, uuidv7 } from '@xr/registry';
-import { ed25519Signer, formatAddCheckpoint, formatCheckpoint, journalKeyName, parseNote, signNote, cosignatureSigner, witnessKeyName } from './tlog-names.js';
+import { journalKeyName, newId, witnessKeyName } from '@xr/exchange';
+import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, parseNote, signNote } from '@xr/tlog';
 import { addCheckpoints, LC, QD, record, type Copy, type CopiedRecord, type World } from '../src/testing.js';
 
 const decode = (v: Uint8Array): JournalRecord => JSON.parse(Buffer.from(v).toString('utf8')) as JournalRecord;
@@ -61,8 +61,6 @@ export interface Tamper {
   readonly checkpoints: 'before' | 'after';
   mutate(copy: Copy, world: World, prefix: string): Promise<Expectation>;
 }
-
-const enc = new TextEncoder();
 
 export const TAMPERS: Tamper[] = [
   {
@@ -187,5 +185,3 @@ export async function applyTamper(t: Tamper, copy: Copy, world: World, prefix: s
   if (t.checkpoints === 'after') addCheckpoints(copy, world, prefix);
   return expected;
 }
-
-export { enc };
