@@ -138,6 +138,8 @@ export const XR_ERROR_CLASS = {
   XR_CERT_NOT_ISSUED: 'FAILED_PRECONDITION',
   /** A certificate this region did not issue, or that is unknown here: only the issuer changes its status. */
   XR_CERT_NOT_FOUND: 'NOT_FOUND',
+  /** An event, origin or checkpointed size the auditor asked about that the audited log does not hold (or no checkpoint covers yet). */
+  XR_AUDIT_NOT_FOUND: 'NOT_FOUND',
   // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).
   /** 身份证号码 (GB 11643) not 18 characters of the right kinds. */
   XR_ID_FORMAT: 'INVALID_ARGUMENT',

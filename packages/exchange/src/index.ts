@@ -21,3 +21,4 @@ export { CheckpointRollback, readOwnCheckpoint } from './core/checkpoints.js';
 export type { OwnCheckpoint, SignedCheckpoint } from './core/checkpoints.js';
 export { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_WITNESS_TIMEOUT_MS } from './shell/checkpointer.js';
 export type { OutsideWitness } from './shell/witness-client.js';
+export { projects } from './core/state.js';
