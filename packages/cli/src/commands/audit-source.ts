@@ -59,7 +59,7 @@ export async function openSource(values: Values, io: CliIo): Promise<OpenedSourc
     throw new CliFailure({ code: 'XR_UNAVAILABLE', message: `cannot open the event log: ${error instanceof Error ? error.message : String(error)}` });
   }
   const regions = values['region'];
-  return { source: kafkaSource(log, prefix, Array.isArray(regions) && regions.length > 0 ? (regions as string[]) : undefined), close: () => log.close() };
+  return { source: kafkaSource(log, prefix, Array.isArray(regions) && regions.length > 0 ? (regions) : undefined), close: () => log.close() };
 }
 
 export async function readAnchors(values: Values, io: CliIo, option = 'anchors'): Promise<PublicJwk[]> {

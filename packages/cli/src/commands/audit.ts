@@ -39,14 +39,14 @@ function parse(command: AuditCommand, args: readonly string[]): { values: Values
   }
   const want = POSITIONALS[command];
   if (parsed.positionals.length !== want.length) throw usage(`xr audit ${command} takes ${want.length === 0 ? 'no arguments' : want.map((w) => `<${w}>`).join(' ')}, got ${parsed.positionals.length}`, 'arguments');
-  return { values: parsed.values as Values, positionals: parsed.positionals };
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 function regionsOf(values: Values): string[] | undefined {
   const list = values['region'];
   if (!Array.isArray(list) || list.length === 0) return undefined;
-  for (const r of list as string[]) if (!isRegionCode(r)) throw usage(`${r} is not a GB/T 2260 region code`, '--region', 'XR_REGION_UNKNOWN');
-  return list as string[];
+  for (const r of list) if (!isRegionCode(r)) throw usage(`${r} is not a GB/T 2260 region code`, '--region', 'XR_REGION_UNKNOWN');
+  return list;
 }
 
 async function writeOut(io: CliIo, values: Values, text: string): Promise<void> {
