@@ -1,5 +1,5 @@
 export { loadServices, LOADER_OPTIONS, PROTO_ROOT } from './load.js';
-export type { CaseServiceClient, CaseServiceHandlers, GatewayServices, OpsServiceClient, OpsServiceHandlers } from './load.js';
+export type { CaseServiceClient, CaseServiceHandlers, CertificateServiceClient, CertificateServiceHandlers, GatewayServices, OpsServiceClient, OpsServiceHandlers } from './load.js';
 export { decodeStatusDetails, encodeStatusDetails } from './status-details.js';
 export type { StatusDetails } from './status-details.js';
 export type { Applicant, Applicant__Output } from '../gen/xr/gateway/v1/Applicant.js';
@@ -36,6 +36,10 @@ export type { ListPartnersResponse, ListPartnersResponse__Output } from '../gen/
 export type { ListQuarantineRequest, ListQuarantineRequest__Output } from '../gen/xr/admin/v1/ListQuarantineRequest.js';
 export type { ListQuarantineResponse, ListQuarantineResponse__Output } from '../gen/xr/admin/v1/ListQuarantineResponse.js';
 export type { Partner, Partner__Output } from '../gen/xr/admin/v1/Partner.js';
+export type { PolicyWitness, PolicyWitness__Output } from '../gen/xr/admin/v1/PolicyWitness.js';
+export type { SetWitnessPolicyRequest, SetWitnessPolicyRequest__Output } from '../gen/xr/admin/v1/SetWitnessPolicyRequest.js';
+export type { GetWitnessPolicyRequest, GetWitnessPolicyRequest__Output } from '../gen/xr/admin/v1/GetWitnessPolicyRequest.js';
+export type { WitnessPolicy as AdminWitnessPolicy, WitnessPolicy__Output as AdminWitnessPolicy__Output } from '../gen/xr/admin/v1/WitnessPolicy.js';
 export type { PartnerKey, PartnerKey__Output } from '../gen/xr/admin/v1/PartnerKey.js';
 export type { PartnerStatus, PartnerStatus__Output } from '../gen/xr/admin/v1/PartnerStatus.js';
 export type { QuarantineEntry as AdminQuarantineEntry, QuarantineEntry__Output as AdminQuarantineEntry__Output } from '../gen/xr/admin/v1/QuarantineEntry.js';
@@ -59,3 +63,11 @@ export type { InclusionProof, InclusionProof__Output } from '../gen/xr/audit/v1/
 export type { JournalEvent, JournalEvent__Output } from '../gen/xr/audit/v1/JournalEvent.js';
 export type { Position as AuditPosition, Position__Output as AuditPosition__Output } from '../gen/xr/audit/v1/Position.js';
 export type { StreamEventsRequest, StreamEventsRequest__Output } from '../gen/xr/audit/v1/StreamEventsRequest.js';
+export type { Certificate, Certificate__Output } from '../gen/xr/gateway/v1/Certificate.js';
+export type { CertificateVerdict, CertificateVerdict__Output } from '../gen/xr/gateway/v1/CertificateVerdict.js';
+export type { CertificateStatusChange, CertificateStatusChange__Output } from '../gen/xr/gateway/v1/CertificateStatusChange.js';
+export type { ChangeCertificateStatusRequest, ChangeCertificateStatusRequest__Output } from '../gen/xr/gateway/v1/ChangeCertificateStatusRequest.js';
+export type { GetCertificateRequest__Output } from '../gen/xr/gateway/v1/GetCertificateRequest.js';
+export type { GetStatusListRequest__Output } from '../gen/xr/gateway/v1/GetStatusListRequest.js';
+export type { StatusList, StatusList__Output } from '../gen/xr/gateway/v1/StatusList.js';
+export type { VerifyCertificateRequest__Output } from '../gen/xr/gateway/v1/VerifyCertificateRequest.js';

@@ -4,10 +4,12 @@ import { loadPackageDefinition } from '@grpc/grpc-js';
 import { loadSync, type Options } from '@grpc/proto-loader';
 import type { ProtoGrpcType as CasesGrpc } from '../gen/cases.js';
 import type { ProtoGrpcType as OpsGrpc } from '../gen/ops.js';
+import type { ProtoGrpcType as CertificatesGrpc } from '../gen/certificates.js';
 import type { ProtoGrpcType as AdminGrpc } from '../gen/admin.js';
 import type { ProtoGrpcType as AuditGrpc } from '../gen/audit.js';
 export type { CaseServiceClient, CaseServiceHandlers } from '../gen/xr/gateway/v1/CaseService.js';
 export type { OpsServiceClient, OpsServiceHandlers } from '../gen/xr/gateway/v1/OpsService.js';
+export type { CertificateServiceClient, CertificateServiceHandlers } from '../gen/xr/gateway/v1/CertificateService.js';
 
 export const PROTO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -24,6 +26,7 @@ export const LOADER_OPTIONS: Options = {
 export interface GatewayServices {
   readonly cases: CasesGrpc['xr']['gateway']['v1'];
   readonly ops: OpsGrpc['xr']['gateway']['v1'];
+  readonly certificates: CertificatesGrpc['xr']['gateway']['v1'];
 }
 
 let loaded: GatewayServices | undefined;
@@ -32,7 +35,8 @@ export function loadServices(): GatewayServices {
   if (loaded) return loaded;
   const cases = loadPackageDefinition(loadSync('xr/gateway/v1/cases.proto', LOADER_OPTIONS)) as unknown as CasesGrpc;
   const ops = loadPackageDefinition(loadSync('xr/gateway/v1/ops.proto', LOADER_OPTIONS)) as unknown as OpsGrpc;
-  loaded = { cases: cases.xr.gateway.v1, ops: ops.xr.gateway.v1 };
+  const certificates = loadPackageDefinition(loadSync('xr/gateway/v1/certificates.proto', LOADER_OPTIONS)) as unknown as CertificatesGrpc;
+  loaded = { cases: cases.xr.gateway.v1, ops: ops.xr.gateway.v1, certificates: certificates.xr.gateway.v1 };
   return loaded;
 }
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { checkCalendarYear, checkCatalog, fail, isRegionCode, isResidentId, isUscc, type CalendarYear, type Catalog, type Envelope, type Result } from '@xr/domain';
+import { checkCalendarYear, checkCatalog, fail, isCertId, isRegionCode, isResidentId, isUscc, type CalendarYear, type Catalog, type Envelope, type Result } from '@xr/domain';
 import { schemaProblem, schemaViolations } from './schema-errors.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -29,6 +29,8 @@ function makeAjv(): Ajv2020 {
   ajv.addFormat('gbt2260', { type: 'string', validate: (code: string) => isRegionCode(code) });
   ajv.addFormat('cn-resident-id', { type: 'string', validate: (id: string) => isResidentId(id, { today: today() }) });
   ajv.addFormat('cn-uscc', { type: 'string', validate: (code: string) => isUscc(code) });
+  // A credential id: `urn:gbt36904:` + a 证照标识 whose check character and embedded USCCs hold (docs/WIRE.md, E-certificates).
+  ajv.addFormat('cn-licence-urn', { type: 'string', validate: (id: string) => id.startsWith('urn:gbt36904:') && isCertId(id.slice('urn:gbt36904:'.length)) });
   return ajv;
 }
 

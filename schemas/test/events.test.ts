@@ -60,6 +60,13 @@ const CASES: Readonly<Record<string, { valid: Record<string, unknown>; invalid: 
   'case.resumed': { valid: {}, invalid: [[{ extra: 1 }, '/payload/extra']] },
   'case.extended': { valid: { days: 10, approvedBy: '局长' }, invalid: [[{ days: 11, approvedBy: '局长' }, '/payload/days']] },
   'case.approved': { valid: { decisionNo: 'D-1001', certificate: { type: '食品经营许可证' } }, invalid: [[{ decisionNo: 'D-1001', certificate: {} }, '/payload/certificate/type']] },
+  'certificate.issued': {
+    valid: { certificate: { id: '1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.S', typeCode: '11100000000013338W011', name: '食品经营许可证', number: 'JY13702000000001', credential: 'eyJhbGciOiJFZERTQSJ9.eyJ9.c2ln', digest: 'd'.repeat(64), statusIndex: 0, validFrom: '2025-10-10T09:00:00+08:00', validUntil: '2030-10-09T23:59:59+08:00' } },
+    invalid: [
+      [{ certificate: { id: '1.2.156.3005.2.x', typeCode: '11100000000013338W011', name: 'n', number: '1', credential: 'a.b.c', digest: 'd'.repeat(64), statusIndex: 0, validFrom: '2025-10-10T09:00:00+08:00' } }, '/payload/certificate/id'],
+      [{ certificate: { id: '1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.S', typeCode: '11100000000013338W011', name: 'n', number: '1', credential: 'not a jws', digest: 'd'.repeat(64), statusIndex: 0, validFrom: '2025-10-10T09:00:00+08:00' } }, '/payload/certificate/credential'],
+    ],
+  },
   'case.denied': {
     valid: { decisionNo: 'D-12', reason: '不符合条件', legalBasis: '《食品经营许可和备案管理办法》第二十二条' },
     invalid: [[{ decisionNo: 'D-12', reason: '不符合条件', legalBasis: '   ' }, '/payload/legalBasis']],

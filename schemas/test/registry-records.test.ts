@@ -8,7 +8,7 @@ const registered = { ...base, type: 'partner.registered', payload: { region: '37
 
 describe('registry record schemas', () => {
   it('know every record type of the envelope, each with a v1 payload schema', () => {
-    expect(registryRecordTypes()).toEqual(['partner.registered', 'key.rotated', 'key.revoked', 'partner.suspended', 'partner.resumed', 'recognition.set', 'calendar.published']);
+    expect(registryRecordTypes()).toEqual(['partner.registered', 'key.rotated', 'key.revoked', 'partner.suspended', 'partner.resumed', 'recognition.set', 'calendar.published', 'witness.policy.set']);
     expect(registryPayloadVersions().filter((t) => t.v === 1).map((t) => t.type).sort()).toEqual([...registryRecordTypes()].sort());
   });
 

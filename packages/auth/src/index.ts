@@ -11,7 +11,7 @@ export { RULES, buildPolicy, ruleFor } from './policy.js';
 export type { Policy, PolicyEntry, PolicyRule } from './policy.js';
 export { authorize, describeRule } from './authorize.js';
 export type { AuthorizationContext, CaseParties } from './authorize.js';
-export { ADMIN, AUDIT, CASES, CASE_QUERY_RPCS, GATEWAY_POLICY, GATEWAY_POLICY_ENTRIES, OPS } from './gateway-policy.js';
+export { ADMIN, AUDIT, CASES, CASE_QUERY_RPCS, CERTIFICATES, GATEWAY_POLICY, GATEWAY_POLICY_ENTRIES, OPS } from './gateway-policy.js';
 export { UNKNOWN_RPC, authorizationMatrix } from './matrix.js';
 export type { CasePosition, MatrixOptions, MatrixRow } from './matrix.js';
 export { authorizeCase, callerOf, withAuth } from './with-auth.js';

@@ -37,6 +37,10 @@ export const RULES = {
   adminWrite: { roles: ['admin'], scope: 'any', mutates: true },
   adminRead: { roles: ['admin', 'auditor'], scope: 'any', mutates: false },
   auditRead: { roles: ['auditor', 'admin'], scope: 'any', mutates: false },
+  /** Not about one case and changing nothing: verifying a certificate, a status list. */
+  anyRead: { roles: ['system', 'admin', 'auditor'], scope: 'own-region', mutates: false },
+  /** A region's systems acting on what the region issued (its certificates' status). */
+  issuerWrite: { roles: ['system'], scope: 'own-region', mutates: true },
 } as const satisfies Record<string, PolicyRule>;
 
 const RPC = /^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\/(?:[A-Za-z_]\w*\*?|\*)$/;

@@ -14,8 +14,8 @@ describe('authorizationMatrix', () => {
   const rows = authorizationMatrix(GATEWAY_POLICY, ROLES, REGIONS, { rpcs: ['xr.admin.v1.AdminService/RotateKey'] });
 
   it('enumerates every RPC × role × region, with case positions for case RPCs', () => {
-    const caseRpcs = 5 + 15; // SubmitCase, GetCase, WatchCase, ListCases, WatchInbox, and the 15 lifecycle transitions
-    const otherRpcs = 1 + 2 + 1 + 1 + 1; // GetStats, AdminService/* and List*, AuditService/*, RotateKey, unknown
+    const caseRpcs = 5 + 15 + 6; // SubmitCase, GetCase, WatchCase, ListCases, WatchInbox, the 15 lifecycle transitions, and CertificateService's six (own region)
+    const otherRpcs = 1 + 3 + 1 + 1 + 1; // GetStats, AdminService/*, List* and GetWitnessPolicy, AuditService/*, RotateKey, unknown
     expect(rows).toHaveLength(ROLES.length * REGIONS.length * (caseRpcs * 4 + otherRpcs));
     expect(new Set(rows.map((r) => r.rpc))).toContain(UNKNOWN_RPC);
   });
@@ -32,6 +32,11 @@ describe('authorizationMatrix', () => {
     expect(expect1(`${CASES}/SubmitCase`, 'system', '371500', 'handling')).toBe('deny');
     expect(expect1(`${CASES}/GetCase`, 'system', '371500', 'stranger')).toBe('deny');
     expect(expect1(`${CASES}/GetCase`, 'auditor', '*', 'stranger')).toBe('allow');
+    // Only the issuing region's systems change a certificate's status; anyone here may verify one.
+    expect(expect1('xr.gateway.v1.CertificateService/RevokeCertificate', 'system', '371500')).toBe('allow');
+    expect(expect1('xr.gateway.v1.CertificateService/RevokeCertificate', 'system', '370200')).toBe('deny');
+    expect(expect1('xr.gateway.v1.CertificateService/RevokeCertificate', 'admin', '*')).toBe('deny');
+    expect(expect1('xr.gateway.v1.CertificateService/VerifyCertificate', 'auditor', '*')).toBe('allow');
     expect(expect1('xr.admin.v1.AdminService/Example', 'auditor', '*')).toBe('deny');
     expect(expect1('xr.admin.v1.AdminService/ListExample', 'auditor', '*')).toBe('allow');
     expect(rows.filter((r) => r.rpc === UNKNOWN_RPC).every((r) => r.expected === 'deny')).toBe(true);

@@ -16,6 +16,9 @@ import {
   type RevokeKeyRequest,
   type RotateKeyRequest,
   type SetRecognitionRequest,
+  type SetWitnessPolicyRequest,
+  type GetWitnessPolicyRequest,
+  type AdminWitnessPolicy__Output,
   type SuspendPartnerRequest,
 } from '@xr/proto';
 import { CliFailure } from './problem.js';
@@ -32,6 +35,8 @@ export interface AdminMethods {
   ListQuarantine: [ListQuarantineRequest, ListQuarantineResponse__Output];
   PublishCalendar: [PublishCalendarRequest, RegistryChange__Output];
   ListCalendars: [ListCalendarsRequest, ListCalendarsResponse__Output];
+  SetWitnessPolicy: [SetWitnessPolicyRequest, RegistryChange__Output];
+  GetWitnessPolicy: [GetWitnessPolicyRequest, AdminWitnessPolicy__Output];
 }
 
 export interface AdminCaller {

@@ -14,7 +14,7 @@ export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 
-export type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** Splits the leading command words (`admin`, `register`) from the options that follow. */
 export function commandWords(argv: readonly string[], max: number): { words: string[]; rest: string[] } {
@@ -40,6 +40,12 @@ export function required(values: Values, name: string): string {
   const value = values[name];
   if (typeof value !== 'string' || value.trim() === '') throw usage(`--${name} is required`, `--${name}`);
   return value.trim();
+}
+
+/** Every value of a repeatable option (`multiple: true`), in order. */
+export function repeated(values: Values, name: string): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 export function optional(values: Values, name: string): string | undefined {

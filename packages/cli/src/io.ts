@@ -5,4 +5,6 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Directory relative paths are resolved against. */
   readonly cwd: string;
+  /** True when stderr is a terminal (progress is redrawn in place); plain lines otherwise. */
+  readonly stderrIsTTY?: boolean;
 }

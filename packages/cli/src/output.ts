@@ -1,5 +1,5 @@
 /** Human-readable output: aligned tables (CJK characters count two columns). Machine output is JSON. */
-import type { AdminCalendarYear__Output, AdminQuarantineEntry__Output as QuarantineEntry__Output, Partner__Output, RegistryChange__Output } from '@xr/proto';
+import type { AdminCalendarYear__Output, AdminWitnessPolicy__Output, AdminQuarantineEntry__Output as QuarantineEntry__Output, Partner__Output, RegistryChange__Output } from '@xr/proto';
 
 function width(text: string): number {
   let w = 0;
@@ -55,4 +55,9 @@ export function calendarsTable(years: readonly AdminCalendarYear__Output[]): str
       y.notice ? `${y.notice.title} (${y.notice.date})` : y.basis === 'provisional' ? '— statutory days only, until the notice is published' : '',
     ]),
   );
+}
+
+/** A witness policy: what it is (set or default, by which record), then the C2SP tlog-policy file. */
+export function witnessPolicyText(p: AdminWitnessPolicy__Output): string {
+  return p.isDefault ? p.tlogPolicy : `${p.tlogPolicy}# set by registry record ${p.recordId} at ${p.setAt}\n`;
 }

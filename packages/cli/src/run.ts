@@ -4,6 +4,7 @@
  */
 import { commandWords, GLOBAL_OPTIONS } from './args.js';
 import { admin, ADMIN_COMMANDS, type AdminCommand } from './commands/admin.js';
+import { audit, AUDIT_COMMANDS, type AuditCommand } from './commands/audit.js';
 import { keysNew } from './commands/keys.js';
 import { keysIssuer, keysToken } from './commands/token.js';
 import type { CliIo } from './io.js';
@@ -22,6 +23,15 @@ usage:
   xr admin quarantine  --region R [--limit N]
   xr admin calendar set  --year Y --file notice.json   (the State Council's holiday notice for Y)
   xr admin calendar list [--until Y]
+  xr admin witness-policy set --region R --quorum K --witness 370200 --witness '<name>+<key id>+<key>@https://…'
+  xr admin witness-policy show R   (the policy in C2SP tlog-policy syntax)
+  xr audit verify      [--region R]… [--json]                 (exit 1 on any anomaly)
+  xr audit case        <case id> [--at <time>]
+  xr audit prove       <event id> [--region R] [--out file]   (C2SP tlog-proof)
+  xr audit consistency <origin> <old size> <new size> [--out file]
+  xr audit check       <proof file> --keys <jwks file | verifier key> [--quorum N]   (offline)
+  xr audit export      --to DIR
+  xr audit policy      <region>                              (C2SP tlog-policy)
   xr keys new          --region R [--generation N] [--out dir]
   xr keys new          --admin NAME [--generation N] [--out dir]
   xr keys issuer       --name NAME [--out dir]                 (a development token issuer)
@@ -32,10 +42,12 @@ global options:
   --token T               bearer token, sent as "authorization: Bearer T" (env XR_TOKEN)
   --json                  machine-readable output (errors as JSON on stderr)
   --request-id ID         (changes) retrying with the same id makes no second change
+  audit sources: --from <export dir> | --log-dir <embedded log dir> | --brokers host:port (env KAFKA_BROKERS);
+                 --prefix P (env XR_TOPIC_PREFIX, default xr); --anchors <admin jwks file> (all but check, export)
   -h, --help
 
 times are RFC 3339 with an offset, e.g. 2025-06-01T00:00:00+08:00
-exit: 0 done · 1 refused by the service or unreachable · 2 bad arguments or files (nothing sent)
+exit: 0 done (audit verify: clean) · 1 refused, unreachable, or an anomaly found · 2 bad arguments or files (nothing sent)
 `;
 
 function report(problem: CliProblem, io: CliIo, json: boolean): number {
@@ -63,6 +75,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await admin(command as AdminCommand, rest, io);
       return 0;
     }
+    if (group === 'audit') {
+      if (command === undefined || !(AUDIT_COMMANDS as readonly string[]).includes(command)) throw usage(`unknown audit command ${JSON.stringify(command ?? '')}; one of ${AUDIT_COMMANDS.join(', ')}`, 'command');
+      return await audit(command as AuditCommand, rest, io);
+    }
     if (group === 'keys') {
       const keys: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = { new: keysNew, issuer: keysIssuer, token: keysToken };
       const run = command === undefined ? undefined : keys[command];
@@ -70,7 +86,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await run(rest, io);
       return 0;
     }
-    throw usage(`unknown command ${JSON.stringify(group)}; one of admin, keys (xr --help)`, 'command');
+    throw usage(`unknown command ${JSON.stringify(group)}; one of admin, audit, keys (xr --help)`, 'command');
   } catch (error) {
     if (error instanceof CliFailure) return report(error.problem, io, json);
     return report({ code: 'XR_INTERNAL', message: error instanceof Error ? error.message : String(error) }, io, json);

@@ -106,6 +106,40 @@ export const XR_ERROR_CLASS = {
   XR_AUDIT_EXPORT_INCOMPLETE: 'FAILED_PRECONDITION',
   /** An audit export file whose size or SHA-256 is not the manifest's, or a manifest that is not canonical. */
   XR_AUDIT_EXPORT_TAMPERED: 'FAILED_PRECONDITION',
+  // The public certificate status topic (issue #10).
+  /** A status record that contradicts the status topic: an index or identifier reused, another digest, a reinstatement after revocation, a certificate never issued. */
+  XR_CERT_STATUS_CONFLICT: 'FAILED_PRECONDITION',
+  /** A status record signed by a key that is not the issuing region's, or not valid at the record's time. */
+  XR_CERT_STATUS_SIGNER: 'PERMISSION_DENIED',
+  // E-certificates (电子证照, issue #10; docs/WIRE.md "E-certificates"). A verdict lists every reason.
+  /** A certificate whose revocation bit is set in its issuer's status list. */
+  XR_CERT_REVOKED: 'FAILED_PRECONDITION',
+  /** A certificate whose suspension bit is set in its issuer's status list (valid again once reinstated). */
+  XR_CERT_SUSPENDED: 'FAILED_PRECONDITION',
+  /** A certificate at or after its `validUntil`. */
+  XR_CERT_EXPIRED: 'FAILED_PRECONDITION',
+  /** A certificate before its `validFrom`, or signed (`iat`) in the verifier's future. */
+  XR_CERT_NOT_YET_VALID: 'FAILED_PRECONDITION',
+  /** No recognition agreement (互认) of the verifying region covers this issuer region and certificate type. */
+  XR_CERT_NOT_RECOGNISED: 'FAILED_PRECONDITION',
+  /** A certificate whose Ed25519 signature does not verify over its exact signing input. */
+  XR_CERT_SIGNATURE_INVALID: 'UNAUTHENTICATED',
+  /** A certificate signed by a key revoked before the certificate's issuance time. */
+  XR_CERT_KEY_REVOKED: 'UNAUTHENTICATED',
+  /** A certificate whose `kid` names no key the verifier knows. */
+  XR_CERT_KEY_UNKNOWN: 'UNAUTHENTICATED',
+  /** A certificate or status list that is not what the format says: compact JWS, base64url, JSON, schema, size. */
+  XR_CERT_MALFORMED: 'INVALID_ARGUMENT',
+  /** A JWS whose protected header `typ` (or `cty`) is not the credential's media type (`vc+jwt`). */
+  XR_CERT_TYPE_INVALID: 'INVALID_ARGUMENT',
+  /** The verifier has no status list (or status-topic view) covering the certificate's status entry: its status cannot be told. */
+  XR_CERT_STATUS_UNKNOWN: 'FAILED_PRECONDITION',
+  /** A credential whose digest is not the one its issuer put on the status topic for its index: never issued through the network (a forgery with an old key, a backdated iat). */
+  XR_CERT_NOT_ISSUED: 'FAILED_PRECONDITION',
+  /** A certificate this region did not issue, or that is unknown here: only the issuer changes its status. */
+  XR_CERT_NOT_FOUND: 'NOT_FOUND',
+  /** An event, origin or checkpointed size the auditor asked about that the audited log does not hold (or no checkpoint covers yet). */
+  XR_AUDIT_NOT_FOUND: 'NOT_FOUND',
   // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).
   /** 身份证号码 (GB 11643) not 18 characters of the right kinds. */
   XR_ID_FORMAT: 'INVALID_ARGUMENT',
@@ -121,7 +155,7 @@ export const XR_ERROR_CLASS = {
   XR_USCC_CHECKSUM: 'INVALID_ARGUMENT',
   /** A region code that is not 6 digits. */
   XR_REGION_FORMAT: 'INVALID_ARGUMENT',
-  /** 证照标识 (GB/T 36903) that breaks its structure. */
+  /** 证照标识 (GB/T 36904) that breaks its structure. */
   XR_CERT_ID_FORMAT: 'INVALID_ARGUMENT',
   /** 证照标识 whose MOD 37,36 check character is wrong. */
   XR_CERT_ID_CHECKSUM: 'INVALID_ARGUMENT',

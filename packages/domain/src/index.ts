@@ -41,7 +41,7 @@ export { MAX_EXTENSION_DAYS } from './case/rules-decision.js';
 export { ITEM_CODE_PATTERN, checkCatalog } from './catalog/check-catalog.js';
 export { catalogIndex } from './catalog/catalog-index.js';
 export type { CatalogIndex } from './catalog/catalog-index.js';
-export type { Catalog, CatalogItem, CatalogMaterial, ItemLookup } from './catalog/model.js';
+export type { Catalog, CatalogCertificate, CatalogItem, CatalogMaterial, ItemLookup } from './catalog/model.js';
 export { isRequest } from './case/transitions.js';
 export { refusalOf } from './case/decide.js';
 export type { RequestAcceptedPayload, RequestRefusedPayload } from './case/payloads.js';

@@ -21,6 +21,7 @@ const LEGAL: readonly [type: string, from: CaseStatus, to: CaseStatus][] = [
   ['case.extended', 'suspended', 'suspended'],
   ['case.approved', 'accepted', 'approved'],
   ['case.denied', 'accepted', 'denied'],
+  ['certificate.issued', 'approved', 'approved'],
   ['case.delivered', 'approved', 'delivered'],
   ['case.delivered', 'denied', 'delivered'],
   ['case.closed', 'delivered', 'closed'],
@@ -50,6 +51,8 @@ const ILLEGAL_STEPS: readonly [type: string, from: CaseStatus][] = [
   ['case.approved', 'suspended'],
   ['case.approved', 'received'],
   ['case.denied', 'supplemented'],
+  ['certificate.issued', 'accepted'],
+  ['certificate.issued', 'delivered'],
   ['case.delivered', 'accepted'],
   ['case.closed', 'approved'],
   ['case.withdrawn', 'approved'],
@@ -210,5 +213,19 @@ describe('case lifecycle: what the state records', () => {
     const submitted = flow.submitted(at('2025-09-26', '10:30'), { intake: { formCheck: 'passed', identityCheck: 'passed', receivedAt: at('2025-09-25', '16:00') } });
     const state = given(submitted, flow.event('case.received', { receivedAt: at('2025-09-26', '10:35') }, at('2025-09-26', '10:35'))).state;
     expect(state).toMatchObject({ openedAt: at('2025-09-26', '10:30'), submittedAt: at('2025-09-25', '16:00'), updatedAt: at('2025-09-26', '10:35') });
+  });
+});
+
+describe('电子证照 issued with an approval', () => {
+  it('certificate.issued keeps the credential on the case and names it in the decision', () => {
+    const flow = caseFlow();
+    const payload = SAMPLE_PAYLOADS['certificate.issued']!;
+    const issued = given(...historyTo(flow, 'approved')).when(flow.event('certificate.issued', payload, at('2025-10-10')));
+    expect(issued.decision).toMatchObject({ ok: true });
+    expect(issued.state).toMatchObject({
+      status: 'approved',
+      certificate: { id: '1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.S', statusIndex: 0, issuedAt: at('2025-10-10') },
+      decision: { outcome: 'approved', certificate: { type: '食品经营许可证', id: '1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.S' } },
+    });
   });
 });

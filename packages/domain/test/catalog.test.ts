@@ -61,6 +61,28 @@ describe('catalog rules (checkCatalog)', () => {
   });
 });
 
+describe('catalog: how an item’s 电子证照 is issued', () => {
+  const certificate = { typeCode: '11100000MB0143028R002', issuer: { uscc: '11370200MB12345674', name: '青岛市行政审批服务局' }, validityYears: 5 };
+
+  it('an item that yields a certificate may say its type code, issuer and validity', () => {
+    const catalog: Catalog = { region: '370200', items: [item('370200-A-0001', { yieldsCertificate: true, certificateType: '食品经营许可证', certificate })] };
+    expect(checkCatalog(catalog).ok).toBe(true);
+  });
+
+  it('refuses a certificate on an item that yields none, one without its name, and a type code whose authority is no 统一社会信用代码', () => {
+    const catalog: Catalog = {
+      region: '370200',
+      items: [
+        item('370200-A-0001', { certificateType: '食品经营许可证', certificate }),
+        item('370200-A-0002', { yieldsCertificate: true, certificate }),
+        item('370200-A-0003', { yieldsCertificate: true, certificateType: '食品经营许可证', certificate: { ...certificate, typeCode: '11100000MB0143028X002' } }),
+      ],
+    };
+    const result = checkCatalog(catalog);
+    expect(result.ok ? [] : result.violations?.map((v) => v.field)).toEqual(['/items/0/certificateType', '/items/0/certificate', '/items/1/certificateType', '/items/2/certificate/typeCode']);
+  });
+});
+
 describe('catalog lookup (catalogIndex)', () => {
   it('finds an item by handling region and code; another region’s code or an unknown region finds nothing', () => {
     const index = catalogIndex(SAMPLE_CATALOGS);

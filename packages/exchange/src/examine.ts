@@ -5,9 +5,9 @@
  * by us to a partner) → the right partition → not seen before → a legal transition.
  * Each failure is a value with a stable code; the caller quarantines it.
  */
-import { openSigned, sha256Hex } from '@xr/crypto';
-import type { Trust } from './trust.js';
-import { decide, fail, type XrErrorCode, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
+import { sha256Hex } from '@xr/crypto';
+import { openTrusted, type Trust } from './trust.js';
+import { decide, fail, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
 import { partitionFor, type LogRecord } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
 import { checkRecordSize, type RecordLimits } from './record-limits.js';
@@ -47,21 +47,11 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
   // Keys are judged at the record's own time (covered by the signature being checked) and the
   // log's timestamp (stamped by the broker: inboxes are LogAppendTime): a key revoked before that
   // time, or rotated out, does not verify it.
-  let refusal: { code: XrErrorCode; reason: string } | undefined;
-  const open = () =>
-    openSigned(record.value, record.headers[JWS_HEADER], (kid, claimed) => {
-      const time = typeof (claimed as { time?: unknown } | undefined)?.time === 'string' ? (claimed as { time: string }).time : '';
-      const verdict = ctx.trust.keyFor(kid, time, record.timestamp);
-      refusal = verdict.ok ? undefined : verdict;
-      return verdict.ok ? verdict.key : undefined;
-    }, JWS_HEADER);
-  // An unknown key is refused here; the shell may catch up with the registry and step again.
-  const opened = await open();
+  const opened = await openTrusted(record.value, record.headers[JWS_HEADER], record.timestamp, ctx.trust, JWS_HEADER);
   if (!opened.ok) {
-    const why = opened.code === 'XR_KEY_UNKNOWN' && refusal ? refusal : { code: opened.code, reason: opened.reason };
     // Once the signature held, the id the record claims is its signer's word.
     const claimedId = opened.signed ? (opened.claimed as { id?: unknown } | undefined)?.id : undefined;
-    return quarantine(fail(why.code, why.reason, opened.field), typeof claimedId === 'string' ? claimedId : undefined);
+    return quarantine(fail(opened.code, opened.reason, opened.field), typeof claimedId === 'string' ? claimedId : undefined);
   }
   const signed = opened;
   const parsed = opened.value;

@@ -3,7 +3,8 @@
  *   inbox consumer (one batch per partition) → `step` (core/step.ts: checks, rules, reactions;
  *   no I/O) → quarantine and journal writer (the journal append is the commit point) → the state
  *   folds the written records in (`GatewayState.apply`, as a restart's replay does) → `outcomes`
- *   settle the waiting callers (shell/waiters.ts) → one outbox per partner delivers (shell/outbox.ts).
+ *   settle the waiting callers (shell/waiters.ts) → one outbox per partner delivers (shell/outbox.ts);
+ *   beside it the checkpointer (shell/checkpointer.ts) signs the partitions' Merkle trees.
  * Requests from the region's own systems enter through the same inbox, signed by the region, so
  * everything that changes a case passes the same checks and lands in the journal the same way.
  */
@@ -12,15 +13,18 @@ import { caseDeadlines, chinaDate, type CaseDeadlines, type CaseState, type Cata
 import type { EventLog } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { GatewayState } from './core/state.js';
-import type { Signed } from './core/step.js';
+import type { CertificateIssuer, Signed } from './core/step.js';
 import { encodeEnvelope } from './journal-codec.js';
 import type { CaseProjection } from './projection.js';
 import { decodeQuarantine, type QuarantineEntry } from './quarantine.js';
 import { DEFAULT_RECORD_LIMITS, type RecordLimits } from './record-limits.js';
+import { Checkpointer } from './shell/checkpointer.js';
+import type { SignedCheckpoint } from './core/checkpoints.js';
 import { Intake, type OutgoingEvent } from './shell/intake.js';
 import type { OutboxStatus } from './shell/outbox.js';
 import { Pipeline } from './shell/pipeline.js';
 import { Waiters } from './shell/waiters.js';
+import type { OutsideWitness } from './shell/witness-client.js';
 import type { Topics } from './topics.js';
 import type { Trust } from './trust.js';
 
@@ -51,6 +55,13 @@ export interface GatewayOptions {
   readonly requestTimeoutMs?: number;
   /** Largest inbox record opened, largest quarantine entry written in full (see RecordLimits). */
   readonly limits?: Partial<RecordLimits>;
+  /** Issues the 电子证照 of this region's approvals (in the same journal append); absent: none is issued. */
+  readonly certify?: CertificateIssuer;
+  /**
+   * Signed checkpoints of the journal partitions on `<prefix>.checkpoints`: how often (default 2 s)
+   * and which outside tlog-witnesses to submit them to (default none).
+   */
+  readonly checkpoints?: { readonly intervalMs?: number; readonly witnesses?: readonly OutsideWitness[]; readonly witnessTimeoutMs?: number };
 }
 
 export class ExchangeGateway {
@@ -59,6 +70,7 @@ export class ExchangeGateway {
   private readonly state: GatewayState;
   private readonly pipeline: Pipeline;
   private readonly intake: Intake;
+  private readonly checkpointer: Checkpointer;
   private readonly clock: () => Date;
 
   constructor(private readonly o: GatewayOptions) {
@@ -71,14 +83,25 @@ export class ExchangeGateway {
     const shared = { region: o.region, log: o.log, topics: o.topics, partitions: o.partitions, keys: o.keys, state: this.state, waiters, provisionalSeq };
     const limits: RecordLimits = { ...DEFAULT_RECORD_LIMITS, ...o.limits };
     const sign = (event: Envelope): Promise<Signed> => this.sign(event);
+    const c = o.checkpoints;
+    this.checkpointer = new Checkpointer({
+      ...shared,
+      signer: o.signer,
+      logger: o.logger,
+      counters: o.counters,
+      ...(c?.intervalMs === undefined ? {} : { intervalMs: c.intervalMs }),
+      ...(c?.witnesses === undefined ? {} : { witnesses: c.witnesses }),
+      ...(c?.witnessTimeoutMs === undefined ? {} : { witnessTimeoutMs: c.witnessTimeoutMs }),
+    });
     this.pipeline = new Pipeline({
       ...shared,
       logger: o.logger,
       counters: o.counters,
       limits,
+      afterReplay: () => this.checkpointer.prepare(),
       stepContext: () => {
         const now = this.clock().toISOString();
-        return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), sign };
+        return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), sign, ...(o.certify ? { certify: o.certify } : {}) };
       },
     });
     this.intake = new Intake({
@@ -92,12 +115,20 @@ export class ExchangeGateway {
   }
 
   /** Replays the journal and opens for reads; the inbox pipeline starts in the background. */
-  start(): Promise<void> {
-    return this.pipeline.start();
+  async start(): Promise<void> {
+    await this.pipeline.start();
+    this.checkpointer.start();
   }
 
-  stop(): Promise<void> {
-    return this.pipeline.stop();
+  /** Drains the pipeline, then signs the last checkpoints (covering the whole journal). */
+  async stop(): Promise<void> {
+    await this.pipeline.stop();
+    await this.checkpointer.stop();
+  }
+
+  /** The latest signed checkpoint of each journal partition (undefined before its first). */
+  checkpoints(): readonly (SignedCheckpoint | undefined)[] {
+    return this.checkpointer.latestCheckpoints();
   }
 
   /** A request from this region's own systems; resolves with the journal's outcome. */

@@ -15,9 +15,11 @@ export const ID_NAMESPACES = {
   event: '52c39eae-e162-8758-aeb4-46b9c36ca7e0',
   /** The case id a client's SubmitCase request makes: name `<region>/<request id>`. */
   case: '56f4ce09-a726-8940-9fed-eaaf8470cf80',
+  /** A certificate status record: name `<certificate.issued event id>` for its issuance, `<region>/<request key>` for a change a client asked for. */
+  status: '0d5ae2e2-e561-8128-b431-9e24fb675d31',
 } as const;
 
-export type RequestIdKind = 'event' | 'case';
+export type RequestIdKind = 'event' | 'case' | 'status';
 
 /** A new UUIDv7: unique, and ordered by the time it was made. */
 export function newId(): string {

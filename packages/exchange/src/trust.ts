@@ -4,7 +4,7 @@
  * overlap ends on time), and which regions are partners now. The static KeyRing (configuration) and
  * the admin-signed registry (@xr/registry) both provide it.
  */
-import type { VerificationKey } from '@xr/crypto';
+import { openSigned, type Opened, type VerificationKey } from '@xr/crypto';
 import type { XrErrorCode } from '@xr/domain';
 
 export type KeyVerdict =
@@ -26,4 +26,25 @@ export interface Trust {
    * for an unknown key, so a partner registered a moment ago is not refused for our lag.
    */
   catchUp?(): Promise<void>;
+}
+
+/**
+ * Opens a signed record (`openSigned`: the signature over the exact bytes, then the bytes exactly
+ * canonical) with the key `trust` gives for its kid, judged at the record's own signed `time` and
+ * the log's `timestamp` (stamped by the broker). An unknown key's refusal carries the trust's own
+ * reason (revoked, rotated out, suspended) instead of "unknown".
+ */
+/** `openSigned`'s outcome, whose refusal code may also be the trust's (XR_KEY_REVOKED, …). */
+export type TrustedOpen = Extract<Opened, { ok: true }> | (Omit<Extract<Opened, { ok: false }>, 'code'> & { readonly code: XrErrorCode });
+
+export async function openTrusted(value: Uint8Array, jws: string | undefined, timestamp: number, trust: Pick<Trust, 'keyFor'>, header: string): Promise<TrustedOpen> {
+  let refusal: { code: XrErrorCode; reason: string } | undefined;
+  const opened = await openSigned(value, jws, (kid, claimed) => {
+    const time = typeof (claimed as { time?: unknown } | undefined)?.time === 'string' ? (claimed as { time: string }).time : '';
+    const verdict = trust.keyFor(kid, time, timestamp);
+    refusal = verdict.ok ? undefined : verdict;
+    return verdict.ok ? verdict.key : undefined;
+  }, header);
+  if (opened.ok || opened.code !== 'XR_KEY_UNKNOWN' || !refusal) return opened;
+  return { ...opened, code: refusal.code, reason: refusal.reason };
 }

@@ -34,7 +34,10 @@ class Node {
   state: GatewayState;
   seq = 0;
 
-  constructor(readonly r: TestRegion) {
+  constructor(
+    readonly r: TestRegion,
+    private readonly certify?: StepContext['certify'],
+  ) {
     this.state = new GatewayState(r.code, PARTITIONS);
   }
 
@@ -49,6 +52,7 @@ class Node {
         const bytes = encodeEnvelope(event);
         return { event, bytes, jws: await signDetached(bytes, this.r.signer) };
       },
+      ...(this.certify ? { certify: this.certify } : {}),
     };
   }
 
@@ -117,9 +121,9 @@ const SCRIPT: readonly ((a: Node, b: Node) => Promise<void>)[] = [
   (_a, b) => b.send('case.approved', '371500', { decisionNo: 'D-1' }, '0193f0a0-0000-7000-8000-0000000000b3'),
 ];
 
-async function play(restartAfter?: number, redeliver = false): Promise<{ a: Node; b: Node }> {
-  const a = new Node(liaocheng);
-  const b = new Node(qingdao);
+async function play(restartAfter?: number, redeliver = false, certify?: StepContext['certify']): Promise<{ a: Node; b: Node }> {
+  const a = new Node(liaocheng, certify);
+  const b = new Node(qingdao, certify);
   const nodes = new Map([
     ['371500', a],
     ['370200', b],
@@ -241,5 +245,41 @@ describe('restart at any point gives the same state by construction', () => {
     state.apply(partition, 0, records[0]!.record, records[0]!.bytes);
     expect(() => state.apply(partition, 1, tampered, encodeJournalRecord(tampered))).toThrow(JournalBreak);
     expect(() => state.apply(partition, 1, tampered, encodeJournalRecord(tampered))).toThrow(`journal partition ${partition} offset 1`);
+  });
+});
+
+describe('电子证照: an approval of an item that yields one issues it in the same append', () => {
+  const issued: number[] = [];
+  // The issuer's own business (the credential) is @xr/credentials'; here it is any deterministic function of its inputs.
+  const certify: StepContext['certify'] = async (approval, state, statusIndex) => {
+    issued.push(statusIndex);
+    return { id: '1.2.156.3005.2.11100000MB0143028R002.11370200MB12345674.1.001.0', typeCode: '11100000MB0143028R002', name: '食品经营许可证', number: `JY-${statusIndex}`, credential: `e30.${Buffer.from(approval.id).toString('base64url')}.c2ln`, digest: 'd'.repeat(64), statusIndex, validFrom: approval.time };
+  };
+
+  it('journals certificate.issued right after our case.approved, delivers it, and both copies hold it', async () => {
+    const { a, b } = await play(undefined, false, certify);
+    const types = b.journal[partition]!.map((j) => j.record.event.type);
+    expect(types.slice(types.indexOf('case.approved'))).toEqual(['case.approved', 'certificate.issued']);
+    const expectedIndex = 0 * PARTITIONS + partition;
+    expect(b.state.cases.get(caseId)?.certificate).toMatchObject({ statusIndex: expectedIndex, number: `JY-${expectedIndex}` });
+    expect(a.state.cases.get(caseId)?.certificate?.statusIndex).toBe(expectedIndex);
+    expect(a.journal[partition]!.at(-1)!.record.event.type).toBe('certificate.issued');
+    expect(b.state.certificatesIssued(partition)).toBe(1);
+  });
+
+  it('a restart after any step, with the batch offered again, issues the same certificate once, with the same index', async () => {
+    const clean = await play(undefined, false, certify);
+    for (let restartAfter = 1; restartAfter <= 40; restartAfter += 4) {
+      const { a, b } = await play(restartAfter, true, certify);
+      expect(journalBytes(b)).toEqual(journalBytes(clean.b));
+      expect(journalBytes(a)).toEqual(journalBytes(clean.a));
+      expect(b.journal.flat().filter((j) => j.record.event.type === 'certificate.issued')).toHaveLength(1);
+    }
+  });
+
+  it('without an issuer, or for an item that yields none, an approval issues nothing', async () => {
+    const { b } = await play(undefined, false, async () => undefined);
+    expect(b.journal.flat().some((j) => j.record.event.type === 'certificate.issued')).toBe(false);
+    expect(b.state.cases.get(caseId)?.certificate).toBeUndefined();
   });
 });

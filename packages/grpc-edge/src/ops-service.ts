@@ -19,6 +19,7 @@ export function opsServiceHandlers(gateway: ExchangeGateway): OpsServiceHandlers
           failedAttempts: o.lastError?.attempts ?? 0,
         })),
         pipelineRunning: gateway.pipelineRunning,
+        checkpoints: gateway.checkpoints().flatMap((c) => (c ? [{ origin: c.origin, size: c.size, rootHash: Buffer.from(c.rootHash).toString('base64'), note: c.note }] : [])),
       });
     },
   };

@@ -6,7 +6,9 @@ import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import { loadServices } from '@xr/proto';
 import { drain, listen, toServiceError } from '@xr/grpc-kit';
+import type { CertificateDesk } from '@xr/certificates';
 import { caseServiceHandlers } from './case-service.js';
+import { certificateServiceHandlers } from './certificate-service.js';
 import { opsServiceHandlers } from './ops-service.js';
 
 export interface GrpcEdge {
@@ -24,6 +26,8 @@ export interface GrpcEdgeOptions {
   readonly tls: ServerTlsConfig;
   /** Default GATEWAY_POLICY. */
   readonly policy?: Policy;
+  /** The certificate desk: serves CertificateService when given. */
+  readonly certificates?: CertificateDesk;
 }
 
 export async function startGrpcEdge(o: GrpcEdgeOptions): Promise<GrpcEdge> {
@@ -35,6 +39,7 @@ export async function startGrpcEdge(o: GrpcEdgeOptions): Promise<GrpcEdge> {
   const server = new Server();
   server.addService(services.cases.CaseService.service, withAuth(caseServiceHandlers(o.gateway, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CaseService' }));
   server.addService(services.ops.OpsService.service, withAuth(opsServiceHandlers(o.gateway), { ...guard, serviceName: 'xr.gateway.v1.OpsService' }));
+  if (o.certificates) server.addService(services.certificates.CertificateService.service, withAuth(certificateServiceHandlers(o.gateway, o.certificates, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CertificateService' }));
   const port = await listen(server, o.address, tls.value.credentials);
   return { port, close: () => drain(server) };
 }

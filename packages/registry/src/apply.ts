@@ -9,6 +9,7 @@ import type { KeyEntry, PartnerEntry, RegistryData } from './model.js';
 import type { RecordOf, RegistryRecord } from './record.js';
 import { earliest, instant } from './time.js';
 import { validateCalendarYear, validateCatalog } from '@xr/schemas';
+import { checkWitnessPolicy } from './witness-policy.js';
 
 export type Applied = Result<{ readonly data: RegistryData; readonly changed: boolean }>;
 
@@ -98,6 +99,15 @@ function recognition(partners: ReadonlyMap<string, PartnerEntry>, partner: Partn
   return changed({ ...partner, recognitions, updatedAt: r.time });
 }
 
+/** The region's witness policy; the same content again is a no-op. Witness regions must be registered (suspended ones too: a suspension is temporary). */
+function witnessPolicy(partners: ReadonlyMap<string, PartnerEntry>, partner: PartnerEntry, r: RecordOf<'witness.policy.set'>): Step {
+  const checked = checkWitnessPolicy(r.payload, (region) => partners.has(region));
+  if (!checked.ok) return checked;
+  const content = canonicalJson({ quorum: r.payload.quorum, witnesses: r.payload.witnesses });
+  if (partner.witnessPolicy?.content === content) return same(partner);
+  return changed({ ...partner, witnessPolicy: { quorum: r.payload.quorum, witnesses: r.payload.witnesses, content, recordId: r.id, setAt: r.time }, updatedAt: r.time });
+}
+
 function step(data: RegistryData, r: Exclude<RegistryRecord, RecordOf<'calendar.published'>>): Step {
   const partner = data.partners.get(r.payload.region);
   if (r.type === 'partner.registered') return registered(partner, r);
@@ -117,6 +127,8 @@ function step(data: RegistryData, r: Exclude<RegistryRecord, RecordOf<'calendar.
     }
     case 'recognition.set':
       return recognition(data.partners, partner, r);
+    case 'witness.policy.set':
+      return witnessPolicy(data.partners, partner, r);
   }
 }
 

@@ -10,12 +10,17 @@ export type {
   PartnerRegistered,
   PartnerResumed,
   PartnerSuspended,
+  PolicyWitness,
   RecognitionSet,
   RecordOf,
   RegistryPayloads,
   RegistryRecord,
   RegistryRecordType,
+  WitnessPolicySet,
 } from './record.js';
+export { checkWitnessPolicy, formatTlogPolicy, policyWitnessName } from './witness-policy.js';
+export type { TlogPolicyKeys, WitnessPolicy } from './witness-policy.js';
+export { witnessPolicyText } from './witness-policy-keys.js';
 export { recordIdFor, REGISTRY_ID_NAMESPACE, uuidv7 } from './ids.js';
 export { validateRecord } from './schemas.js';
 export type { Checked } from './schemas.js';

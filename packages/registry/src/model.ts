@@ -1,7 +1,7 @@
 /** What the registry holds, as immutable values. Changed only by `applyRecord`, queried through `RegistryState`. */
 import type { PublicJwk, VerificationKey } from '@xr/crypto';
 import type { CalendarYear } from '@xr/domain';
-import type { Contact } from './record.js';
+import type { Contact, PolicyWitness } from './record.js';
 
 export interface KeyEntry {
   readonly jwk: PublicJwk;
@@ -29,6 +29,8 @@ export interface PartnerEntry {
   readonly keys: readonly KeyEntry[];
   /** Issuer region → certificate types this region accepts from it. */
   readonly recognitions: ReadonlyMap<string, readonly string[]>;
+  /** Set by `witness.policy.set`: when this region's checkpoints count as witnessed. */
+  readonly witnessPolicy?: { readonly quorum: number; readonly witnesses: readonly PolicyWitness[]; readonly content: string; readonly recordId: string; readonly setAt: string };
 }
 
 /** A year's published holiday schedule and the record that published it. */

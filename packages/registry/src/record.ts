@@ -5,7 +5,7 @@
  */
 import type { PublicJwk } from '@xr/crypto';
 
-export const REGISTRY_RECORD_TYPES = ['partner.registered', 'key.rotated', 'key.revoked', 'partner.suspended', 'partner.resumed', 'recognition.set', 'calendar.published'] as const;
+export const REGISTRY_RECORD_TYPES = ['partner.registered', 'key.rotated', 'key.revoked', 'partner.suspended', 'partner.resumed', 'recognition.set', 'calendar.published', 'witness.policy.set'] as const;
 
 export type RegistryRecordType = (typeof REGISTRY_RECORD_TYPES)[number];
 
@@ -59,6 +59,16 @@ export interface RecognitionSet {
   readonly certificateTypes: readonly string[];
 }
 
+/** A witness in a policy: a partner region, or an outside witness by its C2SP verifier key (type 0x04). */
+export type PolicyWitness = { readonly region: string } | { readonly name: string; readonly verifierKey: string; readonly url?: string };
+
+/** When a checkpoint of `region` counts as witnessed: `quorum` of `witnesses` cosigned it. Replaces the region's earlier policy. */
+export interface WitnessPolicySet {
+  readonly region: string;
+  readonly quorum: number;
+  readonly witnesses: readonly PolicyWitness[];
+}
+
 /**
  * A year's holiday schedule as the State Council's notice states it (schemas/calendar-year.v1.json):
  * every gateway counts working days with it from the moment it is applied. Not about one region:
@@ -78,6 +88,7 @@ export interface RegistryPayloads {
   'partner.resumed': PartnerResumed;
   'recognition.set': RecognitionSet;
   'calendar.published': CalendarPublished;
+  'witness.policy.set': WitnessPolicySet;
 }
 
 /** The region a record is about; undefined for records about every region (a holiday schedule). */

@@ -27,6 +27,7 @@ import { applyRecord } from './apply.js';
 import { EMPTY_REGISTRY, type KeyEntry, type PartnerEntry, type RegistryData } from './model.js';
 import type { Contact, RegistryRecord } from './record.js';
 import { instant } from './time.js';
+import type { WitnessPolicy } from './witness-policy.js';
 
 export const DEFAULT_MAX_BACKDATE_MS = 10 * 60_000;
 
@@ -184,6 +185,22 @@ export class RegistryState {
    */
   recognises(x: string, y: string, type: string): boolean {
     return this.data.partners.get(x)?.recognitions.get(y)?.includes(type) ?? false;
+  }
+
+  /**
+   * When a checkpoint of `region` counts as witnessed: the policy its `witness.policy.set` record
+   * set, or the default, every other registered and not suspended region with quorum 1 (quorum 0
+   * when there is none). Undefined for an unregistered region.
+   */
+  witnessPolicy(region: string): WitnessPolicy | undefined {
+    const p = this.data.partners.get(region);
+    if (!p) return undefined;
+    if (p.witnessPolicy) {
+      const { quorum, witnesses, recordId, setAt } = p.witnessPolicy;
+      return { region, quorum, witnesses, isDefault: false, recordId, setAt };
+    }
+    const others = [...this.activeRegions()].filter((r) => r !== region).sort();
+    return { region, quorum: Math.min(1, others.length), witnesses: others.map((r) => ({ region: r })), isDefault: true };
   }
 
   /** The holiday schedules published through the registry, by year. */

@@ -11,6 +11,7 @@ import { calendarFromMessage, calendarsMessage } from './calendar-mapping.js';
 import { jwkFromMessage, partnerToMessage, registrationFromMessage } from './mapping.js';
 import { serviceError } from './problems.js';
 import { listQuarantine } from './quarantine.js';
+import { witnessPolicyFromMessage, witnessPolicyMessage } from './witness-policy-mapping.js';
 import type { ChangeResult, Registrar } from './registrar.js';
 
 export interface AdminServiceDeps {
@@ -21,6 +22,8 @@ export interface AdminServiceDeps {
   readonly logger: Logger;
   readonly authorize: Authorize;
   readonly clock: () => Date;
+  /** The topic prefix: names the checkpoint keys in a printed witness policy. */
+  readonly topicPrefix: string;
 }
 
 type Outcome<Res> = Result<Res>;
@@ -62,6 +65,8 @@ export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers 
     ResumePartner: unary('ResumePartner', (r) => change('partner.resumed', { region: r.region }, r.requestId)),
     SetRecognition: unary('SetRecognition', (r) => change('recognition.set', { region: r.region, issuer: r.issuer, certificateTypes: r.certificateTypes }, r.requestId)),
     PublishCalendar: unary('PublishCalendar', (r) => change('calendar.published', calendarFromMessage(r), r.requestId)),
+    SetWitnessPolicy: unary('SetWitnessPolicy', (r) => change('witness.policy.set', witnessPolicyFromMessage(r.region, r.quorum, r.witnesses), r.requestId)),
+    GetWitnessPolicy: unary('GetWitnessPolicy', async (r) => witnessPolicyMessage(d.follower.state, d.topicPrefix, r.region)),
     ListCalendars: unary('ListCalendars', async (r) => {
       return calendarsMessage(d.follower.state, r.untilYear);
     }),

@@ -88,6 +88,7 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
       logger,
       authorize,
       clock,
+      topicPrefix: config.topicPrefix,
     });
     server.addService(loadAdminService().AdminService.service, handlers);
     const port = await listen(server, config.grpc.address, tls.value.credentials);

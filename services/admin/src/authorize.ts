@@ -6,12 +6,12 @@
 import type { ServerUnaryCall } from '@grpc/grpc-js';
 import type { Problem } from '@xr/domain';
 
-export const ADMIN_RPCS = ['RegisterPartner', 'RotateKey', 'RevokeKey', 'SuspendPartner', 'ResumePartner', 'SetRecognition', 'PublishCalendar', 'ListPartners', 'ListQuarantine', 'ListCalendars'] as const;
+export const ADMIN_RPCS = ['RegisterPartner', 'RotateKey', 'RevokeKey', 'SuspendPartner', 'ResumePartner', 'SetRecognition', 'PublishCalendar', 'SetWitnessPolicy', 'GetWitnessPolicy', 'ListPartners', 'ListQuarantine', 'ListCalendars'] as const;
 
 export type AdminRpc = (typeof ADMIN_RPCS)[number];
 
 /** RPCs that write to the registry (the others only read). */
-export const MUTATING_RPCS: ReadonlySet<AdminRpc> = new Set(['RegisterPartner', 'RotateKey', 'RevokeKey', 'SuspendPartner', 'ResumePartner', 'SetRecognition', 'PublishCalendar']);
+export const MUTATING_RPCS: ReadonlySet<AdminRpc> = new Set(['RegisterPartner', 'RotateKey', 'RevokeKey', 'SuspendPartner', 'ResumePartner', 'SetRecognition', 'PublishCalendar', 'SetWitnessPolicy']);
 
 export type Authorize = (call: ServerUnaryCall<unknown, unknown>, rpc: AdminRpc) => Problem | undefined | Promise<Problem | undefined>;
 

@@ -8,6 +8,8 @@ import { adminServiceHandlers, type AdminServiceDeps } from '../src/admin-servic
 import type { AdminServiceHandlers } from '../src/index.js';
 import { lc1, lc2, openDesk, qd1, type Desk } from './fixtures.js';
 import { SAMPLE_CATALOG_371500 } from '@xr/domain/samples';
+import { generateKeyPairSync } from 'node:crypto';
+import { cosignatureVerifier, formatVerifierKey } from '@xr/tlog';
 
 let desk: Desk;
 let handlers: AdminServiceHandlers;
@@ -20,6 +22,7 @@ const deps = (over: Partial<AdminServiceDeps> = {}): AdminServiceDeps => ({
   logger,
   authorize: () => undefined,
   clock: () => new Date(),
+  topicPrefix: 'test',
   ...over,
 });
 
@@ -111,6 +114,50 @@ describe('AdminService handlers', () => {
     expect((await call(handlers, 'ListQuarantine', { region: '370200', limit: 0 })).value).toEqual({ entries: [], total: 0 });
     expect((await call(handlers, 'ListQuarantine', { region: '999999', limit: 0 })).error?.metadata?.get('xr-code')).toEqual(['XR_REGION_UNKNOWN']);
     expect((await call(handlers, 'ListQuarantine', { region: '371500', limit: 5000 })).error?.metadata?.get('xr-field')).toEqual(['limit']);
+  });
+});
+
+describe('SetWitnessPolicy and GetWitnessPolicy', () => {
+  const outside = formatVerifierKey(cosignatureVerifier('witness.sd.gov.cn', generateKeyPairSync('ed25519').publicKey));
+  const none = { region: '', name: '', verifierKey: '', url: '' };
+  const registerBoth = async () => {
+    expect((await call(handlers, 'RegisterPartner', register())).error).toBeNull();
+    expect((await call(handlers, 'RegisterPartner', register({ requestId: 'r2', region: '370200', name: '青岛市', keys: [jwk(qd1.publicJwk)], catalogJson: '' }))).error).toBeNull();
+  };
+
+  it('answers the default policy, sets a 2-of-2 policy through the registry, and shows it with its tlog-policy text', async () => {
+    await registerBoth();
+    const before = await call(handlers, 'GetWitnessPolicy', { region: '371500' });
+    expect(before.value).toMatchObject({ region: '371500', quorum: 1, isDefault: true, witnesses: [{ region: '370200' }] });
+    const witnesses = [{ ...none, region: '370200' }, { ...none, name: 'sd', verifierKey: outside, url: 'https://witness.sd.gov.cn' }];
+    const set = await call(handlers, 'SetWitnessPolicy', { requestId: 'w1', region: '371500', quorum: 2, witnesses });
+    expect(set.error).toBeNull();
+    expect(set.value).toMatchObject({ duplicate: false, partner: { region: '371500' } });
+    const again = await call(handlers, 'SetWitnessPolicy', { requestId: 'w1', region: '371500', quorum: 2, witnesses });
+    expect(again.value).toMatchObject({ duplicate: true });
+    const { value } = await call(handlers, 'GetWitnessPolicy', { region: '371500' });
+    expect(value).toMatchObject({ region: '371500', quorum: 2, isDefault: false, recordId: (set.value as { recordId: string }).recordId, witnesses: [{ region: '370200' }, { name: 'sd', verifierKey: outside, url: 'https://witness.sd.gov.cn' }] });
+    const text = (value as { tlogPolicy: string }).tlogPolicy;
+    expect(text).toMatch(/^log test\.journal\.371500\+[0-9a-f]{8}\+/m);
+    expect(text).toMatch(/^witness 370200 test\.witness\.370200\+[0-9a-f]{8}\+/m);
+    expect(text).toContain(`witness sd ${outside} https://witness.sd.gov.cn\ngroup 371500-witnesses all 370200 sd\nquorum 371500-witnesses\n`);
+  });
+
+  it('refuses a bad policy with INVALID_ARGUMENT naming the request field, and an unknown region with NOT_FOUND', async () => {
+    await registerBoth();
+    const own = await call(handlers, 'SetWitnessPolicy', { requestId: 'w2', region: '371500', quorum: 1, witnesses: [{ ...none, region: '371500' }] });
+    expect(own.error?.code).toBe(status.INVALID_ARGUMENT);
+    expect(own.error?.metadata?.get('xr-code')).toEqual(['XR_WITNESS_POLICY_INVALID']);
+    expect(own.error?.metadata?.get('xr-field')).toEqual(['witnesses[0].region']);
+    const key = await call(handlers, 'SetWitnessPolicy', { requestId: 'w3', region: '371500', quorum: 1, witnesses: [{ ...none, name: 'sd', verifierKey: outside.replace(/\+[0-9a-f]{8}\+/, '+00000000+') }] });
+    expect(key.error?.metadata?.get('xr-field')).toEqual(['witnesses[0].verifier_key']);
+    const quorum = await call(handlers, 'SetWitnessPolicy', { requestId: 'w4', region: '371500', quorum: 3, witnesses: [{ ...none, region: '370200' }] });
+    expect(quorum.error?.metadata?.get('xr-field')).toEqual(['quorum']);
+    const mixed = await call(handlers, 'SetWitnessPolicy', { requestId: 'w5', region: '371500', quorum: 1, witnesses: [{ ...none, region: '370200', name: 'x' }] });
+    expect(mixed.error?.code).toBe(status.INVALID_ARGUMENT);
+    const unknown = await call(handlers, 'GetWitnessPolicy', { region: '110000' });
+    expect(unknown.error?.metadata?.get('xr-code')).toEqual(['XR_PARTNER_UNKNOWN']);
+    expect(await desk.log.endOffset(desk.topic, 0)).toBe(2);
   });
 });
 

@@ -74,6 +74,6 @@ describe('admin service authorization over a real socket', () => {
       client.close();
     }
     expect(mismatches).toEqual([]);
-    expect(ADMIN_RPCS).toHaveLength(10);
+    expect(ADMIN_RPCS).toHaveLength(12);
   });
 });

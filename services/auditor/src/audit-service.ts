@@ -5,7 +5,7 @@
  * answer is something a third party can check offline with the region keys alone.
  */
 import type { sendUnaryData, ServerUnaryCall, ServerWritableStream } from '@grpc/grpc-js';
-import type { JournalEventView } from '@xr/audit';
+import type { EventFilter, JournalEventView } from '@xr/audit';
 import { fail, ok, type Result } from '@xr/domain';
 import { toServiceError } from '@xr/grpc-kit';
 import type { Logger } from '@xr/observability';
@@ -56,7 +56,7 @@ function eventMessage(prefix: string, v: JournalEventView): JournalEvent {
 const timeOrUndefined = (t: string): string | undefined => (t === '' ? undefined : t);
 
 /** The request's filter, checked: times must parse, positions must name a journal of this prefix. */
-function filterOf(prefix: string, r: StreamEventsRequest__Output): Result<Parameters<IndexHolder['current']['events']>[0]> {
+function filterOf(prefix: string, r: StreamEventsRequest__Output): Result<EventFilter> {
   for (const [field, t] of [['from_time', r.fromTime], ['to_time', r.toTime]] as const) {
     if (t !== '' && Number.isNaN(Date.parse(t))) return fail('XR_BAD_REQUEST', `${t} is not an RFC 3339 time`, field);
   }

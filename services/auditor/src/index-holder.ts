@@ -72,12 +72,12 @@ export class IndexHolder {
 
   /** Records in every audited topic: what changes when the log grows. */
   private async logSize(): Promise<number> {
-    const count = this.source.recordCount;
-    if (!count) return Date.now(); // no cheap size: always refresh
-    const prefix = this.source.prefix;
-    const regions = await this.source.regions();
+    const source = this.source;
+    if (!source.recordCount) return Date.now(); // no cheap size: always refresh
+    const prefix = source.prefix;
+    const regions = await source.regions();
     const topics = [`${prefix}.registry`, `${prefix}.checkpoints`, ...regions.flatMap((r) => [`${prefix}.journal.${r}`, `${prefix}.quarantine.${r}`])];
-    const counts = await Promise.all(topics.map((t) => count(t)));
+    const counts = await Promise.all(topics.map((t) => source.recordCount!(t)));
     return counts.reduce((a, b) => a + b, 0);
   }
 }

@@ -3,10 +3,13 @@ import { createAuthenticator } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { openEventLog as openLog } from '@xr/service-kit';
-import { ExchangeGateway, KeyRing, topics, type Trust } from '@xr/exchange';
+import { ExchangeGateway, KeyRing, topics, type OutsideWitness, type Trust } from '@xr/exchange';
+import { parseVerifierKey } from '@xr/tlog';
 import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryTrust } from '@xr/registry';
 import { startGrpcEdge } from '@xr/grpc-edge';
+import { CertificateDesk } from '@xr/certificates';
 import { Counters, type Logger } from '@xr/observability';
+import { Witness, WitnessFollower, startWitnessServer, type RunningWitnessServer } from '@xr/witness';
 import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';
 import { ConfigError, type GatewayConfig } from './config.js';
 
@@ -18,7 +21,13 @@ function registryState(follower: RegistryFollower | undefined): () => RegistrySt
 
 export interface RunningGateway {
   readonly gateway: ExchangeGateway;
+  readonly certificates: CertificateDesk;
   readonly grpcPort: number;
+  /** The region as a witness of its partners' checkpoints (undefined with `witness.follow: false` and no `witness.http`). */
+  readonly witness: Witness | undefined;
+  /** The bound port of `POST /add-checkpoint`, when `witness.http` is set. */
+  readonly witnessPort: number | undefined;
+  readonly counters: Counters;
   stop(): Promise<void>;
 }
 
@@ -37,6 +46,15 @@ export interface GatewayOptions {
   readonly clock?: () => Date;
   /** How long a request waits for its outcome before answering UNAVAILABLE (tests); default the gateway's. */
   readonly requestTimeoutMs?: number;
+}
+
+/** The configured outside witnesses with their keys parsed (the config load has checked them). */
+function outsideWitnesses(config: GatewayConfig): OutsideWitness[] {
+  return config.checkpoints.witnesses.map((w) => {
+    const verifier = parseVerifierKey(w.verifierKey);
+    if (!verifier.ok) throw new ConfigError(`invalid gateway configuration:\n  checkpoints.witnesses: ${verifier.message}`);
+    return { name: w.name, verifier: verifier.value, url: w.url };
+  });
 }
 
 export async function startGateway(config: GatewayConfig, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
@@ -61,6 +79,24 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     await follower.ready();
     keys = registryTrust(follower, signer.publicJwk, config.partners.flatMap((p) => p.keys), log, t.registry);
   }
+  const catalogs = typeof config.catalog === 'object' ? catalogIndex([config.catalog]) : undefined;
+  // 电子证照: issued on our approvals, verified against the registry and the public status topic.
+  const authorities = new Map((typeof config.catalog === 'object' ? config.catalog.items : []).flatMap((i) => (i.certificate ? [[i.certificate.issuer.uscc, i.certificate.issuer] as const] : [])));
+  const desk = new CertificateDesk({
+    region: config.region,
+    signer,
+    base: config.certificates.base,
+    log,
+    topics: t,
+    partitions: config.partitions,
+    trust: keys,
+    recognises: (verifier, issuer, type) => follower?.state.recognises(verifier, issuer, type) ?? false,
+    item: catalogs?.item ?? (() => undefined),
+    authorities: [...authorities.values()],
+    ...(options.clock ? { clock: options.clock } : {}),
+    logger: logger.child({ component: 'certificates' }),
+  });
+  await desk.start();
   const gateway = new ExchangeGateway({
     region: config.region,
     log,
@@ -71,7 +107,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     logger,
     counters,
     limits: config.limits,
-    ...(typeof config.catalog === 'object' ? { catalogs: catalogIndex([config.catalog]) } : {}),
+    checkpoints: { intervalMs: config.checkpoints.intervalMs, witnessTimeoutMs: config.checkpoints.witnessTimeoutMs, witnesses: outsideWitnesses(config) },
+    ...(catalogs ? { catalogs } : {}),
+    certify: desk.certify,
     // Built-in notices, then configured years, then what the registry publishes (live).
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
@@ -79,7 +117,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
   });
   try {
     await gateway.start();
+    desk.publish();
   } catch (error) {
+    await desk.stop();
     await follower?.stop();
     if (!shared) await log.close();
     throw error;
@@ -87,18 +127,51 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
   const authenticator = await createAuthenticator(config.auth);
   if (!authenticator.ok) {
     await gateway.stop();
+    await desk.stop();
     await follower?.stop();
     if (!shared) await log.close();
     throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   }
-  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value });
+  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk });
+  let witness: Witness | undefined;
+  let witnessFollower: WitnessFollower | undefined;
+  let witnessServer: RunningWitnessServer | undefined;
+  const stopWitness = async (): Promise<void> => {
+    await witnessServer?.close();
+    await witnessFollower?.stop();
+  };
+  if (config.witness.follow || config.witness.http !== undefined) {
+    const wlogger = logger.child({ component: 'witness' });
+    witness = new Witness({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, privateKey: signer.privateKey, trust: keys, logger: wlogger, counters, ...(options.clock ? { clock: options.clock } : {}) });
+    try {
+      if (config.witness.follow) {
+        witnessFollower = new WitnessFollower({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, witness, logger: wlogger, counters });
+        await witnessFollower.start();
+      }
+      if (config.witness.http !== undefined) witnessServer = await startWitnessServer({ witness, address: config.witness.http, logger: wlogger });
+    } catch (error) {
+      await stopWitness();
+      await edge.close();
+      await gateway.stop();
+      await desk.stop();
+      await follower?.stop();
+      if (!shared) await log.close();
+      throw error;
+    }
+  }
   logger.info({ port: edge.port, eventLog: log.kind, partners: [...keys.regions()].filter((r) => r !== config.region), registry: config.registry ? t.registry : undefined }, 'gateway ready');
   return {
     gateway,
+    certificates: desk,
     grpcPort: edge.port,
+    witness,
+    witnessPort: witnessServer?.port,
+    counters,
     stop: async () => {
+      await stopWitness();
       await edge.close();
       await gateway.stop();
+      await desk.stop();
       await follower?.stop();
       if (!shared) await log.close();
     },

@@ -8,6 +8,7 @@ import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import type { CalendarYear, Catalog } from '@xr/domain';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema, validateCalendarYear, validateCatalog } from '@xr/schemas';
+import { parseVerifierKey, SIGNATURE_TYPE_COSIGNATURE_V1 } from '@xr/tlog';
 import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
 
 export { ConfigError };
@@ -41,6 +42,23 @@ export interface GatewayConfig {
    * Both must stay under the broker's message size (Kafka: 1 MB by default).
    */
   readonly limits: { readonly recordBytes: number; readonly quarantineEntryBytes: number };
+  /** 电子证照: the public https base of issuer and status-list URLs in the credentials this gateway issues. */
+  readonly certificates: { readonly base: string };
+  /**
+   * Signed checkpoints of the journal partitions (`<prefix>.checkpoints`): how often, and the
+   * outside C2SP tlog-witnesses each new checkpoint is submitted to (`POST <url>/add-checkpoint`).
+   */
+  readonly checkpoints: {
+    readonly intervalMs: number;
+    readonly witnessTimeoutMs: number;
+    readonly witnesses: readonly { readonly name: string; readonly verifierKey: string; readonly url: string }[];
+  };
+  /**
+   * This region as a witness of its partners' checkpoints (`<prefix>.checkpoints`, C2SP
+   * tlog-witness): `follow` (default true) cosigns them from the topic; `http` (`host:port`, port 0
+   * for any) also serves `POST /add-checkpoint`.
+   */
+  readonly witness: { readonly follow: boolean; readonly http?: string };
 }
 
 const jwk = {
@@ -111,6 +129,14 @@ export const CONFIG_SCHEMA = {
       },
     },
     catalog: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'object' }], description: 'path to a catalog file, or the catalog (schemas/catalog.v1.json)' },
+    certificates: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        base: { type: 'string', pattern: '^https://[a-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]+)*$', default: 'https://xr.example.gov.cn', description: 'public https base of issuer ids and status-list URLs (no trailing /)' },
+      },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,
@@ -118,6 +144,39 @@ export const CONFIG_SCHEMA = {
       properties: {
         recordBytes: { type: 'integer', minimum: 4096, maximum: 8388608, default: 262144, description: 'largest inbox record (key, value, headers) opened; larger ones are quarantined XR_RECORD_TOO_LARGE' },
         quarantineEntryBytes: { type: 'integer', minimum: 16384, maximum: 8388608, default: 524288, description: 'largest quarantine entry written in full, under the broker message size' },
+      },
+    },
+    witness: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        follow: { type: 'boolean', default: true, description: "cosign partners' checkpoints from <prefix>.checkpoints" },
+        http: { type: 'string', pattern: '^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]*):\\d{1,5}$', description: 'host:port of the C2SP tlog-witness POST /add-checkpoint server (port 0: any free port)' },
+      },
+    },
+    checkpoints: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        intervalMs: { type: 'integer', minimum: 100, maximum: 3600000, default: 2000, description: 'how often each partition that grew gets a new signed checkpoint' },
+        witnessTimeoutMs: { type: 'integer', minimum: 100, maximum: 120000, default: 5000, description: 'bound on one add-checkpoint request to an outside witness' },
+        witnesses: {
+          type: 'array',
+          default: [],
+          maxItems: 64,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'verifierKey', 'url'],
+            properties: {
+              name: { type: 'string', minLength: 1, maxLength: 200, description: 'a label for logs and metrics' },
+              verifierKey: { type: 'string', minLength: 1, maxLength: 1000, description: 'C2SP verifier key of the witness, signature type 0x04 (cosignature/v1)' },
+              url: { type: 'string', pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'URL prefix of the witness; add-checkpoint is POSTed to <url>/add-checkpoint' },
+            },
+          },
+        },
       },
     },
     calendar: {
@@ -169,6 +228,13 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}, base = pr
       years.push(checked.value);
     }
     (merged as { calendar?: { years: CalendarYear[] } }).calendar = { years };
+  }
+  for (const [i, witness] of merged.checkpoints.witnesses.entries()) {
+    const verifier = parseVerifierKey(witness.verifierKey);
+    const where = `checkpoints.witnesses[${i}].verifierKey`;
+    if (!verifier.ok) throw new ConfigError(`invalid gateway configuration:\n  ${where}: ${verifier.message}`);
+    if (verifier.value.type !== SIGNATURE_TYPE_COSIGNATURE_V1) throw new ConfigError(`invalid gateway configuration:\n  ${where}: must be a cosignature key (type 0x04, c2sp.org/tlog-cosignature), not type 0x${verifier.value.type.toString(16).padStart(2, '0')}`);
+    if (!URL.canParse(witness.url)) throw new ConfigError(`invalid gateway configuration:\n  checkpoints.witnesses[${i}].url: not a URL`);
   }
   if (merged.signingKey.kid.slice(0, 6) !== merged.region) {
     throw new ConfigError(`invalid gateway configuration:\n  signingKey.kid: must name this region (${merged.region}.kN), not ${merged.signingKey.kid}`);

@@ -1,5 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair } from '@xr/crypto';
+import { cosignatureVerifier, ed25519Verifier, formatVerifierKey } from '@xr/tlog';
 import { parseConfig } from '../src/index.js';
 
 const own = generateKeyPair('371500.k1');
@@ -20,6 +22,14 @@ describe('gateway configuration', () => {
     expect(config).toMatchObject({ partitions: 3, topicPrefix: 'xr', logLevel: 'info', eventLog: { kind: 'kafka', brokers: ['127.0.0.1:9092', '127.0.0.1:9093'] } });
     expect(config.limits).toEqual({ recordBytes: 262144, quarantineEntryBytes: 524288 });
     expect(parseConfig({ ...base, limits: { recordBytes: 65536 } }).limits).toEqual({ recordBytes: 65536, quarantineEntryBytes: 524288 });
+  });
+
+  it('takes the witness settings: follow by default, an optional host:port for POST /add-checkpoint, nothing else', () => {
+    expect(parseConfig(base).witness).toEqual({ follow: true });
+    expect(parseConfig({ ...base, witness: { http: '127.0.0.1:0' } }).witness).toEqual({ follow: true, http: '127.0.0.1:0' });
+    expect(parseConfig({ ...base, witness: { http: ':8443', follow: false } }).witness).toEqual({ follow: false, http: ':8443' });
+    expect(() => parseConfig({ ...base, witness: { http: 'localhost' } })).toThrow(/witness\.http/);
+    expect(() => parseConfig({ ...base, witness: { port: 1 } })).toThrow(/witness\.port: is not a known setting/);
   });
 
   it('names every bad key and what was expected', () => {
@@ -54,5 +64,27 @@ describe('gateway catalog', () => {
     expect(() => parseConfig({ ...base, catalog: broken })).toThrow(/catalog\.items\.0\.promisedDays/);
     expect(() => parseConfig({ ...base, catalog: 'no-such-file.json' })).toThrow(/catalog: cannot read/);
     expect(() => parseConfig({ ...base, catalog: { ...SAMPLE_CATALOG_371500, region: '370200' } })).toThrow(/catalog.region: is 370200/);
+  });
+});
+
+describe('gateway checkpoints', () => {
+  const witnessKey = generateKeyPairSync('ed25519');
+  const cosigner = formatVerifierKey(cosignatureVerifier('supervisor.example/witness', witnessKey.publicKey));
+  const noteKey = formatVerifierKey(ed25519Verifier('supervisor.example/log', witnessKey.publicKey));
+
+  it('signs every 2 s with no outside witness by default, and takes witnesses with cosignature keys', () => {
+    expect(parseConfig(base).checkpoints).toEqual({ intervalMs: 2000, witnessTimeoutMs: 5000, witnesses: [] });
+    const witnesses = [{ name: '省级监管见证', verifierKey: cosigner, url: 'https://witness.example/tlog' }];
+    expect(parseConfig({ ...base, checkpoints: { intervalMs: 500, witnesses } }).checkpoints).toEqual({ intervalMs: 500, witnessTimeoutMs: 5000, witnesses });
+  });
+
+  it('names a witness key that is malformed, of the wrong type, or a setting it does not know', () => {
+    const at = (w: Record<string, unknown>) => () => parseConfig({ ...base, checkpoints: { witnesses: [{ name: 'w', url: 'https://w.example', ...w }] } });
+    expect(at({ verifierKey: 'not-a-key' })).toThrow(/checkpoints\.witnesses\[0\]\.verifierKey: a verifier key is/);
+    expect(at({ verifierKey: cosigner.replace(/\+[0-9a-f]{8}\+/, '+00000000+') })).toThrow(/verifierKey: the key id does not match/);
+    expect(at({ verifierKey: noteKey })).toThrow(/verifierKey: must be a cosignature key \(type 0x04/);
+    expect(at({ verifierKey: cosigner, url: 'ftp://w.example' })).toThrow(/checkpoints\.witnesses\.0\.url/);
+    expect(at({ verifierKey: cosigner, token: 'x' })).toThrow(/token: is not a known setting/);
+    expect(() => parseConfig({ ...base, checkpoints: { intervalMs: 10 } })).toThrow(/checkpoints\.intervalMs: must be >= 100/);
   });
 });

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { PublicJwk } from '@xr/crypto';
 import { isRegionCode } from '@xr/domain';
 import { adminCaller, type AdminCaller } from '../admin-client.js';
-import { integer, optional, parseOptions, required, time, type OptionSpec, type Values } from '../args.js';
+import { integer, optional, parseOptions, repeated, required, time, type OptionSpec, type Values } from '../args.js';
 import type { CliIo } from '../io.js';
-import { calendarsTable, changeText, partnersTable, quarantineTable } from '../output.js';
+import { calendarsTable, changeText, partnersTable, quarantineTable, witnessPolicyText } from '../output.js';
 import { usage } from '../problem.js';
 import { readCalendarYear, readPublicJwk, readRegistration } from './files.js';
+import { WITNESS_POLICY_ACTIONS, parseWitnessArg } from './witness-policy.js';
 
 const REQUEST = { 'request-id': { type: 'string' } } as const satisfies OptionSpec;
 
@@ -21,6 +22,10 @@ export const ADMIN_COMMANDS = {
   list: { options: {}, summary: '' },
   quarantine: { options: { region: { type: 'string' }, limit: { type: 'string' } }, summary: '--region R [--limit N]' },
   calendar: { options: { ...REQUEST, year: { type: 'string' }, file: { type: 'string' }, until: { type: 'string' } }, summary: 'set --year Y --file notice.json | list [--until Y]' },
+  'witness-policy': {
+    options: { ...REQUEST, region: { type: 'string' }, quorum: { type: 'string' }, witness: { type: 'string', multiple: true } },
+    summary: "set --region R --quorum K --witness 370200 --witness '<vkey>@<url>' … | show R",
+  },
 } as const satisfies Record<string, { options: OptionSpec; summary: string }>;
 
 export type AdminCommand = keyof typeof ADMIN_COMMANDS;
@@ -43,12 +48,15 @@ function connect(values: Values, io: CliIo): AdminCaller {
 const CALENDAR_ACTIONS = ['set', 'list'] as const;
 
 export async function admin(command: AdminCommand, argv: readonly string[], io: CliIo): Promise<void> {
-  // `calendar` takes one more word: `xr admin calendar set …`.
-  const action = command === 'calendar' ? argv[0] : undefined;
-  if (command === 'calendar' && !(CALENDAR_ACTIONS as readonly (string | undefined)[]).includes(action)) {
-    throw usage(`xr admin calendar takes ${CALENDAR_ACTIONS.join(' or ')}, not ${JSON.stringify(action ?? '')}`, 'command');
+  // `calendar` and `witness-policy` take one more word: `xr admin calendar set …`.
+  const action = command === 'calendar' || command === 'witness-policy' ? argv[0] : undefined;
+  const actions: readonly string[] = command === 'calendar' ? CALENDAR_ACTIONS : WITNESS_POLICY_ACTIONS;
+  if (action !== undefined || command === 'calendar' || command === 'witness-policy') {
+    if (!actions.includes(action ?? '')) throw usage(`xr admin ${command} takes ${actions.join(' or ')}, not ${JSON.stringify(action ?? '')}`, 'command');
   }
-  const args = command === 'calendar' ? argv.slice(1) : argv;
+  let args = action === undefined ? argv : argv.slice(1);
+  // `xr admin witness-policy show R`: the region may come as a word.
+  if (command === 'witness-policy' && action === 'show' && args[0] !== undefined && !args[0].startsWith('-')) args = ['--region', args[0], ...args.slice(1)];
   const values = parseOptions(args, ADMIN_COMMANDS[command].options);
   const json = values['json'] === true;
   const requestId = optional(values, 'request-id') ?? randomUUID();
@@ -116,6 +124,25 @@ export async function admin(command: AdminCommand, argv: readonly string[], io: 
       send = async (c) => {
         const listed = await c.call('ListQuarantine', { region: r, limit });
         return json ? listed : quarantineTable(listed.entries, listed.total);
+      };
+      break;
+    }
+    case 'witness-policy': {
+      const r = region(values);
+      if (action === 'show') {
+        send = async (c) => {
+          const policy = await c.call('GetWitnessPolicy', { region: r });
+          return json ? policy : witnessPolicyText(policy);
+        };
+        break;
+      }
+      const witnesses = repeated(values, 'witness').map(parseWitnessArg);
+      if (witnesses.length === 0) throw usage('at least one --witness is required (a region code, or <vkey>[@<url>])', '--witness');
+      const quorum = integer(values, 'quorum', 1, witnesses.length, 0);
+      if (quorum === 0) throw usage('--quorum is required', '--quorum');
+      send = async (c) => {
+        const change = await c.call('SetWitnessPolicy', { requestId, region: r, quorum, witnesses });
+        return json ? change : changeText(`witness policy of ${r}: ${quorum} of ${witnesses.length} (${witnesses.map((w) => w.region || w.name).join(', ')})`, change);
       };
       break;
     }

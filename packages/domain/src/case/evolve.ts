@@ -91,6 +91,11 @@ function outcomeChanges(state: CaseState, event: CaseEvent): Changes {
       const p = event.payload;
       return { decision: { outcome: 'approved', at, decisionNo: p.decisionNo, ...(p.certificate ? { certificate: p.certificate } : {}) } };
     }
+    case 'certificate.issued': {
+      const c = event.payload.certificate;
+      const decision = state.decision && { ...state.decision, certificate: { type: state.decision.certificate?.type ?? c.name, id: c.id } };
+      return { certificate: { ...c, issuedAt: at }, ...(decision ? { decision } : {}) };
+    }
     case 'case.denied': {
       const p = event.payload;
       return { decision: { outcome: 'denied', at, decisionNo: p.decisionNo, reason: p.reason, legalBasis: p.legalBasis } };

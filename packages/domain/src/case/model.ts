@@ -144,6 +144,19 @@ export interface CaseState {
     readonly legalBasis?: string;
     readonly certificate?: { readonly type: string; readonly id?: string };
   };
+  /** The 电子证照 issued with an approval (certificate.issued): its identifiers and the credential (compact JWS, vc+jwt). */
+  readonly certificate?: {
+    readonly id: string;
+    readonly typeCode: string;
+    readonly name: string;
+    readonly number: string;
+    readonly credential: string;
+    readonly digest: string;
+    readonly statusIndex: number;
+    readonly validFrom: string;
+    readonly validUntil?: string;
+    readonly issuedAt: string;
+  };
   readonly delivery?: { readonly method: DeliveryMethod; readonly trackingNo?: string; readonly at: string };
   readonly closedAt?: string;
   readonly rating?: { readonly level: RatingLevel; readonly comment?: string; readonly at: string };

@@ -109,6 +109,7 @@ export const SAMPLE_PAYLOADS: Readonly<Record<string, Record<string, unknown>>> 
   'case.resumed': {},
   'case.extended': { days: 10, approvedBy: '青岛市市场监督管理局 局长' },
   'case.approved': { decisionNo: '青市监准〔2025〕1001号', certificate: { type: '食品经营许可证' } },
+  'certificate.issued': { certificate: { id: '1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.S', typeCode: '11100000000013338W011', name: '食品经营许可证', number: 'JY13702000000001', credential: 'eyJhbGciOiJFZERTQSJ9.eyJ9.c2ln', digest: 'd'.repeat(64), statusIndex: 0, validFrom: '2025-10-10T09:00:00+08:00', validUntil: '2030-10-09T23:59:59+08:00' } },
   'case.denied': { decisionNo: '青市监不〔2025〕0012号', reason: '经营场所不符合食品安全要求', legalBasis: '《食品经营许可和备案管理办法》第二十二条' },
   'case.delivered': { method: 'post', trackingNo: 'SF1234567890', deliveredAt: '2025-10-15T10:00:00+08:00' },
   'case.closed': {},

@@ -50,6 +50,11 @@ const TABLE = {
   'case.approved': { by: 'handling', rpc: 'ApproveCase', from: ['accepted'], to: 'approved', note: 'a decision is made on an accepted case that is not suspended' },
   /** 不予许可. */
   'case.denied': { by: 'handling', rpc: 'DenyCase', from: ['accepted'], to: 'denied', note: 'a decision is made on an accepted case that is not suspended' },
+  /**
+   * 电子证照 (Art. 44): the handling region issues the certificate itself, in the same journal append
+   * as its approval, and delivers it with the result.
+   */
+  'certificate.issued': { by: 'handling', from: ['approved'], to: 'unchanged', note: 'a certificate is issued with an approval, before delivery' },
   /** 送达 (Art. 44). */
   'case.delivered': { by: 'handling', rpc: 'RecordDelivery', from: ['approved', 'denied'], to: 'delivered', note: 'only a decision can be delivered' },
   /** 办结. */

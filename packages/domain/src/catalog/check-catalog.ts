@@ -5,6 +5,7 @@
  */
 import { fail, ok, type Result } from '../errors.js';
 import { isRegionCode } from '../identifiers/region-code.js';
+import { isUscc } from '../identifiers/uscc.js';
 import type { Catalog } from './model.js';
 
 export const ITEM_CODE_PATTERN = /^[0-9A-Z][0-9A-Z-]{3,79}$/;
@@ -27,6 +28,9 @@ export function checkCatalog(catalog: Catalog): Result<Catalog> {
       add(`${at}/promisedDays`, `承诺时限 ${item.promisedDays} exceeds 法定时限 ${item.legalDays} working days of ${item.code}`);
     }
     if (item.certificateType !== undefined && !item.yieldsCertificate) add(`${at}/certificateType`, 'a certificate type is given but the item yields no certificate');
+    if (item.certificate !== undefined && !item.yieldsCertificate) add(`${at}/certificate`, 'a certificate is described but the item yields no certificate');
+    if (item.certificate !== undefined && item.certificateType === undefined) add(`${at}/certificateType`, 'an issued certificate needs its 证照名称 (certificateType)');
+    if (item.certificate !== undefined && !isUscc(item.certificate.typeCode.slice(0, 18))) add(`${at}/certificate/typeCode`, 'a 证照类型代码 starts with the defining authority’s 统一社会信用代码');
     const names = new Set<string>();
     item.materials.forEach((m, j) => {
       if (names.has(m.name)) add(`${at}/materials/${j}/name`, `material ${m.name} is listed twice`);

@@ -25,6 +25,19 @@ export interface CatalogItem {
   readonly yieldsCertificate: boolean;
   /** 证照类型 of the certificate issued, when the item yields one. */
   readonly certificateType?: string;
+  /**
+   * How the 电子证照 is issued, when the item yields one: its 证照类型代码 (the defining authority's
+   * 统一社会信用代码 and three digits, GB/T 36903), the issuing authority (颁发机构) and the validity.
+   * Without it an approval records the certificate type only and issues no credential.
+   */
+  readonly certificate?: CatalogCertificate;
+}
+
+export interface CatalogCertificate {
+  readonly typeCode: string;
+  readonly issuer: { readonly uscc: string; readonly name: string };
+  /** 有效期 in years from the issue date; absent: no end. */
+  readonly validityYears?: number;
 }
 
 export interface Catalog {

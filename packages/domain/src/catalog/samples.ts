@@ -29,6 +29,7 @@ export const SAMPLE_CATALOG_371500: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '建筑业企业资质证书',
+      certificate: { typeCode: '11100000MB0143028R001', issuer: { uscc: '11371500MB2345678H', name: '聊城市行政审批服务局' }, validityYears: 5 },
     },
     {
       code: '371500-SPJY-0001',
@@ -44,6 +45,7 @@ export const SAMPLE_CATALOG_371500: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '食品经营许可证',
+      certificate: { typeCode: '11100000MB0143028R002', issuer: { uscc: '11371500MB2345678H', name: '聊城市行政审批服务局' }, validityYears: 5 },
     },
     {
       code: '371500-YHBZ-0007',
@@ -54,6 +56,7 @@ export const SAMPLE_CATALOG_371500: Catalog = {
       remoteIntake: false,
       yieldsCertificate: true,
       certificateType: '烟花爆竹经营（零售）许可证',
+      certificate: { typeCode: '11100000MB0143028R003', issuer: { uscc: '11371500MB2345678H', name: '聊城市行政审批服务局' }, validityYears: 5 },
     },
   ],
 };
@@ -77,6 +80,7 @@ export const SAMPLE_CATALOG_370200: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '食品经营许可证',
+      certificate: { typeCode: '11100000MB0143028R002', issuer: { uscc: '11370200MB12345674', name: '青岛市行政审批服务局' }, validityYears: 5 },
     },
     {
       code: '370200-YPLS-0004',
@@ -93,6 +97,7 @@ export const SAMPLE_CATALOG_370200: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '药品经营许可证',
+      certificate: { typeCode: '11100000MB0143028R004', issuer: { uscc: '11370200MB12345674', name: '青岛市行政审批服务局' }, validityYears: 5 },
     },
     {
       code: '370200-GGWS-0002',
@@ -103,6 +108,7 @@ export const SAMPLE_CATALOG_370200: Catalog = {
       remoteIntake: false,
       yieldsCertificate: true,
       certificateType: '公共场所卫生许可证',
+      certificate: { typeCode: '11100000MB0143028R005', issuer: { uscc: '11370200MB12345674', name: '青岛市行政审批服务局' }, validityYears: 5 },
     },
   ],
 };
@@ -125,6 +131,7 @@ export const SAMPLE_CATALOG_331081: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '医疗机构执业许可证',
+      certificate: { typeCode: '11100000MB0143028R006', issuer: { uscc: '11331081MB34567893', name: '温岭市行政审批服务局' }, validityYears: 5 },
     },
     {
       code: '331081-SPJY-0001',
@@ -135,6 +142,7 @@ export const SAMPLE_CATALOG_331081: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '食品经营许可证',
+      certificate: { typeCode: '11100000MB0143028R002', issuer: { uscc: '11331081MB34567893', name: '温岭市行政审批服务局' }, validityYears: 5 },
     },
     {
       code: '331081-MBXX-0005',
@@ -145,6 +153,7 @@ export const SAMPLE_CATALOG_331081: Catalog = {
       remoteIntake: false,
       yieldsCertificate: true,
       certificateType: '民办学校办学许可证',
+      certificate: { typeCode: '11100000MB0143028R007', issuer: { uscc: '11331081MB34567893', name: '温岭市行政审批服务局' }, validityYears: 5 },
     },
   ],
 };
@@ -166,6 +175,7 @@ export const SAMPLE_CATALOG_510100: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '药品经营许可证',
+      certificate: { typeCode: '11100000MB0143028R004', issuer: { uscc: '11510100MB45678909', name: '成都市行政审批局' }, validityYears: 5 },
     },
     {
       code: '510100-JZZZ-0003',
@@ -181,6 +191,7 @@ export const SAMPLE_CATALOG_510100: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '建筑业企业资质证书',
+      certificate: { typeCode: '11100000MB0143028R001', issuer: { uscc: '11510100MB45678909', name: '成都市行政审批局' }, validityYears: 5 },
     },
     {
       code: '510100-DLYS-0006',
@@ -191,6 +202,7 @@ export const SAMPLE_CATALOG_510100: Catalog = {
       remoteIntake: true,
       yieldsCertificate: true,
       certificateType: '道路运输经营许可证',
+      certificate: { typeCode: '11100000MB0143028R008', issuer: { uscc: '11510100MB45678909', name: '成都市行政审批局' }, validityYears: 5 },
     },
     {
       code: '510100-RLZY-0009',
@@ -201,6 +213,7 @@ export const SAMPLE_CATALOG_510100: Catalog = {
       remoteIntake: false,
       yieldsCertificate: true,
       certificateType: '人力资源服务许可证',
+      certificate: { typeCode: '11100000MB0143028R009', issuer: { uscc: '11510100MB45678909', name: '成都市行政审批局' }, validityYears: 5 },
     },
   ],
 };

@@ -180,6 +180,27 @@ export type CaseWithdrawnV1Payload = {
   readonly reason?: string;
 };
 
+/** certificate.issued v1 — 电子证照 issued on approval and delivered with the result (电子送达) */
+export type CertificateIssuedV1Payload = {
+  readonly certificate: {
+    /** 证照标识 (GB/T 36904), the credential's id */
+    readonly id: string;
+    /** 证照类型代码 */
+    readonly typeCode: string;
+    /** 证照名称 */
+    readonly name: string;
+    /** 证照编号 */
+    readonly number: string;
+    /** compact JWS, typ vc+jwt */
+    readonly credential: string;
+    /** lower-case hex SHA-256 of `credential` (ASCII), as on the status topic */
+    readonly digest: string;
+    readonly statusIndex: number;
+    readonly validFrom: string;
+    readonly validUntil?: string;
+  };
+};
+
 /** An envelope whose type, version and payload belong together. */
 export type EventOf<T extends string, V extends number, P> = Omit<Envelope, 'type' | 'v' | 'payload'> & { readonly type: T; readonly v: V; readonly payload: P };
 
@@ -203,7 +224,8 @@ export type CaseEvent =
   | EventOf<'case.supplemented', 1, CaseSupplementedV1Payload>
   | EventOf<'case.suspended', 1, CaseSuspendedV1Payload>
   | EventOf<'case.terminated', 1, CaseTerminatedV1Payload>
-  | EventOf<'case.withdrawn', 1, CaseWithdrawnV1Payload>;
+  | EventOf<'case.withdrawn', 1, CaseWithdrawnV1Payload>
+  | EventOf<'certificate.issued', 1, CertificateIssuedV1Payload>;
 
 /** The type and version of every case event, in the order above. */
 export const CASE_EVENT_KINDS = [
@@ -226,4 +248,5 @@ export const CASE_EVENT_KINDS = [
   { type: 'case.suspended', v: 1 },
   { type: 'case.terminated', v: 1 },
   { type: 'case.withdrawn', v: 1 },
+  { type: 'certificate.issued', v: 1 },
 ] as const satisfies readonly Pick<CaseEvent, 'type' | 'v'>[];

@@ -3,7 +3,7 @@ import { fail, ok, type Check } from './result.js';
 import { checkUscc } from './uscc.js';
 
 /**
- * 电子证照标识 (GB/T 36903-2018):
+ * 电子证照标识 (GB/T 36904-2018 电子证照 标识规范; GB/T 36903 is the metadata standard):
  *   1.2.156.3005.2.<证照类型代码: 定义机构 USCC + 3 digits>.<颁发机构 USCC>.<流水号>.<版本号, 3 digits>.<校验位>
  * The check is ISO/IEC 7064 MOD 37,36 over the four middle fields with the dots removed.
  * Upper-case canonical form only.

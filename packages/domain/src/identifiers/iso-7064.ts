@@ -21,7 +21,7 @@ export function mod11_2(digits: string): string {
 export const MOD_37_36_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
- * Hybrid system MOD 37,36 (as used by 电子证照标识, GB/T 36903): p = 36; for each
+ * Hybrid system MOD 37,36 (as used by 电子证照标识, GB/T 36904): p = 36; for each
  * character p = (p + v) mod 36, 0 → 36, then p = 2p mod 37; check = (37 − p) mod 36.
  */
 export function mod37_36(text: string): string {

@@ -2,10 +2,12 @@
  * Everything the gateway knows, folded from its journal and nothing else: per partition the chain
  * head, the next journal offset and how far the inbox has been journaled; per event the hash of
  * its bytes (a redelivery or a replay?); per case its record count and its state; per event of
- * ours its sequence number, client request and answer (the RequestLedger). A restart replays the
+ * ours its sequence number, client request and answer (the RequestLedger); per partition the
+ * RFC 6962 Merkle tree of its record bytes (what the checkpoints sign). A restart replays the
  * journal through `apply`, so it rebuilds exactly the state the running process had.
  */
 import { GENESIS_HASH, isRequest, type Envelope, type JournalRecord } from '@xr/domain';
+import { MerkleTree } from '@xr/tlog';
 import { encodeEnvelope, hashRecord } from '../journal-codec.js';
 import { CaseProjection } from '../projection.js';
 import { RequestLedger } from '../requests.js';
@@ -18,6 +20,9 @@ export interface ChainHead {
   /** The inbox offset after the last one journaled from this partition. */
   readonly inboxNext: number;
 }
+
+/** What a reader may do with a partition's tree: sizes, roots and proofs, never an append. */
+export type JournalTree = Pick<MerkleTree, 'size' | 'root' | 'consistencyProof' | 'inclusionProof'>;
 
 export class JournalBreak extends Error {
   readonly code = 'XR_JOURNAL_CHAIN_BROKEN';
@@ -33,10 +38,14 @@ export class JournalBreak extends Error {
 
 export class GatewayState {
   private readonly heads: ChainHead[];
+  /** Per partition, leaf i = SHA-256(0x00 ‖ bytes of the record at offset i). */
+  private readonly trees: MerkleTree[];
   /** event id → SHA-256 of the event's bytes as first journaled. */
   private readonly events = new Map<string, string>();
   /** case id → number of this case's records in the journal. */
   private readonly caseCounts = new Map<string, number>();
+  /** Per partition: certificates this region issued there (their status-list indexes derive from it). */
+  private readonly issued: number[];
   readonly cases = new CaseProjection();
   readonly ledger: RequestLedger;
 
@@ -45,6 +54,8 @@ export class GatewayState {
     readonly partitions: number,
   ) {
     this.heads = Array.from({ length: partitions }, () => ({ prev: GENESIS_HASH, next: 0, inboxNext: 0 }));
+    this.issued = Array.from({ length: partitions }, () => 0);
+    this.trees = Array.from({ length: partitions }, () => new MerkleTree());
     this.ledger = new RequestLedger(self);
   }
 
@@ -52,6 +63,13 @@ export class GatewayState {
     const head = this.heads[partition];
     if (!head) throw new RangeError(`no journal partition ${partition}`);
     return head;
+  }
+
+  /** The partition's Merkle tree: its size is always the partition's journaled record count. */
+  tree(partition: number): JournalTree {
+    const tree = this.trees[partition];
+    if (!tree) throw new RangeError(`no journal partition ${partition}`);
+    return tree;
   }
 
   /** SHA-256 of the bytes an event id was first journaled with. */
@@ -63,6 +81,11 @@ export class GatewayState {
     return this.caseCounts.get(caseId) ?? 0;
   }
 
+  /** How many certificates this region issued in a partition's journal. */
+  certificatesIssued(partition: number): number {
+    return this.issued[partition] ?? 0;
+  }
+
   /**
    * Folds one journal record in: `bytes` are the record as stored at `offset` of `partition`.
    * A record that does not follow its predecessor (offset, `prev`) is a broken chain: thrown,
@@ -72,9 +95,11 @@ export class GatewayState {
     const head = this.head(partition);
     if (record.n !== offset || offset !== head.next) throw new JournalBreak(partition, offset, `record says n=${record.n}, the chain expects ${head.next}`);
     if (record.prev !== head.prev) throw new JournalBreak(partition, offset, `prev ${record.prev} is not the hash of the record before it (${head.prev})`);
+    this.trees[partition]!.appendData(bytes);
     this.heads[partition] = { prev: hashRecord(bytes), next: offset + 1, inboxNext: Math.max(head.inboxNext, (record.inbox?.offset ?? -1) + 1) };
     if (!this.events.has(record.event.id)) this.events.set(record.event.id, hashRecord(encodeEnvelope(record.event)));
     this.caseCounts.set(record.event.caseId, record.caseSeq);
+    if (record.event.type === 'certificate.issued' && record.event.source === this.self) this.issued[partition] = (this.issued[partition] ?? 0) + 1;
     this.ledger.apply(record);
     if (projects(this.self, record.event, this.cases.get(record.event.caseId))) this.cases.apply(record.event);
   }

@@ -6,7 +6,7 @@
  * shell writes the output, then folds the journal records into the state (`GatewayState.apply`),
  * exactly as a restart would, and asks `outcomes` what the waiting callers get.
  */
-import { evolve, isRequest, refusalOf, type CaseState, type DecideContext, type Envelope, type EventDraft, type JournalRecord } from '@xr/domain';
+import { evolve, isRequest, refusalOf, type PayloadOf, type CaseState, type DecideContext, type Envelope, type EventDraft, type JournalRecord } from '@xr/domain';
 import type { LogRecord } from '@xr/event-log';
 import { examine } from '../examine.js';
 import { derivedId } from '../ids.js';
@@ -34,7 +34,19 @@ export interface StepContext {
   readonly decide: DecideContext;
   /** Signs an envelope with our key (Ed25519 is deterministic: the same envelope, the same JWS). */
   readonly sign: (event: Envelope) => Promise<Signed>;
+  /** Issues the 电子证照 of an approval of ours (see `CertificateIssuer`); absent: approvals issue none. */
+  readonly certify?: CertificateIssuer;
 }
+
+/** The certificate.issued payload. */
+export type IssuedCertificate = PayloadOf<'certificate.issued'>['certificate'];
+
+/**
+ * Makes the credential for an approval this region journals: undefined when the item yields none.
+ * `statusIndex` is the certificate's place in this region's status lists, derived from the journal
+ * (certificates issued in the partition × partitions + partition), so a retry gets the same one.
+ */
+export type CertificateIssuer = (approval: Envelope, state: CaseState, statusIndex: number) => Promise<IssuedCertificate | undefined>;
 
 export interface JournalOut {
   readonly record: JournalRecord;
@@ -66,6 +78,7 @@ export async function step(state: GatewayState, partition: number, records: read
   const stagedIds = new Map<string, string>();
   const batchCounts = new Map<string, number>();
   const batchSeqs = new Map<string, number>();
+  let issued = state.certificatesIssued(partition);
   const journal: JournalOut[] = [];
   const quarantine: QuarantineOut[] = [];
   const duplicates: Envelope[] = [];
@@ -99,6 +112,16 @@ export async function step(state: GatewayState, partition: number, records: read
       const reaction: Envelope = { id: derivedId(cause.id, index), type: draft.type, v: draft.v, caseId: cause.caseId, seq: nextSeq(cause.caseId), source: ctx.self, target: draft.target, time: ctx.now, payload: draft.payload };
       append(await ctx.sign(reaction), inbox);
     }
+  };
+
+  /** 电子证照: our approval of an item that yields one issues it in the same append. */
+  const certificate = async (event: Envelope): Promise<EventDraft[]> => {
+    const after = stateOf(event.caseId);
+    if (!ctx.certify || event.type !== 'case.approved' || event.source !== ctx.self || !after) return [];
+    const issuedCertificate = await ctx.certify(event, after, issued * state.partitions + partition);
+    if (!issuedCertificate) return [];
+    issued += 1;
+    return [{ type: 'certificate.issued', v: 1, target: after.receivingRegion, payload: { certificate: issuedCertificate } }];
   };
 
   for (const r of records) {
@@ -138,7 +161,7 @@ export async function step(state: GatewayState, partition: number, records: read
     }
     append(signed, r, request);
     accepted += 1;
-    await react(signed.event, verdict.emit, r);
+    await react(signed.event, [...verdict.emit, ...(await certificate(signed.event))], r);
   }
   return { partition, journal, quarantine, duplicates, unknownKey, accepted };
 }

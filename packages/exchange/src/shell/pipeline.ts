@@ -34,6 +34,8 @@ export interface PipelineOptions {
   readonly provisionalSeq: Map<string, number>;
   /** The step's context as of now (time, calendar, signer). */
   readonly stepContext: () => StepContext;
+  /** Runs once the journal is replayed, before anything is delivered or consumed (the checkpoint check); a throw refuses the start. */
+  readonly afterReplay?: () => Promise<void>;
 }
 
 export class Pipeline {
@@ -79,6 +81,7 @@ export class Pipeline {
         for (const [caseId, seq] of inFlightSeqs(tail, this.o.region)) this.o.provisionalSeq.set(caseId, Math.max(seq, this.o.provisionalSeq.get(caseId) ?? 0));
       }),
     );
+    await this.o.afterReplay?.();
     for (const [p, records] of outbound) await this.deliver(p, records, true);
     for (const outbox of this.outboxes.values()) outbox.start();
     this.o.logger.info({ cases: this.o.state.cases.size, ms: Date.now() - started }, 'journal replayed');

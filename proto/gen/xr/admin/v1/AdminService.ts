@@ -2,6 +2,7 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetWitnessPolicyRequest as _xr_admin_v1_GetWitnessPolicyRequest, GetWitnessPolicyRequest__Output as _xr_admin_v1_GetWitnessPolicyRequest__Output } from '../../../xr/admin/v1/GetWitnessPolicyRequest.js';
 import type { ListCalendarsRequest as _xr_admin_v1_ListCalendarsRequest, ListCalendarsRequest__Output as _xr_admin_v1_ListCalendarsRequest__Output } from '../../../xr/admin/v1/ListCalendarsRequest.js';
 import type { ListCalendarsResponse as _xr_admin_v1_ListCalendarsResponse, ListCalendarsResponse__Output as _xr_admin_v1_ListCalendarsResponse__Output } from '../../../xr/admin/v1/ListCalendarsResponse.js';
 import type { ListPartnersRequest as _xr_admin_v1_ListPartnersRequest, ListPartnersRequest__Output as _xr_admin_v1_ListPartnersRequest__Output } from '../../../xr/admin/v1/ListPartnersRequest.js';
@@ -15,9 +16,28 @@ import type { ResumePartnerRequest as _xr_admin_v1_ResumePartnerRequest, ResumeP
 import type { RevokeKeyRequest as _xr_admin_v1_RevokeKeyRequest, RevokeKeyRequest__Output as _xr_admin_v1_RevokeKeyRequest__Output } from '../../../xr/admin/v1/RevokeKeyRequest.js';
 import type { RotateKeyRequest as _xr_admin_v1_RotateKeyRequest, RotateKeyRequest__Output as _xr_admin_v1_RotateKeyRequest__Output } from '../../../xr/admin/v1/RotateKeyRequest.js';
 import type { SetRecognitionRequest as _xr_admin_v1_SetRecognitionRequest, SetRecognitionRequest__Output as _xr_admin_v1_SetRecognitionRequest__Output } from '../../../xr/admin/v1/SetRecognitionRequest.js';
+import type { SetWitnessPolicyRequest as _xr_admin_v1_SetWitnessPolicyRequest, SetWitnessPolicyRequest__Output as _xr_admin_v1_SetWitnessPolicyRequest__Output } from '../../../xr/admin/v1/SetWitnessPolicyRequest.js';
 import type { SuspendPartnerRequest as _xr_admin_v1_SuspendPartnerRequest, SuspendPartnerRequest__Output as _xr_admin_v1_SuspendPartnerRequest__Output } from '../../../xr/admin/v1/SuspendPartnerRequest.js';
+import type { WitnessPolicy as _xr_admin_v1_WitnessPolicy, WitnessPolicy__Output as _xr_admin_v1_WitnessPolicy__Output } from '../../../xr/admin/v1/WitnessPolicy.js';
 
 export interface AdminServiceClient extends grpc.Client {
+  /**
+   * A region's witness policy as the registry stands now: the one set, or the default (every
+   * other registered, not suspended region, quorum 1), also as a C2SP tlog-policy file.
+   */
+  GetWitnessPolicy(argument: _xr_admin_v1_GetWitnessPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_WitnessPolicy__Output>): grpc.ClientUnaryCall;
+  GetWitnessPolicy(argument: _xr_admin_v1_GetWitnessPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_WitnessPolicy__Output>): grpc.ClientUnaryCall;
+  GetWitnessPolicy(argument: _xr_admin_v1_GetWitnessPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_WitnessPolicy__Output>): grpc.ClientUnaryCall;
+  GetWitnessPolicy(argument: _xr_admin_v1_GetWitnessPolicyRequest, callback: grpc.requestCallback<_xr_admin_v1_WitnessPolicy__Output>): grpc.ClientUnaryCall;
+  /**
+   * A region's witness policy as the registry stands now: the one set, or the default (every
+   * other registered, not suspended region, quorum 1), also as a C2SP tlog-policy file.
+   */
+  getWitnessPolicy(argument: _xr_admin_v1_GetWitnessPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_WitnessPolicy__Output>): grpc.ClientUnaryCall;
+  getWitnessPolicy(argument: _xr_admin_v1_GetWitnessPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_WitnessPolicy__Output>): grpc.ClientUnaryCall;
+  getWitnessPolicy(argument: _xr_admin_v1_GetWitnessPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_WitnessPolicy__Output>): grpc.ClientUnaryCall;
+  getWitnessPolicy(argument: _xr_admin_v1_GetWitnessPolicyRequest, callback: grpc.requestCallback<_xr_admin_v1_WitnessPolicy__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Every year the gateways' calendar covers, and how: built in, published, or provisional.
    */
@@ -158,6 +178,23 @@ export interface AdminServiceClient extends grpc.Client {
   setRecognition(argument: _xr_admin_v1_SetRecognitionRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
   
   /**
+   * witness.policy.set: a checkpoint of region's journal counts as witnessed once quorum of the
+   * witnesses have cosigned it (C2SP tlog-policy, one k-of-n group); replaces region's policy.
+   */
+  SetWitnessPolicy(argument: _xr_admin_v1_SetWitnessPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SetWitnessPolicy(argument: _xr_admin_v1_SetWitnessPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SetWitnessPolicy(argument: _xr_admin_v1_SetWitnessPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  SetWitnessPolicy(argument: _xr_admin_v1_SetWitnessPolicyRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  /**
+   * witness.policy.set: a checkpoint of region's journal counts as witnessed once quorum of the
+   * witnesses have cosigned it (C2SP tlog-policy, one k-of-n group); replaces region's policy.
+   */
+  setWitnessPolicy(argument: _xr_admin_v1_SetWitnessPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  setWitnessPolicy(argument: _xr_admin_v1_SetWitnessPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  setWitnessPolicy(argument: _xr_admin_v1_SetWitnessPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  setWitnessPolicy(argument: _xr_admin_v1_SetWitnessPolicyRequest, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * partner.suspended: nothing from the region is accepted until it is resumed.
    */
   SuspendPartner(argument: _xr_admin_v1_SuspendPartnerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_xr_admin_v1_RegistryChange__Output>): grpc.ClientUnaryCall;
@@ -175,6 +212,12 @@ export interface AdminServiceClient extends grpc.Client {
 }
 
 export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * A region's witness policy as the registry stands now: the one set, or the default (every
+   * other registered, not suspended region, quorum 1), also as a C2SP tlog-policy file.
+   */
+  GetWitnessPolicy: grpc.handleUnaryCall<_xr_admin_v1_GetWitnessPolicyRequest__Output, _xr_admin_v1_WitnessPolicy>;
+  
   /**
    * Every year the gateways' calendar covers, and how: built in, published, or provisional.
    */
@@ -223,6 +266,12 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
   SetRecognition: grpc.handleUnaryCall<_xr_admin_v1_SetRecognitionRequest__Output, _xr_admin_v1_RegistryChange>;
   
   /**
+   * witness.policy.set: a checkpoint of region's journal counts as witnessed once quorum of the
+   * witnesses have cosigned it (C2SP tlog-policy, one k-of-n group); replaces region's policy.
+   */
+  SetWitnessPolicy: grpc.handleUnaryCall<_xr_admin_v1_SetWitnessPolicyRequest__Output, _xr_admin_v1_RegistryChange>;
+  
+  /**
    * partner.suspended: nothing from the region is accepted until it is resumed.
    */
   SuspendPartner: grpc.handleUnaryCall<_xr_admin_v1_SuspendPartnerRequest__Output, _xr_admin_v1_RegistryChange>;
@@ -230,6 +279,7 @@ export interface AdminServiceHandlers extends grpc.UntypedServiceImplementation 
 }
 
 export interface AdminServiceDefinition extends grpc.ServiceDefinition {
+  GetWitnessPolicy: MethodDefinition<_xr_admin_v1_GetWitnessPolicyRequest, _xr_admin_v1_WitnessPolicy, _xr_admin_v1_GetWitnessPolicyRequest__Output, _xr_admin_v1_WitnessPolicy__Output>
   ListCalendars: MethodDefinition<_xr_admin_v1_ListCalendarsRequest, _xr_admin_v1_ListCalendarsResponse, _xr_admin_v1_ListCalendarsRequest__Output, _xr_admin_v1_ListCalendarsResponse__Output>
   ListPartners: MethodDefinition<_xr_admin_v1_ListPartnersRequest, _xr_admin_v1_ListPartnersResponse, _xr_admin_v1_ListPartnersRequest__Output, _xr_admin_v1_ListPartnersResponse__Output>
   ListQuarantine: MethodDefinition<_xr_admin_v1_ListQuarantineRequest, _xr_admin_v1_ListQuarantineResponse, _xr_admin_v1_ListQuarantineRequest__Output, _xr_admin_v1_ListQuarantineResponse__Output>
@@ -239,5 +289,6 @@ export interface AdminServiceDefinition extends grpc.ServiceDefinition {
   RevokeKey: MethodDefinition<_xr_admin_v1_RevokeKeyRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_RevokeKeyRequest__Output, _xr_admin_v1_RegistryChange__Output>
   RotateKey: MethodDefinition<_xr_admin_v1_RotateKeyRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_RotateKeyRequest__Output, _xr_admin_v1_RegistryChange__Output>
   SetRecognition: MethodDefinition<_xr_admin_v1_SetRecognitionRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_SetRecognitionRequest__Output, _xr_admin_v1_RegistryChange__Output>
+  SetWitnessPolicy: MethodDefinition<_xr_admin_v1_SetWitnessPolicyRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_SetWitnessPolicyRequest__Output, _xr_admin_v1_RegistryChange__Output>
   SuspendPartner: MethodDefinition<_xr_admin_v1_SuspendPartnerRequest, _xr_admin_v1_RegistryChange, _xr_admin_v1_SuspendPartnerRequest__Output, _xr_admin_v1_RegistryChange__Output>
 }

@@ -2,6 +2,7 @@
 
 import type { Counter as _xr_gateway_v1_Counter, Counter__Output as _xr_gateway_v1_Counter__Output } from '../../../xr/gateway/v1/Counter.js';
 import type { Outbox as _xr_gateway_v1_Outbox, Outbox__Output as _xr_gateway_v1_Outbox__Output } from '../../../xr/gateway/v1/Outbox.js';
+import type { JournalCheckpoint as _xr_gateway_v1_JournalCheckpoint, JournalCheckpoint__Output as _xr_gateway_v1_JournalCheckpoint__Output } from '../../../xr/gateway/v1/JournalCheckpoint.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Stats {
@@ -18,6 +19,11 @@ export interface Stats {
    * timeout). Reads are served meanwhile; requests are written and answered once it runs.
    */
   'pipelineRunning'?: (boolean);
+  /**
+   * The latest signed checkpoint of each journal partition that has one (docs/WIRE.md, "Merkle
+   * tree, checkpoints and cosignatures"), as written to `<prefix>.checkpoints`.
+   */
+  'checkpoints'?: (_xr_gateway_v1_JournalCheckpoint)[];
 }
 
 export interface Stats__Output {
@@ -34,4 +40,9 @@ export interface Stats__Output {
    * timeout). Reads are served meanwhile; requests are written and answered once it runs.
    */
   'pipelineRunning': (boolean);
+  /**
+   * The latest signed checkpoint of each journal partition that has one (docs/WIRE.md, "Merkle
+   * tree, checkpoints and cosignatures"), as written to `<prefix>.checkpoints`.
+   */
+  'checkpoints': (_xr_gateway_v1_JournalCheckpoint__Output)[];
 }

@@ -1,0 +1,62 @@
+/**
+ * Cross-region consistency: what a region delivered to a partner (its outbox cursor moved past it)
+ * is in the partner's journal with the same bytes, or in its quarantine; and what a region
+ * journaled from a partner is in the partner's own journal with the same bytes.
+ */
+import { topics } from '@xr/exchange';
+import type { JournalEntry } from './journal-scan.js';
+import type { Anomaly } from './report.js';
+import type { OutboxCursor } from './source.js';
+import { outboxGroupOf } from './source.js';
+
+export interface RegionJournal {
+  readonly region: string;
+  /** Entries per partition, in offset order. */
+  readonly partitions: readonly (readonly JournalEntry[])[];
+  /** Event id → its first entry. */
+  readonly events: ReadonlyMap<string, JournalEntry>;
+  /** Event ids and value digests (hex SHA-256) in the region's quarantine. */
+  readonly quarantined: { readonly ids: ReadonlySet<string>; readonly digests: ReadonlySet<string> };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+}
+
+function at(e: JournalEntry, code: string, message: string): Anomaly {
+  return { code, topic: e.topic, partition: e.partition, offset: e.offset, region: e.region, ...(e.event ? { caseId: e.event.caseId, eventId: e.event.id } : {}), message };
+}
+
+export function crossRegion(prefix: string, journals: ReadonlyMap<string, RegionJournal>, cursors: readonly OutboxCursor[], digest: (bytes: Uint8Array) => string, anomalies: Anomaly[]): void {
+  const t = topics(prefix);
+  const cursorOf = new Map(cursors.map((c) => [`${c.group}|${c.topic}|${c.partition}`, c.offset]));
+  for (const [region, journal] of journals) {
+    for (const [partner, other] of journals) {
+      if (partner === region) continue;
+      const group = outboxGroupOf(prefix, region, partner);
+      for (const [partition, entries] of journal.partitions.entries()) {
+        const cursor = cursorOf.get(`${group}|${t.journal(region)}|${partition}`) ?? 0;
+        for (const e of entries) {
+          if (e.offset >= cursor) break;
+          const ev = e.event;
+          if (!ev || ev.source !== region || ev.target !== partner) continue;
+          const there = other.events.get(ev.id);
+          if (there?.event && sameBytes(there.event.bytes, ev.bytes)) continue;
+          if (other.quarantined.ids.has(ev.id) || other.quarantined.digests.has(digest(ev.bytes))) continue;
+          anomalies.push(at(e, 'XR_AUDIT_NOT_RECEIVED', `event ${ev.id} was delivered to ${partner} (outbox cursor ${cursor}) but ${there ? `${partner} journaled other bytes for it` : `is in neither ${partner}'s journal nor its quarantine`}`));
+        }
+      }
+    }
+    for (const entries of journal.partitions) {
+      for (const e of entries) {
+        const ev = e.event;
+        if (!ev || ev.source === region) continue;
+        const sender = journals.get(ev.source);
+        if (!sender) continue; // the sender's journal is not part of this audit
+        const there = sender.events.get(ev.id);
+        if (there?.event && sameBytes(there.event.bytes, ev.bytes)) continue;
+        anomalies.push(at(e, 'XR_AUDIT_NOT_SENT', `event ${ev.id} from ${ev.source} ${there ? `differs from the bytes in ${ev.source}'s journal` : `is not in ${ev.source}'s journal`}`));
+      }
+    }
+  }
+}

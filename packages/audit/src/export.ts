@@ -1,0 +1,187 @@
+/**
+ * The audit export (docs/WIRE.md "Audit export"): one JSON-lines file per topic partition,
+ * `<dir>/<topic>/<partition>.jsonl`, and `<dir>/manifest.json` (RFC 8785) naming every file with
+ * its record count, size and SHA-256, and the outboxes' cursors. `exportSource` trusts nothing:
+ * the manifest must be canonical, every file it lists present with its size and hash, and no other
+ * file there; the records are then judged by the audit as if read from Kafka.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { canonicalJson } from '@xr/crypto';
+import { fail, ok, type Result } from '@xr/domain';
+import { topics } from '@xr/exchange';
+import type { AuditSource, OutboxCursor, SourceRecord } from './source.js';
+
+export const EXPORT_FORMAT = 'xr-audit-export/v1';
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface ManifestFile {
+  readonly path: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface Manifest {
+  readonly format: typeof EXPORT_FORMAT;
+  readonly createdAt: string;
+  readonly prefix: string;
+  readonly regions: readonly string[];
+  readonly files: readonly ManifestFile[];
+  readonly cursors: readonly OutboxCursor[];
+}
+
+/** A record line as WIRE.md writes it (value in standard base64). */
+export function recordLine(r: SourceRecord): string {
+  return JSON.stringify({ topic: r.topic, partition: r.partition, offset: r.offset, timestamp: r.timestamp, key: r.key, headers: r.headers, value: Buffer.from(r.value.buffer, r.value.byteOffset, r.value.length).toString('base64') });
+}
+
+/** A record from its line, or why not. */
+export function parseRecordLine(line: string): SourceRecord | string {
+  let o: unknown;
+  try {
+    o = JSON.parse(line);
+  } catch {
+    return 'not JSON';
+  }
+  if (!o || typeof o !== 'object') return 'not an object';
+  const r = o as Record<string, unknown>;
+  if (typeof r['topic'] !== 'string' || !Number.isSafeInteger(r['partition']) || !Number.isSafeInteger(r['offset']) || !Number.isFinite(r['timestamp']) || typeof r['value'] !== 'string') return 'needs topic, partition, offset, timestamp and value';
+  if (r['key'] !== undefined && typeof r['key'] !== 'string') return 'key is a string';
+  const headers = r['headers'] ?? {};
+  if (!headers || typeof headers !== 'object' || Object.values(headers).some((v) => typeof v !== 'string')) return 'headers map names to strings';
+  const value = Buffer.from(r['value'], 'base64');
+  if (value.toString('base64') !== r['value']) return 'value is not canonical standard base64';
+  return { topic: r['topic'], partition: r['partition'] as number, offset: r['offset'] as number, timestamp: r['timestamp'] as number, ...(r['key'] === undefined ? {} : { key: r['key'] }), headers: headers as Record<string, string>, value: new Uint8Array(value.buffer, value.byteOffset, value.length) };
+}
+
+/** Topics an export holds: the registry, the checkpoints, every region's journal and quarantine. */
+export function exportedTopics(prefix: string, regions: readonly string[]): string[] {
+  const t = topics(prefix);
+  return [t.registry, t.checkpoints, ...regions.flatMap((r) => [t.journal(r), t.quarantine(r)])];
+}
+
+export async function writeExport(source: AuditSource, dir: string): Promise<Result<Manifest>> {
+  const regions = await source.regions();
+  const files: ManifestFile[] = [];
+  for (const topic of exportedTopics(source.prefix, regions)) {
+    const n = await source.partitions(topic);
+    for (let partition = 0; partition < n; partition++) {
+      const path = `${topic}/${partition}.jsonl`;
+      await mkdir(join(dir, topic), { recursive: true });
+      const file = await open(join(dir, path), 'w');
+      const hash = createHash('sha256');
+      let records = 0;
+      let bytes = 0;
+      try {
+        let chunk: string[] = [];
+        const flush = async (): Promise<void> => {
+          if (chunk.length === 0) return;
+          const data = Buffer.from(chunk.join(''), 'utf8');
+          hash.update(data);
+          bytes += data.length;
+          await file.write(data);
+          chunk = [];
+        };
+        for await (const r of source.records(topic, partition)) {
+          chunk.push(`${recordLine(r)}\n`);
+          records++;
+          if (chunk.length >= 1_000) await flush();
+        }
+        await flush();
+      } finally {
+        await file.close();
+      }
+      files.push({ path, topic, partition, records, bytes, sha256: hash.digest('hex') });
+    }
+  }
+  const manifest: Manifest = { format: EXPORT_FORMAT, createdAt: new Date().toISOString(), prefix: source.prefix, regions, files, cursors: await source.cursors() };
+  await writeFile(join(dir, MANIFEST_FILE), canonicalJson(manifest));
+  return ok(manifest);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+function checkManifest(raw: unknown): Result<Manifest> {
+  const m = raw as Partial<Manifest> | null;
+  if (!m || typeof m !== 'object' || m.format !== EXPORT_FORMAT) return fail('XR_AUDIT_EXPORT_TAMPERED', `${MANIFEST_FILE} is not an ${EXPORT_FORMAT} manifest`, 'format');
+  if (typeof m.prefix !== 'string' || !Array.isArray(m.regions) || !Array.isArray(m.files) || !Array.isArray(m.cursors)) return fail('XR_AUDIT_EXPORT_TAMPERED', `${MANIFEST_FILE} needs prefix, regions, files and cursors`, 'manifest');
+  for (const [i, f] of (m.files as readonly Partial<ManifestFile>[]).entries()) {
+    const ok_ = f && typeof f.path === 'string' && typeof f.topic === 'string' && f.path === `${f.topic}/${f.partition}.jsonl` && !f.path.includes('..') && Number.isSafeInteger(f.records) && Number.isSafeInteger(f.bytes) && /^[0-9a-f]{64}$/.test(String(f.sha256));
+    if (!ok_) return fail('XR_AUDIT_EXPORT_TAMPERED', `manifest file entry ${i} is malformed`, `files[${i}]`);
+  }
+  return ok(m as Manifest);
+}
+
+/** An export as a source, after checking it against its manifest (first failure returned). */
+export async function exportSource(dir: string): Promise<Result<AuditSource & { readonly manifest: Manifest }>> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+  } catch {
+    return fail('XR_AUDIT_EXPORT_INCOMPLETE', `no ${MANIFEST_FILE} in ${dir}`, MANIFEST_FILE);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return fail('XR_AUDIT_EXPORT_TAMPERED', `${MANIFEST_FILE} is not JSON`, MANIFEST_FILE);
+  }
+  if (canonicalJson(raw) !== text) return fail('XR_AUDIT_EXPORT_TAMPERED', `${MANIFEST_FILE} is not RFC 8785 canonical JSON`, MANIFEST_FILE);
+  const checked = checkManifest(raw);
+  if (!checked.ok) return checked;
+  const manifest = checked.value;
+  const present = new Set(await listFiles(dir));
+  present.delete(MANIFEST_FILE);
+  const contents = new Map<string, Buffer>();
+  for (const f of manifest.files) {
+    if (!present.delete(f.path)) return fail('XR_AUDIT_EXPORT_INCOMPLETE', `${f.path} is listed in the manifest but missing`, f.path);
+    const data = await readFile(join(dir, f.path));
+    if (data.length !== f.bytes || createHash('sha256').update(data).digest('hex') !== f.sha256) return fail('XR_AUDIT_EXPORT_TAMPERED', `${f.path} is not the file the manifest lists (size or SHA-256 differ)`, f.path);
+    contents.set(f.path, data);
+  }
+  const extra = [...present].sort()[0];
+  if (extra !== undefined) return fail('XR_AUDIT_EXPORT_INCOMPLETE', `${extra} is in the export but not in its manifest`, extra);
+  const byTopic = new Map<string, ManifestFile[]>();
+  for (const f of manifest.files) byTopic.set(f.topic, [...(byTopic.get(f.topic) ?? []), f]);
+  const source: AuditSource & { readonly manifest: Manifest } = {
+    manifest,
+    prefix: manifest.prefix,
+    regions: async () => [...manifest.regions],
+    partitions: async (topic) => byTopic.get(topic)?.length ?? 0,
+    async *records(topic, partition, from = 0) {
+      const data = contents.get(`${topic}/${partition}.jsonl`);
+      if (!data) return;
+      const lines = data.toString('utf8').split('\n');
+      for (const [i, line] of lines.entries()) {
+        if (line === '' && i === lines.length - 1) break;
+        const r = parseRecordLine(line);
+        if (typeof r === 'string' || r.topic !== topic || r.partition !== partition) throw new SourceError('XR_AUDIT_RECORD_MALFORMED', `${topic}/${partition}.jsonl line ${i + 1}: ${typeof r === 'string' ? r : 'names another topic or partition'}`, topic, partition, i);
+        if (r.offset >= from) yield r;
+      }
+    },
+    cursors: async () => [...manifest.cursors],
+    recordCount: async (topic) => (byTopic.get(topic) ?? []).reduce((n, f) => n + f.records, 0),
+  };
+  return ok(source);
+}
+
+/** A source that could not deliver a record (an export line that is not a record). */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+  constructor(
+    readonly code: 'XR_AUDIT_RECORD_MALFORMED',
+    message: string,
+    readonly topic: string,
+    readonly partition: number,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}

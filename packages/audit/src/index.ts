@@ -1,0 +1,15 @@
+export type { AuditSource, OutboxCursor, SourceRecord } from './source.js';
+export { kafkaSource, outboxGroupOf } from './source.js';
+export { EXPORT_FORMAT, MANIFEST_FILE, SourceError, exportSource, exportedTopics, parseRecordLine, recordLine, writeExport } from './export.js';
+export type { Manifest, ManifestFile } from './export.js';
+export { verifyAudit } from './verify.js';
+export type { VerifyOptions } from './verify.js';
+export { sortAnomalies } from './report.js';
+export type { Anomaly, AuditReport, AuditStats, OriginStats } from './report.js';
+export { policyWitnessName, witnessPolicyOf } from './witness-policy.js';
+export type { PolicyWitness, WitnessPolicy } from './witness-policy.js';
+export { SignaturePool } from './signature-pool.js';
+export { AuditIndex } from './audit-index.js';
+export type { CheckpointView, ConsistencyProof, EventFilter, InclusionProof, JournalEventView } from './audit-index.js';
+export { checkProofFile, formatConsistencyFile, parseConsistencyFile } from './proof-file.js';
+export type { ConsistencyFile, ProofCheck, ProofKeys } from './proof-file.js';

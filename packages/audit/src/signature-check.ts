@@ -1,0 +1,123 @@
+/**
+ * Each journaled event's sender signature: the detached JWS (`b64: false`, EdDSA) over the event's
+ * bytes, by a key of the event's `source`, valid in the registry as it stood when the record was
+ * written (judged at max(event time, log time − max backdate), as the gateways judge it). An event
+ * held by two journals with the same bytes and JWS is verified once. Verification runs on a worker
+ * pool; key look-ups stay here.
+ */
+import type { KeyObject } from 'node:crypto';
+import { parseKid } from '@xr/crypto';
+import type { JournalEntry } from './journal-scan.js';
+import type { RegistryTimeline } from './registry-replay.js';
+import type { Anomaly } from './report.js';
+import { SignaturePool, verifyInline, type SignatureJob } from './signature-pool.js';
+
+const BATCH = 1_024;
+const INLINE_BELOW = 256;
+
+interface Pending {
+  readonly job: SignatureJob;
+  readonly entries: JournalEntry[];
+}
+
+const headerCache = new Map<string, { kid: string } | undefined>();
+
+function protectedHeader(encoded: string): { kid: string } | undefined {
+  if (headerCache.has(encoded)) return headerCache.get(encoded);
+  let out: { kid: string } | undefined;
+  try {
+    const h = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const crit = h['crit'];
+    if (h['alg'] === 'EdDSA' && h['b64'] === false && typeof h['kid'] === 'string' && Array.isArray(crit) && crit.length === 1 && crit[0] === 'b64') out = { kid: h['kid'] };
+  } catch {
+    out = undefined;
+  }
+  if (headerCache.size < 10_000) headerCache.set(encoded, out);
+  return out;
+}
+
+const rawKeys = new WeakMap<KeyObject, string>();
+
+function rawKeyOf(key: KeyObject): string {
+  let x = rawKeys.get(key);
+  if (x === undefined) {
+    x = key.export({ format: 'jwk' }).x ?? '';
+    rawKeys.set(key, x);
+  }
+  return x;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+}
+
+export interface SignatureCheck {
+  /** Offers a journal entry; returns at once (verification is batched). */
+  add(entry: JournalEntry): void;
+  /** Waits for every verdict; returns how many distinct signatures were verified. */
+  finish(): Promise<number>;
+}
+
+export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[], pool = new SignaturePool()): SignatureCheck {
+  const byEvent = new Map<string, Pending>();
+  let batch: Pending[] = [];
+  const running: Promise<void>[] = [];
+  let started = false;
+  let verified = 0;
+
+  const report = (p: Pending, ok: boolean): void => {
+    verified++;
+    if (ok) return;
+    for (const e of p.entries) anomalies.push(refusal(e, 'XR_SIGNATURE_INVALID', `the sender's signature does not verify over the event's bytes`));
+  };
+  const flush = (): void => {
+    const jobs = batch;
+    batch = [];
+    started = true;
+    running.push(pool.verify(jobs.map((p) => p.job)).then((verdicts) => jobs.forEach((p, i) => report(p, verdicts[i]!))));
+  };
+
+  return {
+    add(entry) {
+      const event = entry.event;
+      if (!event) return;
+      const known = byEvent.get(event.id);
+      if (known && known.job.signature !== undefined && sameBytes(known.entries[0]!.event!.bytes, event.bytes) && known.entries[0]!.event!.jws === event.jws) {
+        known.entries.push(entry);
+        return;
+      }
+      const parts = event.jws.split('.');
+      const header = parts.length === 3 && parts[1] === '' ? protectedHeader(parts[0]!) : undefined;
+      if (!header) return void anomalies.push(refusal(entry, 'XR_SIGNATURE_MALFORMED', 'eventJws is not a detached EdDSA JWS with b64 false'));
+      const kid = parseKid(header.kid);
+      if (!kid || kid.region !== event.source) return void anomalies.push(refusal(entry, 'XR_KEY_REGION_MISMATCH', `signed by ${header.kid}, not by a key of the source region ${event.source}`));
+      let found = registry.at(entry.timestamp).keyFor(header.kid, event.time, { receivedAt: entry.timestamp });
+      // A key registered a moment after the record's log time (clocks of two writers) is still known.
+      if (!found.ok && found.code === 'XR_KEY_UNKNOWN') found = registry.final.keyFor(header.kid, event.time, { receivedAt: entry.timestamp });
+      if (!found.ok) return void anomalies.push(refusal(entry, found.code, `${found.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
+      const x = rawKeyOf(found.key.publicKey);
+      const signature = Buffer.from(parts[2]!, 'base64url');
+      const input = Buffer.concat([Buffer.from(`${parts[0]}.`, 'ascii'), event.bytes]);
+      const pending: Pending = { job: { x, input, signature }, entries: [entry] };
+      if (!known) byEvent.set(event.id, pending);
+      batch.push(pending);
+      if (batch.length >= BATCH) flush();
+    },
+    async finish() {
+      if (!started && batch.length < INLINE_BELOW) {
+        for (const p of batch) report(p, verifyInline(p.job));
+        batch = [];
+      } else if (batch.length > 0) flush();
+      try {
+        await Promise.all(running);
+      } finally {
+        await pool.close();
+      }
+      return verified;
+    },
+  };
+}
+
+function refusal(e: JournalEntry, code: string, message: string): Anomaly {
+  return { code, topic: e.topic, partition: e.partition, offset: e.offset, region: e.region, ...(e.event ? { caseId: e.event.caseId, eventId: e.event.id } : {}), message: `event ${e.event?.id ?? '?'}: ${message}` };
+}

@@ -1,0 +1,102 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileEventLog } from '@xr/event-log-file';
+import { exportSource, kafkaSource, verifyAudit, writeExport } from '../src/index.js';
+import { applyTamper, TAMPERS, type Expectation } from './tamper.js';
+import { addCheckpoints, copyTopics, makeWorld, type World } from '../src/testing.js';
+
+let dir: string;
+let log: FileEventLog;
+let world: World;
+let n = 0;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'xr-audit-'));
+  log = await FileEventLog.open({ dir });
+  world = await makeWorld(log, 'base');
+}, 60_000);
+
+afterAll(async () => {
+  await log.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('verifyAudit on an untouched log', () => {
+  it('verifies clean, with every record checkpointed and witnessed', async () => {
+    const prefix = `clean${n++}`;
+    await copyTopics(log, 'base', prefix, (copy) => addCheckpoints(copy, world, prefix));
+    const report = await verifyAudit(kafkaSource(log, prefix), { trustAnchors: world.anchors });
+    expect(report.anomalies.map((a) => `${a.code} ${a.topic}:${a.offset} ${a.message}`)).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.regions).toEqual(['370200', '371500']);
+    expect(report.stats.journalRecords).toBeGreaterThan(6);
+    expect(report.stats.uncheckpointed).toBe(0);
+    expect(report.stats.signaturesVerified).toBeGreaterThan(0);
+  });
+});
+
+describe('tampering is detected and named precisely', () => {
+  for (const t of TAMPERS) {
+    it(t.name, async () => {
+      const prefix = `tamper${n++}`;
+      let expected: Expectation | undefined;
+      await copyTopics(log, 'base', prefix, async (copy) => {
+        expected = await applyTamper(t, copy, world, prefix);
+      });
+      const report = await verifyAudit(kafkaSource(log, prefix), { trustAnchors: world.anchors });
+      expect(report.ok).toBe(false);
+      const { only, ...where } = expected!;
+      expect(report.anomalies).toContainEqual(expect.objectContaining(where));
+      if (only) expect(report.anomalies.map((a) => a.code)).toEqual([where.code]);
+    });
+  }
+});
+
+describe('an audit export', () => {
+  async function exported(): Promise<string> {
+    const prefix = `export${n++}`;
+    await copyTopics(log, 'base', prefix, (copy) => addCheckpoints(copy, world, prefix));
+    const to = join(dir, `${prefix}-out`);
+    const written = await writeExport(kafkaSource(log, prefix), to);
+    expect(written.ok).toBe(true);
+    return to;
+  }
+
+  it('verifies clean with no log at all, exactly as the log did', async () => {
+    const to = await exported();
+    const source = await exportSource(to);
+    if (!source.ok) throw new Error(source.message);
+    const report = await verifyAudit(source.value, { trustAnchors: world.anchors });
+    expect(report.anomalies).toEqual([]);
+    expect(report.stats.journalRecords).toBeGreaterThan(6);
+    const manifest = JSON.parse(await readFile(join(to, 'manifest.json'), 'utf8')) as { format: string; files: { path: string }[]; cursors: unknown[] };
+    expect(manifest.format).toBe('xr-audit-export/v1');
+    expect(manifest.files.map((f) => f.path)).toContain(`${source.value.prefix}.checkpoints/0.jsonl`);
+    expect(manifest.cursors.length).toBeGreaterThan(0);
+  });
+
+  it('with one file removed is incomplete, naming the file', async () => {
+    const to = await exported();
+    const manifest = JSON.parse(await readFile(join(to, 'manifest.json'), 'utf8')) as { files: { path: string; records: number }[] };
+    const victim = manifest.files.find((f) => f.path.includes('.journal.') && f.records > 0)!.path;
+    await rm(join(to, victim));
+    expect(await exportSource(to)).toMatchObject({ ok: false, code: 'XR_AUDIT_EXPORT_INCOMPLETE', field: victim });
+  });
+
+  it('with a changed file, an extra file or a rewritten manifest is refused', async () => {
+    const to = await exported();
+    const manifest = JSON.parse(await readFile(join(to, 'manifest.json'), 'utf8')) as { files: { path: string; records: number }[] };
+    const victim = manifest.files.find((f) => f.path.includes('.journal.') && f.records > 0)!.path;
+    const text = await readFile(join(to, victim), 'utf8');
+    await writeFile(join(to, victim), text.replace('"timestamp":', '"timestamp": '));
+    expect(await exportSource(to)).toMatchObject({ ok: false, code: 'XR_AUDIT_EXPORT_TAMPERED', field: victim });
+    await writeFile(join(to, victim), text);
+    await writeFile(join(to, 'notes.txt'), 'hello');
+    expect(await exportSource(to)).toMatchObject({ ok: false, code: 'XR_AUDIT_EXPORT_INCOMPLETE', field: 'notes.txt' });
+    await rm(join(to, 'notes.txt'));
+    await writeFile(join(to, 'manifest.json'), JSON.stringify(manifest, null, 1));
+    expect(await exportSource(to)).toMatchObject({ ok: false, code: 'XR_AUDIT_EXPORT_TAMPERED', field: 'manifest.json' });
+  });
+});

@@ -1,0 +1,16 @@
+export { HOLDER_CODE_TYPES, LICENCE_CONTEXT, LICENCE_TYPE, LICENCE_URN_PREFIX, MAX_JWS_CHARS, STATUS_LIST_TYPE, STATUS_PURPOSES, VC_JWT_TYP, VC_V2_CONTEXT, issuerId, parseIssuerId, statusListUrl } from './model.js';
+export type { CredentialIssuer, LicenceCredential, LicenceSubject, StatusListEntry, StatusPurpose } from './model.js';
+export { checkLicenceUrn, licenceUrn, makeLicenceId } from './licence-id.js';
+export { checkHeader, decodeJws, signVcJwt } from './compact-jws.js';
+export type { DecodedJws, VcJwtHeader } from './compact-jws.js';
+export { buildLicenceCredential, issueLicence } from './issue.js';
+export type { IssuedLicence, LicenceToIssue } from './issue.js';
+export { MAX_STATUS_ENTRIES, MIN_STATUS_ENTRIES, StatusBitstring } from './bitstring.js';
+export { buildStatusListCredential, issueStatusList, openStatusList, statusLookupFromLists } from './status-list.js';
+export type { OpenedStatusList, StatusListCredential, StatusListToIssue } from './status-list.js';
+export { certKeyCode } from './context.js';
+export type { KeyAt, Recognition, StatusAnswer, StatusLookup, StatusQuery, VerifyContext } from './context.js';
+export { verifyCertificate } from './verify.js';
+export type { Verdict } from './verify.js';
+export { showCertificate } from './show.js';
+export type { ShowOptions } from './show.js';

@@ -1,0 +1,155 @@
+/**
+ * The witness's topic follower (one per gateway): reads `<prefix>.checkpoints` with group-less long
+ * polls. At start it reads the topic to its end once and takes back its own cosignatures (and the
+ * fork evidence it wrote), then judges every `checkpoint` record of a partner's origin from the
+ * beginning: a consistent new one is cosigned (persisted first), a conflicting one is written as
+ * fork evidence, a stale consistent one is skipped. A failed append retries the same record, so
+ * nothing is skipped and nothing counts before it is on the log.
+ */
+import { ensureLogAppendTime, type LogRecord } from '@xr/event-log';
+import { CHECKPOINT_KIND_HEADER, parseJournalOrigin } from '@xr/exchange';
+import type { Counters, Logger } from '@xr/observability';
+import { extendBridge, isSettled, type Bridge } from './bridge.js';
+import type { Witness, WitnessOptions } from './witness.js';
+
+export interface WitnessFollowerOptions extends Pick<WitnessOptions, 'log' | 'topic' | 'prefix' | 'region'> {
+  readonly witness: Witness;
+  readonly logger?: Logger;
+  readonly counters?: Counters;
+}
+
+export interface WitnessFollowerStats {
+  /** Next offset to judge. */
+  readonly position: number;
+  /** Own cosignature records taken back at start. */
+  readonly restored: number;
+}
+
+const POLL_WAIT_MS = 500;
+const BATCH = 500;
+
+export class WitnessFollower {
+  private position = 0;
+  private restored = 0;
+  private stopping = false;
+  private running: Promise<void> | undefined;
+  private readonly waiters = new Set<{ offset: number; resolve: () => void }>();
+  /** Per origin: the newest checkpoint proven consistent with the cosigned one, past ones it could not cosign. */
+  private readonly bridges = new Map<string, Bridge>();
+
+  constructor(private readonly o: WitnessFollowerOptions) {}
+
+  get stats(): WitnessFollowerStats {
+    return { position: this.position, restored: this.restored };
+  }
+
+  /** Takes back this witness's records up to the current end, then follows from offset 0. */
+  async start(): Promise<void> {
+    const { log, topic } = this.o;
+    const { partitions } = await ensureLogAppendTime(log, topic, 1);
+    if (partitions !== 1) throw new Error(`checkpoints topic ${topic} has ${partitions} partitions; it must have exactly 1`);
+    const end = await log.endOffset(topic, 0);
+    for (let at = 0; at < end; ) {
+      const records = await log.read(topic, 0, at, Math.min(BATCH, end - at));
+      if (records.length === 0) break;
+      for (const r of records) if (r.offset < end && this.o.witness.restore(r)) this.restored += 1;
+      at = records[records.length - 1]!.offset + 1;
+    }
+    this.o.logger?.info({ restored: this.restored, origins: this.o.witness.sizes().size, end }, 'witness state restored from its own cosignatures');
+    this.stopping = false;
+    this.running = this.follow();
+  }
+
+  /** Resolves true once the record at `offset` has been judged; false after `timeoutMs`. */
+  reached(offset: number, timeoutMs = 15_000): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (this.position > offset) return resolve(true);
+      const waiter = {
+        offset: offset + 1,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+    this.running = undefined;
+  }
+
+  private async follow(): Promise<void> {
+    let delay = 200;
+    while (!this.stopping) {
+      try {
+        const records = await this.o.log.poll(this.o.topic, 0, this.position, POLL_WAIT_MS, BATCH);
+        for (const r of records) {
+          if (this.stopping) return;
+          if (r.offset < this.position) continue;
+          await this.handle(r);
+          this.position = r.offset + 1;
+          this.wake();
+        }
+        delay = 200;
+      } catch (error) {
+        if (this.stopping) return;
+        this.o.logger?.warn({ err: error instanceof Error ? error.message : String(error), offset: this.position }, 'witness follower failed; retrying the same record');
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 5_000);
+      }
+    }
+  }
+
+  private wake(): void {
+    for (const w of [...this.waiters]) {
+      if (this.position >= w.offset) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
+  private async handle(r: LogRecord): Promise<void> {
+    const kind = r.headers[CHECKPOINT_KIND_HEADER];
+    if (kind === 'cosignature') {
+      this.o.witness.restore(r);
+      return;
+    }
+    if (kind !== 'checkpoint') return;
+    const named = parseJournalOrigin(this.o.prefix, r.key);
+    if (!named || named.region === this.o.region) return;
+    if (isSettled(r.value, r.key, this.o.witness.state(r.key))) return;
+    const verdict = await this.o.witness.submit({ body: r.value, receivedAt: r.timestamp, firstUse: true, source: `${r.topic}@${r.offset}`, bridge: (origin) => this.bridges.get(origin) });
+    if (verdict.status === 200) {
+      this.bridges.delete(verdict.origin);
+      return;
+    }
+    const forked = (verdict.status === 409 || verdict.status === 422) && verdict.fork !== undefined;
+    if (!forked) {
+      const next = extendBridge(r.value, r.key, this.o.witness.state(r.key), this.bridges.get(r.key));
+      if (next) this.bridges.set(r.key, next);
+    }
+    if (verdict.status !== 422 && verdict.status !== 409) {
+      if (verdict.status === 404) return; // not a partner (now)
+      this.o.counters?.inc('xr_checkpoint_refused_total', { reason: verdict.code });
+      this.o.logger?.warn({ code: verdict.code, offset: r.offset, origin: r.key, status: verdict.status }, 'checkpoint record refused');
+      return;
+    }
+    if (verdict.fork) return; // evidence written and raised by the witness
+    if (verdict.origin !== r.key) {
+      this.o.counters?.inc('xr_checkpoint_refused_total', { reason: 'XR_CHECKPOINT_MALFORMED' });
+      this.o.logger?.warn({ code: 'XR_CHECKPOINT_MALFORMED', offset: r.offset, origin: r.key }, 'checkpoint record keyed by another origin');
+      return;
+    }
+    if (verdict.status === 409 && verdict.checkpoint.size <= verdict.size) return; // stale, consistent as far as we know
+    this.o.counters?.inc('xr_checkpoint_refused_total', { reason: verdict.code });
+    this.o.logger?.warn({ code: verdict.code, offset: r.offset, origin: r.key, size: verdict.checkpoint.size, cosigned: verdict.status === 409 ? verdict.size : undefined }, 'checkpoint not cosigned');
+  }
+}
