@@ -86,7 +86,7 @@ describe('AuditService', () => {
 
   it('refuses a malformed filter with the field', async () => {
     const c = await client('auditor', '*');
-    await expect(stream(c, { fromTime: 'yesterday' })).rejects.toMatchObject({ code: 3, details: 'yesterday is not an RFC 3339 time' });
+    await expect(stream(c, { fromTime: 'yesterday' })).rejects.toMatchObject({ code: 3, details: 'XR_BAD_REQUEST: yesterday is not an RFC 3339 time (field from_time)' });
     await expect(stream(c, { after: [{ topic: 'other.topic', partition: 0, offset: 1 }] })).rejects.toMatchObject({ code: 3 });
   });
 
