@@ -10,6 +10,8 @@ import { loadAdminService, type AdminServiceClient, type RegistryChange__Output 
 
 export interface AdminDesk {
   register(region: string, name: string, key: PublicJwk, catalog: Catalog): Promise<RegistryChange__Output>;
+  /** recognition.set: `region` accepts these certificate types (证照类型代码) issued in `issuer` (互认). */
+  recognise(region: string, issuer: string, certificateTypes: readonly string[]): Promise<RegistryChange__Output>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export async function openAdminDesk(o: { adminKey: PrivateJwk; log: EventLog; lo
           new Metadata(),
           (e: ServiceError | null, r) => (e || !r ? reject(e ?? new Error('empty')) : resolve(r)),
         ),
+      ),
+    recognise: (region, issuer, certificateTypes) =>
+      new Promise((resolve, reject) =>
+        client.SetRecognition({ requestId: `demo-recognise-${region}-${issuer}`, region, issuer, certificateTypes: [...certificateTypes] }, new Metadata(), (e: ServiceError | null, r) => (e || !r ? reject(e ?? new Error('empty')) : resolve(r))),
       ),
     stop: async () => {
       client.close();

@@ -25,7 +25,7 @@ export async function exportRun(dir: string, input: ExportInput): Promise<number
   await mkdir(join(dir, 'records'), { recursive: true });
   await writeFile(join(dir, 'trust-anchors.jwks.json'), jwkSet(input.trustAnchors));
   await writeFile(join(dir, 'verifier-keys.jwks.json'), jwkSet(input.verifierKeys));
-  const names = [t.registry, ...input.regions.flatMap((r) => [t.inbox(r), t.journal(r), t.quarantine(r)])];
+  const names = [t.registry, t.checkpoints, t.status, ...input.regions.flatMap((r) => [t.inbox(r), t.journal(r), t.quarantine(r)])];
   let count = 0;
   for (const topic of names) {
     const lines: string[] = [];

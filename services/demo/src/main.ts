@@ -20,6 +20,11 @@ import { DEMO_REGIONS, NEW_REGION, regionLabel } from './regions.js';
 import { deferredAcceptance, supplementRound, withdrawal } from './scenarios.js';
 import { trace } from './trace.js';
 import { exportRun } from './export.js';
+import { auditScene } from './audit.js';
+import { certificateClient, certificateScene, type CertificateDesk } from './certificates.js';
+
+/** 食品经营许可证's 证照类型代码 in the sample catalogs. */
+const FOOD_LICENCE = '11100000MB0143028R002';
 
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS'];
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
   const shared: EventLog = await openEventLog(eventLog, logger);
   const running = new Map<string, RunningGateway>();
   const clients: RegionClient[] = [];
+  const certClients: CertificateDesk[] = [];
   let desk: AdminDesk | undefined;
   const startRegion = async (region: { code: string; name: string }): Promise<void> => {
     const config = parseConfig({
@@ -53,6 +59,8 @@ async function main(): Promise<void> {
       catalog: SAMPLE_CATALOGS.find((c) => c.region === region.code)!,
       topicPrefix: prefix,
       logLevel: 'error',
+      // Checkpoints every half second, so the auditor at the end finds everything signed and cosigned.
+      checkpoints: { intervalMs: 500 },
     });
     const gw = await startGateway(config, logger.child({ region: region.code }), { log: shared });
     running.set(region.code, gw);
@@ -66,6 +74,9 @@ async function main(): Promise<void> {
     desk = await openAdminDesk({ adminKey: adminKey.privateJwk, log: shared, logger, prefix, issuer: { iss: 'xr-demo-issuer', publicJwk: issuer.publicJwk }, token: await token('admin-ops', 'admin', '*') });
     trace('admin', `admin service up; gateways trust registry records signed by ${adminKey.publicJwk.kid}`);
     for (const region of DEMO_REGIONS) await register(region);
+    // 互认: 温岭 recognises the 食品经营许可证 青岛 issues; nobody else has an agreement yet.
+    const recognised = await desk.recognise('331081', '370200', [FOOD_LICENCE]);
+    trace('admin', `SetRecognition: 温岭市(331081) recognises 青岛市(370200)'s 食品经营许可证 (${FOOD_LICENCE}): registry record at offset ${recognised.offset}`);
     for (const region of DEMO_REGIONS) await startRegion(region);
     const client = (code: string): RegionClient => {
       const made = connect(running.get(code)!.grpcPort, tokens.get(code)!);
@@ -75,7 +86,7 @@ async function main(): Promise<void> {
     const parties = (from: string, to: string) => ({ hall: client(from), office: client(to), from, to });
 
     trace('demo', '— 1. 聊城 hall → 青岛: a 补正 round, then 受理, 准予, 邮寄送达, 办结, 好差评');
-    await supplementRound(parties('371500', '370200'));
+    const licensedCase = await supplementRound(parties('371500', '370200'));
     trace('demo', '— 2. 温岭 hall → 聊城: 容缺受理 with one material outstanding, 补齐, 准予, 电子送达');
     await deferredAcceptance(parties('331081', '371500'));
     trace('demo', '— 3. 青岛 hall → 温岭: 撤回 before the decision');
@@ -107,6 +118,14 @@ async function main(): Promise<void> {
     const [entry] = await qingdao.quarantine();
     trace('370200', entry ? `quarantined it: ${entry.code} (${entry.message}); the case was not created` : 'did NOT quarantine the forged record');
 
+    trace('demo', '— 6. 电子证照: issued by 青岛 with the approval, delivered to 聊城, verified (互认) in 温岭 and 成都, revoked');
+    const certDesk = (code: string): { region: string; desk: CertificateDesk } => {
+      const made = certificateClient(running.get(code)!.grpcPort, tokens.get(code)!);
+      certClients.push(made);
+      return { region: code, desk: made };
+    };
+    await certificateScene({ issuer: certDesk('370200'), hall: certDesk('371500'), recognises: certDesk('331081'), stranger: certDesk(NEW_REGION.code) }, licensedCase);
+
     for (const r of running.values()) {
       const c = r.gateway.counters;
       trace(r.gateway.region, `journaled ${c.total('xr_journal_records_total')}, delivered ${c.total('xr_delivered_total')}, quarantined ${c.total('xr_quarantined_total')}, cases known ${r.gateway.projection.size}`);
@@ -117,8 +136,12 @@ async function main(): Promise<void> {
     await rm(join(out, 'records'), { recursive: true, force: true });
     const exported = await exportRun(out, { log: shared, prefix, regions: all.map((r) => r.code), trustAnchors: [adminKey.publicJwk], verifierKeys: all.map((r) => keys.get(r.code)!.publicJwk) });
     trace('demo', `wrote ${exported} records, the admin trust anchor and the regions' verifier keys to ${out} (check them without our code: docs/WIRE.md)`);
+
+    trace('demo', '— 7. the auditor: export the log, verify it with no cluster, then catch one flipped bit');
+    if (!(await auditScene({ log: shared, prefix, trustAnchors: [adminKey.publicJwk], out, anchorsFile: join(out, 'trust-anchors.jwks.json') }))) process.exitCode = 1;
   } finally {
     for (const c of clients) c.close();
+    for (const c of certClients) c.close();
     for (const r of [...running.values()].reverse()) await r.stop();
     await desk?.stop();
     await shared.close();

@@ -28,8 +28,8 @@ async function step(p: Parties, who: 'hall' | 'office', rpc: string, request: Re
   return c;
 }
 
-/** 补正 round, then 受理, 准予, 邮寄送达, 办结 and 好差评. */
-export async function supplementRound(p: Parties): Promise<void> {
+/** 补正 round, then 受理, 准予 (the 电子证照 is issued with it), 邮寄送达, 办结 and 好差评; returns the case id. */
+export async function supplementRound(p: Parties): Promise<string> {
   trace(p.from, `窗口收件 for ${regionLabel(p.to)}: 食品经营许可证核发 (形式审查 ✓, 身份核验 ✓)`);
   const submitted = await p.hall.call('SubmitCase', {
     requestId: rid(), itemCode: `${p.to}-SPJY-0001`, itemName: '食品经营许可证核发', applicant: ORG, handlingRegion: p.to, intake,
@@ -50,6 +50,7 @@ export async function supplementRound(p: Parties): Promise<void> {
   await step(p, 'office', 'CloseCase', { caseId }, '办结');
   await p.hall.waitFor(caseId, 'closed');
   await step(p, 'hall', 'RateCase', { caseId, level: 'very-satisfied', comment: '一次办好' }, '好差评: 非常满意');
+  return caseId;
 }
 
 /** 容缺受理: one material outstanding with a due date, supplied later, then approval and electronic delivery. */

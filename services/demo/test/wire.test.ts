@@ -153,4 +153,73 @@ describe('a demo run, checked without our code', () => {
     expect(reactions.filter((e) => e.type === 'case.received').length).toBeGreaterThanOrEqual(3);
     for (const e of reactions) expect(e.id, e.type).toBe(uuidV8(REACTION, `${causeOf(e)!}/0`));
   });
+
+  it('every checkpoint is a C2SP signed note by its region under <prefix>.journal.<region>, whose root the journal reproduces (RFC 6962), and cosignatures verify as tlog-cosignature/v1', () => {
+    const raw = (k: KeyObject): Buffer => Buffer.from((k.export({ format: 'jwk' }) as { x: string }).x, 'base64url');
+    const keyId = (name: string, type: number, key: Buffer): string => createHash('sha256').update(Buffer.concat([Buffer.from(name, 'utf8'), Buffer.from([0x0a, type]), key])).digest().subarray(0, 4).toString('hex');
+    const leaf = (b: Buffer): Buffer => createHash('sha256').update(Buffer.concat([Buffer.from([0]), b])).digest();
+    const node = (l: Buffer, r: Buffer): Buffer => createHash('sha256').update(Buffer.concat([Buffer.from([1]), l, r])).digest();
+    const root = (leaves: Buffer[]): Buffer => {
+      if (leaves.length === 1) return leaves[0]!;
+      let k = 1;
+      while (k * 2 < leaves.length) k *= 2;
+      return node(root(leaves.slice(0, k)), root(leaves.slice(k)));
+    };
+    const checkpoints = [...records.entries()].filter(([topic]) => topic.endsWith('.checkpoints')).flatMap(([, r]) => r);
+    expect(checkpoints.length).toBeGreaterThan(4);
+    let notes = 0;
+    let cosigned = 0;
+    for (const r of checkpoints) {
+      const kind = r.headers['xr-kind'];
+      if (kind === 'fork') continue;
+      const value = Buffer.from(r.value, 'base64').toString('utf8');
+      // A checkpoint record is a tlog-witness add-checkpoint body; a cosignature record is the note alone.
+      const note = kind === 'checkpoint' ? value.slice(value.indexOf('\n\n') + 2) : value;
+      const [text, sigs] = [note.slice(0, note.indexOf('\n\n') + 1), note.slice(note.indexOf('\n\n') + 2)];
+      const [origin, size, rootB64] = text.split('\n') as [string, string, string];
+      const [prefix, region, partition] = /^(.+)\.journal\.(\d{6})\/(\d+)$/.exec(origin)!.slice(1) as [string, string, string];
+      const journal = records.get(`${prefix}.journal.${region}`)!.filter((j) => j.partition === Number(partition)).sort((a, b) => a.offset - b.offset);
+      expect(root(journal.slice(0, Number(size)).map((j) => leaf(Buffer.from(j.value, 'base64')))).toString('base64'), `${origin} @ ${size}`).toBe(rootB64);
+      for (const line of sigs.split('\n').filter((l) => l !== '')) {
+        const [, name, sigB64] = /^\u2014 (\S+) (\S+)$/.exec(line)!;
+        const sig = Buffer.from(sigB64!, 'base64');
+        const signer = /\.(journal|witness)\.(\d{6})$/.exec(name!)!;
+        const key = [...regionKeys.entries()].find(([kid, k]) => kid.startsWith(`${signer[2]}.`) && keyId(name!, signer[1] === 'journal' ? 1 : 4, raw(k)) === sig.subarray(0, 4).toString('hex'))?.[1];
+        expect(key, line).toBeDefined();
+        if (signer[1] === 'journal') {
+          expect(verify(null, Buffer.from(text, 'utf8'), key!, sig.subarray(4))).toBe(true);
+          notes += 1;
+        } else {
+          const t = sig.readBigUInt64BE(4);
+          expect(verify(null, Buffer.from(`cosignature/v1\ntime ${t}\n${text}`, 'utf8'), key!, sig.subarray(12))).toBe(true);
+          cosigned += 1;
+        }
+      }
+    }
+    expect(notes).toBeGreaterThan(4);
+    expect(cosigned).toBeGreaterThan(4);
+  });
+
+  it('the 电子证照 青岛 issued is a vc+jwt W3C VC 2.0 credential that verifies with node:crypto alone, and its revocation is a signed status record', () => {
+    const issued = ofKind('journal').map((r) => JSON.parse(Buffer.from(r.value, 'base64').toString('utf8')) as { event: { type: string; source: string; payload: { certificate?: { credential: string; id: string; digest: string } } } }).find((j) => j.event.type === 'certificate.issued' && j.event.source === '370200')!;
+    const cert = issued.event.payload.certificate!;
+    const [h, p, sig] = cert.credential.split('.') as [string, string, string];
+    const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg: string; typ: string; kid: string };
+    expect(header).toEqual({ alg: 'EdDSA', kid: '370200.k1', typ: 'vc+jwt' });
+    expect(verify(null, Buffer.from(`${h}.${p}`, 'ascii'), regionKeys.get(header.kid)!, Buffer.from(sig, 'base64url'))).toBe(true);
+    const vc = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { '@context': string[]; type: string[]; id: string; credentialStatus: { type: string; statusPurpose: string }[] };
+    expect(vc['@context'][0]).toBe('https://www.w3.org/ns/credentials/v2');
+    expect(vc.type).toContain('VerifiableCredential');
+    expect(vc.id).toBe(`urn:gbt36904:${cert.id}`);
+    expect(vc.credentialStatus.map((s) => `${s.type}/${s.statusPurpose}`)).toEqual(['BitstringStatusListEntry/revocation', 'BitstringStatusListEntry/suspension']);
+    expect(createHash('sha256').update(cert.credential, 'ascii').digest('hex')).toBe(cert.digest);
+    const status = [...records.entries()].filter(([topic]) => topic.endsWith('.status')).flatMap(([, r]) => r);
+    const changes = status.map((r) => ({ r, record: JSON.parse(Buffer.from(r.value, 'base64').toString('utf8')) as { certificate: string; status: string; digest: string } })).filter((s) => s.record.certificate === cert.id);
+    expect(changes.map((c) => c.record.status)).toEqual(['issued', 'revoked']);
+    for (const { r, record } of changes) {
+      expect(record.digest).toBe(cert.digest);
+      expect(verifyJws(r.headers['xr-jws']!, Buffer.from(r.value, 'base64'), regionKeys)).toMatchObject({ ok: true, kid: '370200.k1' });
+    }
+  });
 });
+
