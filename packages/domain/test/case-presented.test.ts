@@ -13,6 +13,9 @@ import type { CertificateVerdict } from '../src/case/rules-presented.js';
 import { at, caseFlow, given, material, SAMPLE_MATERIALS } from '../src/case/testing.js';
 import { problem } from '../src/errors.js';
 
+/** What an accepted decision emits (a refusal emits nothing). */
+const emitted = (d: ReturnType<typeof decide>): readonly EventDraft[] => (d.ok ? d.emit : []);
+
 const LICENCE_TYPE = '11100000MB0143028R010'; // 营业执照 (illustrative)
 const FOOD_TYPE = '11100000MB0143028R002';
 const ID = '1.2.156.3005.2.11100000MB0143028R010.11370200MB12345674.7.001.K';
@@ -46,14 +49,14 @@ describe('证照免提交 at intake (the handling region decides with its verifi
     expect(decision).toMatchObject({ ok: true, emit: [{ type: 'case.received', payload: { receivedAt: NOW, certificates: [recorded] } }] });
     expect(state?.materials[1]).toEqual({ name: '营业执照', certificate: JWS });
     // The 签收, journaled and folded on either side, leaves the verdict with the case.
-    const received = flow.event('case.received', (decision as { emit: EventDraft[] }).emit[0]!.payload as Record<string, unknown>, at('2025-09-26', '09:05'));
+    const received = flow.event('case.received', emitted(decision)[0]!.payload, at('2025-09-26', '09:05'));
     expect(evolve(state, received).presentedCertificates).toEqual([recorded]);
   });
 
   it('a submission of scans only is signed for as before, with no certificates member', () => {
     const { decision } = submit(undefined, SAMPLE_MATERIALS.map(material));
     expect(decision).toMatchObject({ ok: true, emit: [{ type: 'case.received', payload: { receivedAt: NOW } }] });
-    expect((decision as { emit: EventDraft[] }).emit[0]!.payload).not.toHaveProperty('certificates');
+    expect(emitted(decision)[0]!.payload).not.toHaveProperty('certificates');
   });
 
   it.each([
@@ -111,7 +114,7 @@ describe('证照免提交 in a 补正 (the confirmation records the verdict)', (
   it('accepted: case.request-accepted carries the verified certificate; the receiving copy folds it in', () => {
     const { decision } = history.when(supplement, { item, verdicts: new Map([[JWS, valid()]]), now: NOW });
     expect(decision).toMatchObject({ ok: true, emit: [{ type: 'case.request-accepted', payload: { certificates: [{ material: '营业执照', certificateId: ID, verifiedAt: NOW }] } }] });
-    const confirmation = flow.event('case.request-accepted', (decision as { emit: EventDraft[] }).emit[0]!.payload as Record<string, unknown>, at('2025-09-30', '09:01'));
+    const confirmation = flow.event('case.request-accepted', emitted(decision)[0]!.payload, at('2025-09-30', '09:01'));
     const receivingCopy = evolve(history.state, confirmation);
     expect(receivingCopy.status).toBe('supplemented');
     expect(receivingCopy.materials.find((m) => m.name === '营业执照')).toEqual({ name: '营业执照', certificate: JWS });
