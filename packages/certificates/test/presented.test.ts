@@ -139,6 +139,26 @@ describe('证照免提交: a material satisfied by presenting an 电子证照, v
     expect(gateways.get('331081')!.getCase(result.value.caseId)!.materials).toContainEqual({ name: '原食品经营许可证', certificate: credential });
   });
 
+  it('a 补正 may present it too: an altered copy is refused, the genuine one is confirmed with its verdict', async () => {
+    const taken = await toWenling(credential);
+    if (!taken.ok) throw new Error(taken.message);
+    const caseId = taken.value.caseId;
+    const wenling = gateways.get('331081')!;
+    expect((await wenling.request({ type: 'case.supplement-requested', v: 1, caseId, target: '371500', payload: { items: [{ material: '原食品经营许可证', reason: '请出示有效证照' }], notice: '请补正：原食品经营许可证。' } })).ok).toBe(true);
+    await until(() => hall().getCase(caseId)?.status === 'supplement-requested');
+    const supplement = (certificate: string): Promise<Result<CaseState>> => hall().request({ type: 'case.supplemented', v: 1, caseId, target: '331081', payload: { materials: [{ name: '原食品经营许可证', certificate }] } });
+    expect(await supplement(altered(credential))).toMatchObject({ ok: false, code: 'XR_CERT_SIGNATURE_INVALID', field: '/payload/materials/0/certificate' });
+    expect(hall().getCase(caseId)?.status).toBe('supplement-requested');
+    const confirmed = await supplement(credential);
+    if (!confirmed.ok) throw new Error(`${confirmed.code} ${confirmed.message}`);
+    expect(confirmed.value.status).toBe('supplemented');
+    const verdicts = confirmed.value.presentedCertificates;
+    expect(verdicts).toMatchObject([{ material: '原食品经营许可证', certificateId }]);
+    expect(verdicts[0]!.verifiedAt >= taken.value.presentedCertificates[0]!.verifiedAt).toBe(true);
+    await until(() => wenling.getCase(caseId)?.status === 'supplemented');
+    expect(wenling.getCase(caseId)!.presentedCertificates).toEqual(verdicts);
+  });
+
   it('refused where no agreement covers issuer and type (成都): XR_CERT_NOT_RECOGNISED on the material’s field', async () => {
     const result = await hall().request({ type: 'case.submitted', v: 1, caseId: hall().newCaseId(), target: '510100', payload: {
       item: { code: '510100-YPLS-0004', name: '药品零售企业许可' },
