@@ -22,6 +22,7 @@ import type { ListCasesRequest as _xr_gateway_v1_ListCasesRequest, ListCasesRequ
 import type { ListCasesResponse as _xr_gateway_v1_ListCasesResponse, ListCasesResponse__Output as _xr_gateway_v1_ListCasesResponse__Output } from './xr/gateway/v1/ListCasesResponse.js';
 import type { Material as _xr_gateway_v1_Material, Material__Output as _xr_gateway_v1_Material__Output } from './xr/gateway/v1/Material.js';
 import type { NamedMaterial as _xr_gateway_v1_NamedMaterial, NamedMaterial__Output as _xr_gateway_v1_NamedMaterial__Output } from './xr/gateway/v1/NamedMaterial.js';
+import type { PresentedCertificate as _xr_gateway_v1_PresentedCertificate, PresentedCertificate__Output as _xr_gateway_v1_PresentedCertificate__Output } from './xr/gateway/v1/PresentedCertificate.js';
 import type { ProvideSupplementRequest as _xr_gateway_v1_ProvideSupplementRequest, ProvideSupplementRequest__Output as _xr_gateway_v1_ProvideSupplementRequest__Output } from './xr/gateway/v1/ProvideSupplementRequest.js';
 import type { RateCaseRequest as _xr_gateway_v1_RateCaseRequest, RateCaseRequest__Output as _xr_gateway_v1_RateCaseRequest__Output } from './xr/gateway/v1/RateCaseRequest.js';
 import type { RecordDeliveryRequest as _xr_gateway_v1_RecordDeliveryRequest, RecordDeliveryRequest__Output as _xr_gateway_v1_RecordDeliveryRequest__Output } from './xr/gateway/v1/RecordDeliveryRequest.js';
@@ -67,6 +68,7 @@ export interface ProtoGrpcType {
         ListCasesResponse: MessageTypeDefinition<_xr_gateway_v1_ListCasesResponse, _xr_gateway_v1_ListCasesResponse__Output>
         Material: MessageTypeDefinition<_xr_gateway_v1_Material, _xr_gateway_v1_Material__Output>
         NamedMaterial: MessageTypeDefinition<_xr_gateway_v1_NamedMaterial, _xr_gateway_v1_NamedMaterial__Output>
+        PresentedCertificate: MessageTypeDefinition<_xr_gateway_v1_PresentedCertificate, _xr_gateway_v1_PresentedCertificate__Output>
         ProvideSupplementRequest: MessageTypeDefinition<_xr_gateway_v1_ProvideSupplementRequest, _xr_gateway_v1_ProvideSupplementRequest__Output>
         RateCaseRequest: MessageTypeDefinition<_xr_gateway_v1_RateCaseRequest, _xr_gateway_v1_RateCaseRequest__Output>
         RecordDeliveryRequest: MessageTypeDefinition<_xr_gateway_v1_RecordDeliveryRequest, _xr_gateway_v1_RecordDeliveryRequest__Output>

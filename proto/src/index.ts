@@ -9,6 +9,7 @@ export type { GetCaseRequest, GetCaseRequest__Output } from '../gen/xr/gateway/v
 export type { HistoryEntry, HistoryEntry__Output } from '../gen/xr/gateway/v1/HistoryEntry.js';
 export type { Intake, Intake__Output } from '../gen/xr/gateway/v1/Intake.js';
 export type { Material, Material__Output } from '../gen/xr/gateway/v1/Material.js';
+export type { PresentedCertificate, PresentedCertificate__Output } from '../gen/xr/gateway/v1/PresentedCertificate.js';
 export type { SubmitCaseRequest, SubmitCaseRequest__Output } from '../gen/xr/gateway/v1/SubmitCaseRequest.js';
 export type { SubmitCaseResponse, SubmitCaseResponse__Output } from '../gen/xr/gateway/v1/SubmitCaseResponse.js';
 export type { WatchCaseRequest, WatchCaseRequest__Output } from '../gen/xr/gateway/v1/WatchCaseRequest.js';

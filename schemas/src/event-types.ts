@@ -4,7 +4,8 @@
  * test fails when that file is stale. Pure: schemas in, source text out.
  *
  * It covers the subset of JSON Schema the event schemas use: objects (required, additionalProperties
- * false), strings, integers, numbers, booleans, enum, const, arrays and a $ref to the envelope.
+ * false), strings, integers, numbers, booleans, enum, const, arrays, oneOf (a union) and a $ref to
+ * the envelope.
  * Conditions (allOf of if/then/else) constrain values without changing their type and are skipped.
  * Anything else is refused, so a new keyword is noticed rather than typed as `unknown`.
  */
@@ -45,13 +46,18 @@ function doc(schema: Schema, indent: string): string {
 
 function render(schema: Schema, where: string, indent: string): string {
   if (typeof schema === 'boolean') throw new TypeError(`${where}: a boolean schema has no type`);
-  const known = new Set([...IGNORED, 'type', 'properties', 'items', 'enum', 'const', '$ref']);
+  const known = new Set([...IGNORED, 'type', 'properties', 'items', 'enum', 'const', '$ref', 'oneOf']);
   const unknown = Object.keys(schema).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new TypeError(`${where}: keyword ${unknown.join(', ')} is not supported by the event type generator`);
   if (typeof schema['$ref'] === 'string') {
     const ref = REFS[schema['$ref']];
     if (!ref) throw new TypeError(`${where}: unknown $ref ${schema['$ref']}`);
     return ref;
+  }
+  if (Array.isArray(schema['oneOf'])) {
+    const inner = `${indent}  `;
+    const branches = (schema['oneOf'] as Schema[]).map((b, i) => `${doc(b, inner)}${inner}| ${render(b, `${where}/oneOf/${i}`, inner)}\n`);
+    return `(\n${branches.join('')}${indent})`;
   }
   if ('const' in schema) return literal(schema['const']);
   if (Array.isArray(schema['enum'])) return schema['enum'].map(literal).join(' | ');
@@ -65,7 +71,7 @@ function render(schema: Schema, where: string, indent: string): string {
       return 'boolean';
     case 'array': {
       const item = render(schema['items'] as Schema, `${where}/items`, indent);
-      return item.includes(' | ') && !item.startsWith('{') ? `readonly (${item})[]` : `readonly ${item}[]`;
+      return item.includes(' | ') && !item.startsWith('{') && !item.startsWith('(') ? `readonly (${item})[]` : `readonly ${item}[]`;
     }
     case 'object':
       return renderObject(schema, where, indent);

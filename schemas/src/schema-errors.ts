@@ -39,10 +39,34 @@ function describe(error: ErrorObject, style: ViolationStyle): string {
   return error.message ?? error.keyword;
 }
 
+/**
+ * A value that fits no branch of a `oneOf` is reported against the branch it came closest to
+ * (fewest errors): a scan missing its media type is told so, not also that it has no certificate.
+ */
+function closestBranches(errors: readonly ErrorObject[]): readonly ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  for (const one of errors) {
+    if (one.keyword !== 'oneOf') continue;
+    const prefix = `${one.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (e.instancePath !== one.instancePath && !e.instancePath.startsWith(`${one.instancePath}/`)) continue;
+      if (!e.schemaPath.startsWith(prefix)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    if (branches.size === 0) continue; // more than one branch matched: the oneOf error itself says so
+    const closest = [...branches.values()].reduce((a, b) => (b.length < a.length ? b : a));
+    dropped.add(one);
+    for (const list of branches.values()) if (list !== closest) for (const e of list) dropped.add(e);
+  }
+  return dropped.size === 0 ? errors : errors.filter((e) => !dropped.has(e));
+}
+
 /** ajv's errors → distinct violations, each naming its field (a missing or unknown member by its own pointer). */
 export function schemaViolations(errors: readonly ErrorObject[] | null | undefined, style: ViolationStyle = {}): Violation[] {
   const out = new Map<string, Violation>();
-  for (const error of errors ?? []) {
+  for (const error of closestBranches(errors ?? [])) {
     // `if` only says that a `then` or `else` failed; that failure is reported on its own.
     if (error.keyword === 'if') continue;
     const params = error.params as Params;

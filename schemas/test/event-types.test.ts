@@ -51,9 +51,35 @@ describe('case-event types generated from the schemas', () => {
     expect(text).toContain("| EventOf<'case.example-made', 2, CaseExampleMadeV2Payload>;");
   });
 
+  it('render a oneOf as a union of its branches (a material: a scan or a presented certificate)', () => {
+    const text = renderEventTypes([
+      {
+        file: 'case.example-made.v1.json',
+        schema: {
+          type: 'object',
+          properties: {
+            materials: {
+              type: 'array',
+              items: {
+                oneOf: [
+                  { type: 'object', additionalProperties: false, required: ['sha256'], properties: { sha256: { type: 'string' } } },
+                  { type: 'object', additionalProperties: false, required: ['certificate'], description: 'presented', properties: { certificate: { type: 'string' } } },
+                ],
+              },
+            },
+          },
+        },
+      },
+    ]);
+    expect(text).toContain(
+      ['  readonly materials?: readonly (', '    | {', '      readonly sha256: string;', '    }', '    /** presented */', '    | {', '      readonly certificate: string;', '    }', '  )[];'].join('\n'),
+    );
+  });
+
   it('refuse what they cannot type rather than widen it to unknown', () => {
     const one = (schema: Record<string, unknown>): string => renderEventTypes([{ file: 'case.x.v1.json', schema }]);
-    expect(() => one({ type: 'object', properties: { a: { oneOf: [{ type: 'string' }] } } })).toThrow(/oneOf is not supported/);
+    expect(() => one({ type: 'object', properties: { a: { anyOf: [{ type: 'string' }] } } })).toThrow(/anyOf is not supported/);
+    expect(() => one({ type: 'object', properties: { a: { oneOf: [{ type: 'null' }] } } })).toThrow(/oneOf\/0: type "null"/);
     expect(() => one({ type: 'object', properties: { a: { $ref: 'other.json' } } })).toThrow(/unknown \$ref other.json/);
     expect(() => one({ type: 'object', properties: { a: { type: 'null' } } })).toThrow(/type "null"/);
     expect(() => renderEventTypes([{ file: 'weird.json', schema: {} }])).toThrow(/not <type>.v<version>.json/);

@@ -31,6 +31,8 @@ export interface PresentedVerdict {
   /** The certificate's 证照标识 (without the URN prefix) and issuing region, when decoded. */
   readonly certificateId?: string;
   readonly issuerRegion?: string;
+  /** 证照类型代码 (the credential subject's licenceTypeCode), when decoded. */
+  readonly typeCode?: string;
   /** How fresh the status view was. */
   readonly statusPosition: number;
   readonly statusAsOf: string;
@@ -75,12 +77,14 @@ export function verifyPresented(jws: string, ctx: VerifierContext): PresentedVer
     }
   }
   const id = typeof credential?.id === 'string' ? credential.id.replace(/^urn:gbt36904:/, '') : undefined;
+  const typeCode = credential?.credentialSubject?.licenceTypeCode;
   return {
     valid: reasons.length === 0,
     reasons,
     ...(credential ? { credential } : {}),
     ...(id === undefined ? {} : { certificateId: id }),
     ...(issuerRegion === undefined ? {} : { issuerRegion }),
+    ...(typeof typeCode === 'string' ? { typeCode } : {}),
     statusPosition: ctx.status.freshness.position,
     statusAsOf: ctx.status.freshness.asOf,
   };

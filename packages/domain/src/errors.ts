@@ -138,6 +138,10 @@ export const XR_ERROR_CLASS = {
   XR_CERT_NOT_ISSUED: 'FAILED_PRECONDITION',
   /** A certificate this region did not issue, or that is unknown here: only the issuer changes its status. */
   XR_CERT_NOT_FOUND: 'NOT_FOUND',
+  /** 证照免提交: a certificate presented for a material whose catalog entry accepts only other certificate types. */
+  XR_CERT_TYPE_MISMATCH: 'INVALID_ARGUMENT',
+  /** 证照免提交: a certificate presented to a handling region that has no verifier to check it (no certificate desk). */
+  XR_CERT_UNVERIFIABLE: 'FAILED_PRECONDITION',
   /** An event, origin or checkpointed size the auditor asked about that the audited log does not hold (or no checkpoint covers yet). */
   XR_AUDIT_NOT_FOUND: 'NOT_FOUND',
   // Identifier, date and calendar checks (`Check` of identifiers/result.ts; CHECK_CODES).

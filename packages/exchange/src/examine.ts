@@ -2,12 +2,13 @@
  * The checks an inbox record passes before it may touch a case, in order: size within the limit →
  * signature by a trusted key over bytes that are exactly RFC 8785 canonical JSON (`openSigned`,
  * the registry's opener too) → the key's region is the sender → envelope and payload schemas → addressed to us (or sent
- * by us to a partner) → the right partition → not seen before → a legal transition.
+ * by us to a partner) → the right partition → not seen before → a legal transition (with the
+ * verdicts on any certificates it presents, 证照免提交).
  * Each failure is a value with a stable code; the caller quarantines it.
  */
 import { sha256Hex } from '@xr/crypto';
 import { openTrusted, type Trust } from './trust.js';
-import { decide, fail, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
+import { decide, fail, isPresented, materialsOf, problem, type CertificateVerdict, type CertificateVerdicts, type DecideContext, type CaseState, type Envelope, type EventDraft, type Problem } from '@xr/domain';
 import { partitionFor, type LogRecord } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
 import { checkRecordSize, type RecordLimits } from './record-limits.js';
@@ -34,6 +35,30 @@ export interface ExamineContext {
    * judge the event as it will be journaled.
    */
   readonly ownSeq?: (caseId: string) => number;
+  /** 证照免提交: this region's verifier of presented certificates (the step's `verifyCertificate`). */
+  readonly verifyCertificate?: (jws: string) => CertificateVerdict;
+}
+
+/**
+ * The verdicts on the certificates a partner's event addressed to us presents (we decide it as
+ * the handling region), one per distinct credential; undefined when it presents none or we have
+ * no verifier (decide then refuses what is presented). A verifier that throws refuses the
+ * certificate rather than the pipeline.
+ */
+function presentedVerdicts(event: Envelope, ctx: ExamineContext): CertificateVerdicts | undefined {
+  if (event.source === ctx.self || event.target !== ctx.self || !ctx.verifyCertificate) return undefined;
+  const verdicts = new Map<string, CertificateVerdict>();
+  for (const m of materialsOf(event)) {
+    if (!isPresented(m) || verdicts.has(m.certificate)) continue;
+    let verdict: CertificateVerdict;
+    try {
+      verdict = ctx.verifyCertificate(m.certificate);
+    } catch (error) {
+      verdict = { valid: false, reasons: [problem('XR_CERT_MALFORMED', `the certificate could not be verified: ${error instanceof Error ? error.message : String(error)}`)], statusPosition: 0 };
+    }
+    verdicts.set(m.certificate, verdict);
+  }
+  return verdicts.size === 0 ? undefined : verdicts;
 }
 
 function quarantine(problem: Problem, eventId?: string): Verdict {
@@ -85,7 +110,8 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
   }
 
   const judged = event.source === ctx.self && ctx.ownSeq ? { ...event, seq: ctx.ownSeq(event.caseId) } : event;
-  const decision = decide(ctx.state(event.caseId), judged, ctx.decide);
+  const verdicts = presentedVerdicts(event, ctx);
+  const decision = decide(ctx.state(event.caseId), judged, verdicts ? { ...ctx.decide, verdicts } : ctx.decide);
   // A genuine event the case's rules refuse: quarantined, and answered if it was a partner's request.
   if (!decision.ok) return { kind: 'quarantine', problem: decision, eventId: event.id, refused: event };
   return { kind: 'accept', event, jws: record.headers[JWS_HEADER]!, hash, emit: decision.emit };

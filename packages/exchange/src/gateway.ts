@@ -13,7 +13,7 @@ import { caseDeadlines, chinaDate, type CaseDeadlines, type CaseState, type Cata
 import type { EventLog } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { GatewayState } from './core/state.js';
-import type { CertificateIssuer, Signed } from './core/step.js';
+import type { CertificateIssuer, CertificateVerifier, Signed } from './core/step.js';
 import { encodeEnvelope } from './journal-codec.js';
 import type { CaseProjection } from './projection.js';
 import { decodeQuarantine, type QuarantineEntry } from './quarantine.js';
@@ -57,6 +57,8 @@ export interface GatewayOptions {
   readonly limits?: Partial<RecordLimits>;
   /** Issues the 电子证照 of this region's approvals (in the same journal append); absent: none is issued. */
   readonly certify?: CertificateIssuer;
+  /** 证照免提交: verifies the certificates partners present as materials (the certificate desk's `verify`); absent: they are refused. */
+  readonly verifyCertificate?: CertificateVerifier;
   /**
    * Signed checkpoints of the journal partitions on `<prefix>.checkpoints`: how often (default 2 s)
    * and which outside tlog-witnesses to submit them to (default none).
@@ -101,7 +103,7 @@ export class ExchangeGateway {
       afterReplay: () => this.checkpointer.prepare(),
       stepContext: () => {
         const now = this.clock().toISOString();
-        return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), sign, ...(o.certify ? { certify: o.certify } : {}) };
+        return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), sign, ...(o.certify ? { certify: o.certify } : {}), ...(o.verifyCertificate ? { verifyCertificate: o.verifyCertificate } : {}) };
       },
     });
     this.intake = new Intake({

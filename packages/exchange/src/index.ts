@@ -16,7 +16,7 @@ export { requestFingerprint } from './requests.js';
 export type { ClientRequest } from './requests.js';
 export { CHECKPOINT_KINDS, CHECKPOINT_KIND_HEADER, journalKeyName, journalOrigin, journalVerifier, parseJournalOrigin, witnessKeyName, witnessVerifier } from './checkpoint-names.js';
 export type { CheckpointKind } from './checkpoint-names.js';
-export type { CertificateIssuer, IssuedCertificate } from './core/step.js';
+export type { CertificateIssuer, CertificateVerifier, IssuedCertificate } from './core/step.js';
 export { CheckpointRollback, readOwnCheckpoint } from './core/checkpoints.js';
 export type { OwnCheckpoint, SignedCheckpoint } from './core/checkpoints.js';
 export { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_WITNESS_TIMEOUT_MS } from './shell/checkpointer.js';

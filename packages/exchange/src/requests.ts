@@ -54,7 +54,8 @@ export function refusalProblem(event: Envelope): Refused {
   const typed = asCaseEvent(event);
   const refusal = typed?.type === 'case.request-refused' ? typed.payload : { type: event.type, code: '', message: 'refused' };
   const code = isXrErrorCode(refusal.code) ? refusal.code : 'XR_CASE_ILLEGAL_TRANSITION';
-  return fail(code, `${event.source} refused ${refusal.type}: ${refusal.message}`);
+  const field = typed?.type === 'case.request-refused' ? typed.payload.field : undefined;
+  return fail(code, `${event.source} refused ${refusal.type}: ${refusal.message}`, field);
 }
 
 /** Why a client request may not reuse the event an earlier request with the same id made, if it may not. */

@@ -1,7 +1,16 @@
 /** Between the wire (proto messages) and the domain (payloads and case state). */
 import type { CaseDeadlines, CaseState } from '@xr/domain';
-import type { Case, Deadlines, SubmitCaseRequest__Output } from '@xr/proto';
+import type { Case, Deadlines, Material__Output, SubmitCaseRequest__Output } from '@xr/proto';
 import type { FieldMapper } from '@xr/grpc-kit';
+
+/**
+ * A material as the payload has it: a scan, or a presented certificate (证照免提交). A material
+ * with a certificate and scan fields too keeps both, so the schema refuses it by name.
+ */
+export function materialPayload(m: Material__Output): Record<string, unknown> {
+  if (m.certificate === '') return { name: m.name, sha256: m.sha256, size: m.size, mediaType: m.mediaType };
+  return { name: m.name, certificate: m.certificate, ...(m.sha256 ? { sha256: m.sha256 } : {}), ...(m.size ? { size: m.size } : {}), ...(m.mediaType ? { mediaType: m.mediaType } : {}) };
+}
 
 export function submissionPayload(req: SubmitCaseRequest__Output, now: string): Record<string, unknown> {
   return {
@@ -12,7 +21,7 @@ export function submissionPayload(req: SubmitCaseRequest__Output, now: string): 
       idType: req.applicant?.idType ?? '',
       idNumber: req.applicant?.idNumber ?? '',
     },
-    materials: req.materials.map((m) => ({ name: m.name, sha256: m.sha256, size: m.size, mediaType: m.mediaType })),
+    materials: req.materials.map(materialPayload),
     ...(req.deferredMaterials.length > 0 ? { deferredMaterials: req.deferredMaterials.map((m) => ({ name: m.name, ...(m.dueDate ? { dueDate: m.dueDate } : {}) })) } : {}),
     ...(req.commitment ? { commitment: { kind: 'notify-commit', statement: req.commitment.statement, signedAt: req.commitment.signedAt || now } } : {}),
     intake: {
@@ -80,6 +89,7 @@ export function caseMessage(c: CaseState, deadlines?: CaseDeadlines): Case {
     handlingRegion: c.handlingRegion,
     applicant: { ...c.applicant },
     materials: c.materials.map((m) => ({ ...m })),
+    presentedCertificates: c.presentedCertificates.map((p) => ({ ...p })),
     submittedAt: c.submittedAt,
     updatedAt: c.updatedAt,
     history: c.history.map((h) => ({ eventId: h.eventId, type: h.type, sourceRegion: h.source, at: h.at, status: h.status })),

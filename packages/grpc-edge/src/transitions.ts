@@ -6,6 +6,7 @@
  */
 import { transitionOfRpc, type CaseEventType, type Side, type TransitionRpc } from '@xr/domain';
 import type { Material__Output } from '@xr/proto';
+import { materialPayload } from './case-mapping.js';
 
 type Req = Record<string, unknown> & { requestId: string; caseId: string };
 
@@ -17,8 +18,7 @@ export interface TransitionSpec {
   readonly payload: PayloadOfRequest;
 }
 
-const materials = (list: unknown): Record<string, unknown>[] =>
-  (list as Material__Output[]).map((m) => ({ name: m.name, sha256: m.sha256, size: m.size, mediaType: m.mediaType }));
+const materials = (list: unknown): Record<string, unknown>[] => (list as Material__Output[]).map(materialPayload);
 
 const optional = (key: string, value: unknown): Record<string, unknown> => (value === '' || value === 0 || value === null || value === undefined ? {} : { [key]: value });
 

@@ -110,6 +110,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     checkpoints: { intervalMs: config.checkpoints.intervalMs, witnessTimeoutMs: config.checkpoints.witnessTimeoutMs, witnesses: outsideWitnesses(config) },
     ...(catalogs ? { catalogs } : {}),
     certify: desk.certify,
+    // 证照免提交: certificates presented as materials are verified here, recognition included.
+    verifyCertificate: (jws) => desk.verify(jws),
     // Built-in notices, then configured years, then what the registry publishes (live).
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),

@@ -10,9 +10,10 @@ import type { Envelope } from '../envelope.js';
 import { fail, type Problem } from '../errors.js';
 import { chinaDate } from './china-date.js';
 import { asCaseEvent, isCaseEventType, type CaseEvent, type CaseEventType, type PayloadOf } from './events.js';
-import type { CaseState, ReceivedPayload } from './model.js';
+import type { CaseState, Material, PresentedCertificate, ReceivedPayload } from './model.js';
 import { approved, delivered, denied, extended, terminated } from './rules-decision.js';
 import { checkIntake } from './rules-intake.js';
+import { checkPresented, type CertificateVerdicts } from './rules-presented.js';
 import { accepted, materialsCompleted, supplemented, supplementRequested } from './rules-review.js';
 import type { EventRule, Refusal, RuleClock } from './rule-kit.js';
 import { isRequest, TRANSITIONS } from './transitions.js';
@@ -38,6 +39,22 @@ export interface DecideContext {
   readonly item?: ItemLookup;
   /** Working-day calendar for the Art. 32 and 容缺 deadline rules. Absent: no deadline rules. */
   readonly calendar?: WorkingDayCalendar;
+  /**
+   * 证照免提交: the handling region's verdicts on the certificates the event being decided presents
+   * (by compact JWS), judged before decide by its verifier. At the handling region a presented
+   * certificate without a verdict is refused (XR_CERT_UNVERIFIABLE).
+   */
+  readonly verdicts?: CertificateVerdicts;
+}
+
+/** The events whose materials may present certificates (证照免提交). */
+const PRESENTING = new Set<string>(['case.submitted', 'case.supplemented', 'case.materials-completed']);
+
+/** The materials an event hands over, when it is one that may present certificates. */
+export function materialsOf(event: Envelope): readonly Material[] {
+  if (!PRESENTING.has(event.type)) return [];
+  const materials = (event.payload as { materials?: unknown }).materials;
+  return Array.isArray(materials) ? (materials as Material[]) : [];
 }
 
 const RULES: { readonly [T in CaseEventType]?: EventRule<T> } = {
@@ -133,16 +150,28 @@ export function decide(state: CaseState | undefined, envelope: Envelope, ctx: De
     if (!authority || event.type !== 'case.submitted') return { ok: true, emit: [] };
     const bad = item ? checkIntake(event.payload, sides.handling, item) : undefined;
     if (bad) return bad;
-    return { ok: true, emit: [{ type: 'case.received', v: 1, target: sides.receiving, payload: { receivedAt: ctx.now } satisfies ReceivedPayload }] };
+    const presented = checkPresented({ materials: event.payload.materials, handling: sides.handling, verdicts: ctx.verdicts, item: item?.(sides.handling, event.payload.item.code), now: ctx.now });
+    if (!presented.ok) return presented;
+    return { ok: true, emit: [{ type: 'case.received', v: 1, target: sides.receiving, payload: { receivedAt: ctx.now, ...recorded(presented.certificates) } satisfies ReceivedPayload }] };
   }
   const bad = ruleOf(event.type)?.({ state, event, ...(item ? { item } : {}), ...(clock ? { clock } : {}) });
   if (bad) return bad;
   // The authority confirms each request it takes, so the receiving region's copy follows.
   if (authority && isRequest(event.type)) {
-    return { ok: true, emit: [{ type: 'case.request-accepted', v: 1, target: sides.receiving, payload: { request: envelope } satisfies RequestAcceptedPayload }] };
+    const presented = checkPresented({ materials: materialsOf(envelope), handling: sides.handling, verdicts: ctx.verdicts, item: item?.(sides.handling, state.itemCode), now: ctx.now });
+    if (!presented.ok) return presented;
+    return { ok: true, emit: [{ type: 'case.request-accepted', v: 1, target: sides.receiving, payload: { request: envelope, ...recorded(presented.certificates) } satisfies RequestAcceptedPayload }] };
   }
   return { ok: true, emit: [] };
 }
+
+/** The accepted certificates as an answer's payload records them (absent when none was presented). */
+function recorded(certificates: readonly PresentedCertificate[]): { certificates?: readonly PresentedCertificate[] } {
+  return certificates.length === 0 ? {} : { certificates };
+}
+
+/** The longest message a case.request-refused carries (its schema's maxLength). */
+const REFUSAL_MESSAGE_MAX = 1000;
 
 /** What the authority sends back when it refuses a request (the receiving region's copy stays). */
 export function refusalOf(request: Envelope, problem: Problem): EventDraft {
@@ -150,6 +179,13 @@ export function refusalOf(request: Envelope, problem: Problem): EventDraft {
     type: 'case.request-refused',
     v: 1,
     target: request.source,
-    payload: { eventId: request.id, type: request.type, code: problem.code, message: problem.message } satisfies RequestRefusedPayload,
+    payload: {
+      eventId: request.id,
+      type: request.type,
+      code: problem.code,
+      // The schema's bound: a refusal listing many reasons is cut, never made unsendable.
+      message: [...problem.message].length > REFUSAL_MESSAGE_MAX ? `${[...problem.message].slice(0, REFUSAL_MESSAGE_MAX - 1).join('')}…` : problem.message,
+      ...(problem.field !== undefined && problem.field.length <= 200 ? { field: problem.field } : {}),
+    } satisfies RequestRefusedPayload,
   };
 }

@@ -1,7 +1,7 @@
 /** evolve(state, event) → the next state. Pure; trusts that decide accepted the event. */
 import type { Envelope } from '../envelope.js';
 import { asCaseEvent, type CaseEvent, type CaseEventOf } from './events.js';
-import type { CaseState, HistoryEntry, Material } from './model.js';
+import type { CaseState, HistoryEntry, Material, PresentedCertificate } from './model.js';
 import { TRANSITIONS } from './transitions.js';
 
 type Changes = { -readonly [K in keyof CaseState]?: CaseState[K] };
@@ -10,6 +10,13 @@ type Changes = { -readonly [K in keyof CaseState]?: CaseState[K] };
 function merge(have: readonly Material[], add: readonly Material[]): Material[] {
   const names = new Set(add.map((m) => m.name));
   return [...have.filter((m) => !names.has(m.name)), ...add];
+}
+
+/** Verdicts by material, a later one replacing an earlier one (a 补正 presenting the material again). */
+function mergePresented(have: readonly PresentedCertificate[], add: readonly PresentedCertificate[] | undefined): PresentedCertificate[] {
+  if (!add || add.length === 0) return [...have];
+  const names = new Set(add.map((c) => c.material));
+  return [...have.filter((c) => !names.has(c.material)), ...add];
 }
 
 function opened(event: CaseEventOf<'case.submitted'>, entry: HistoryEntry): CaseState {
@@ -23,6 +30,7 @@ function opened(event: CaseEventOf<'case.submitted'>, entry: HistoryEntry): Case
     handlingRegion: event.target,
     applicant: p.applicant,
     materials: p.materials,
+    presentedCertificates: [],
     submittedAt: p.intake.receivedAt,
     openedAt: event.time,
     updatedAt: event.time,
@@ -40,7 +48,7 @@ function reviewChanges(state: CaseState, event: CaseEvent): Changes {
   const at = event.time;
   switch (event.type) {
     case 'case.received':
-      return { receivedAt: event.payload.receivedAt };
+      return { receivedAt: event.payload.receivedAt, presentedCertificates: mergePresented(state.presentedCertificates, event.payload.certificates) };
     case 'case.supplement-requested': {
       const p = event.payload;
       return { supplement: { items: p.items, notice: p.notice, requestedAt: at } };
@@ -141,7 +149,8 @@ export function evolve(state: CaseState | undefined, envelope: Envelope): CaseSt
     const request = event.payload.request;
     // At the handling region the request is applied already; at the receiving region, now.
     const base = (state.lastSeq[request.source] ?? 0) >= request.seq ? state : evolve(state, request);
-    return { ...base, lastSeq: { ...base.lastSeq, [event.source]: event.seq } };
+    const certificates = event.payload.certificates;
+    return { ...base, ...(certificates ? { presentedCertificates: mergePresented(base.presentedCertificates, certificates) } : {}), lastSeq: { ...base.lastSeq, [event.source]: event.seq } };
   }
   return {
     ...state,

@@ -34,11 +34,43 @@ export interface Applicant {
   readonly idNumber: string;
 }
 
-export interface Material {
+/** A material as the receiving window scanned it: its digest (the file travels by the partners' file exchange). */
+export interface ScannedMaterial {
   readonly name: string;
   readonly sha256: string;
   readonly size: number;
   readonly mediaType: string;
+}
+
+/** 证照免提交: a material satisfied by an 电子证照 its holder presents (the compact JWS, typ vc+jwt). */
+export interface PresentedMaterial {
+  readonly name: string;
+  readonly certificate: string;
+}
+
+/** A material handed over: a scan, or a presented certificate. */
+export type Material = ScannedMaterial | PresentedMaterial;
+
+export function isPresented(m: Material): m is PresentedMaterial {
+  return 'certificate' in m;
+}
+
+/**
+ * A presented certificate the handling region verified and accepted, as its answer (签收, or the
+ * confirmation of a 补正 or 容缺补齐) records it: both regions' journals hold what was verified and when.
+ */
+export interface PresentedCertificate {
+  /** The material it satisfies. */
+  readonly material: string;
+  /** 证照标识 (GB/T 36904). */
+  readonly certificateId: string;
+  readonly issuerRegion: string;
+  /** 证照类型代码. */
+  readonly typeCode: string;
+  /** When the handling region verified it (RFC 3339). */
+  readonly verifiedAt: string;
+  /** How far the verifier had read the public status topic. */
+  readonly statusPosition: number;
 }
 
 /** 容缺: a secondary material declared missing at intake; the applicant signed to supply it. */
@@ -100,6 +132,8 @@ export interface CaseState {
   readonly applicant: Applicant;
   /** Every material handed over so far: at intake, by 补正 and by 容缺补齐 (latest copy per name). */
   readonly materials: readonly Material[];
+  /** 证照免提交: the presented certificates the handling region accepted, with its verdict (latest per material). */
+  readonly presentedCertificates: readonly PresentedCertificate[];
   /** When the receiving window took the papers (the submission's `intake.receivedAt`, as its caller gave it). */
   readonly submittedAt: string;
   /** `time` of the journaled case.submitted event (RFC 3339): when the receiving region's gateway signed it. ListCases orders by it. */

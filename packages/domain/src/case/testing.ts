@@ -7,7 +7,7 @@
 import type { Envelope } from '../envelope.js';
 import { decide, evolve, type DecideContext, type Decision } from './decide.js';
 import { isCaseEventType } from './events.js';
-import type { CaseState, CaseStatus, Material, SubmittedPayload } from './model.js';
+import type { CaseState, CaseStatus, ScannedMaterial, SubmittedPayload } from './model.js';
 import { TRANSITIONS } from './transitions.js';
 
 export interface CaseFlow {
@@ -21,7 +21,7 @@ export interface CaseFlow {
 }
 
 /** A material as the receiving window scanned it; the digest is derived from the name. */
-export function material(name: string): Material {
+export function material(name: string): ScannedMaterial {
   let h = 0;
   for (const c of name) h = (h * 31 + (c.codePointAt(0) ?? 0)) >>> 0;
   return { name, sha256: h.toString(16).padStart(8, '0').repeat(8), size: 1024 + (h % 4096), mediaType: 'application/pdf' };

@@ -1,7 +1,8 @@
 /**
  * Rules a catalog must keep beyond its JSON Schema (schemas/catalog.v1.json): 承诺时限 not above
  * 法定时限, unique codes and material names, 容缺 only for required materials, a certificate type
- * only for items that yield a certificate. Pure; every violation is named by its JSON Pointer.
+ * only for items that yield a certificate, well-formed 证照类型代码 for materials a certificate may
+ * satisfy (证照免提交). Pure; every violation is named by its JSON Pointer.
  */
 import { fail, ok, type Result } from '../errors.js';
 import { isRegionCode } from '../identifiers/region-code.js';
@@ -36,6 +37,10 @@ export function checkCatalog(catalog: Catalog): Result<Catalog> {
       if (names.has(m.name)) add(`${at}/materials/${j}/name`, `material ${m.name} is listed twice`);
       names.add(m.name);
       if (m.deferrable === true && !m.required) add(`${at}/materials/${j}/deferrable`, `${m.name} is optional; only a required material can be deferred (容缺)`);
+      (m.certificateTypes ?? []).forEach((type, k) => {
+        if (!/^[0-9A-Z]{18}[0-9]{3}$/.test(type) || !isUscc(type.slice(0, 18))) add(`${at}/materials/${j}/certificateTypes/${k}`, `${type} is not a 证照类型代码 (the defining authority’s 统一社会信用代码 and three digits)`);
+      });
+      if (m.certificateTypes !== undefined && new Set(m.certificateTypes).size !== m.certificateTypes.length) add(`${at}/materials/${j}/certificateTypes`, `${m.name} lists a certificate type twice`);
     });
   });
   if (violations.length === 0) return ok(catalog);

@@ -9,6 +9,11 @@ export interface CatalogMaterial {
   readonly required: boolean;
   /** 容缺可缺: a required but secondary material that may follow after 容缺受理. */
   readonly deferrable?: boolean;
+  /**
+   * 证照免提交: the 证照类型代码 of the 电子证照 an applicant may present instead of a scan of this
+   * material. Absent: a presented certificate of any type the handling region recognises will do.
+   */
+  readonly certificateTypes?: readonly string[];
 }
 
 export interface CatalogItem {

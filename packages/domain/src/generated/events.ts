@@ -58,12 +58,21 @@ export type CaseExtendedV1Payload = {
 
 /** case.materials-completed v1 — 容缺补齐: outstanding materials arrive after 容缺受理 */
 export type CaseMaterialsCompletedV1Payload = {
-  readonly materials: readonly {
-    readonly name: string;
-    readonly sha256: string;
-    readonly size: number;
-    readonly mediaType: string;
-  }[];
+  readonly materials: readonly (
+    /** a scan: the file travels by the partners' file exchange */
+    | {
+      readonly name: string;
+      readonly sha256: string;
+      readonly size: number;
+      readonly mediaType: string;
+    }
+    /** 证照免提交: an 电子证照 the holder presents instead of a scan; the handling region verifies it at intake */
+    | {
+      readonly name: string;
+      /** the credential as presented: compact JWS, typ vc+jwt */
+      readonly certificate: string;
+    }
+  )[];
 };
 
 /** case.not-accepted v1 — 不予受理, with reasons and legal basis */
@@ -81,12 +90,42 @@ export type CaseRatedV1Payload = {
 /** case.received v1 — 签收: the handling region has the case */
 export type CaseReceivedV1Payload = {
   readonly receivedAt: string;
+  /** 证照免提交: the presented certificates the handling region verified and accepted, and when (the verdict as recorded with the case) */
+  readonly certificates?: readonly {
+    /** the material the certificate satisfies */
+    readonly material: string;
+    /** 证照标识 (GB/T 36904) */
+    readonly certificateId: string;
+    /** the issuing region */
+    readonly issuerRegion: string;
+    /** 证照类型代码 */
+    readonly typeCode: string;
+    /** when the handling region verified it */
+    readonly verifiedAt: string;
+    /** how far the verifier had read the status topic (its freshness) */
+    readonly statusPosition: number;
+  }[];
 };
 
 /** case.request-accepted v1 — the handling region took a request of the receiving region (补正, 容缺补齐, 撤回, 好差评) */
 export type CaseRequestAcceptedV1Payload = {
   /** the request, as its sender signed it */
   readonly request: Envelope;
+  /** 证照免提交: the presented certificates of the request (补正, 容缺补齐) the handling region verified and accepted, and when (the verdict as recorded with the case) */
+  readonly certificates?: readonly {
+    /** the material the certificate satisfies */
+    readonly material: string;
+    /** 证照标识 (GB/T 36904) */
+    readonly certificateId: string;
+    /** the issuing region */
+    readonly issuerRegion: string;
+    /** 证照类型代码 */
+    readonly typeCode: string;
+    /** when the handling region verified it */
+    readonly verifiedAt: string;
+    /** how far the verifier had read the status topic (its freshness) */
+    readonly statusPosition: number;
+  }[];
 };
 
 /** case.request-refused v1 — the handling region refused a request of the receiving region; the case stays as it was */
@@ -96,6 +135,8 @@ export type CaseRequestRefusedV1Payload = {
   readonly type: string;
   readonly code: string;
   readonly message: string;
+  /** JSON Pointer of what was refused in the request, when the refusal names one (/payload/materials/0/certificate) */
+  readonly field?: string;
 };
 
 /** case.resumed v1 — the suspended review resumes */
@@ -116,12 +157,21 @@ export type CaseSubmittedV1Payload = {
     readonly idType: 'resident-id' | 'uscc';
     readonly idNumber: string;
   };
-  readonly materials: readonly {
-    readonly name: string;
-    readonly sha256: string;
-    readonly size: number;
-    readonly mediaType: string;
-  }[];
+  readonly materials: readonly (
+    /** a scan: the file travels by the partners' file exchange */
+    | {
+      readonly name: string;
+      readonly sha256: string;
+      readonly size: number;
+      readonly mediaType: string;
+    }
+    /** 证照免提交: an 电子证照 the holder presents instead of a scan; the handling region verifies it at intake */
+    | {
+      readonly name: string;
+      /** the credential as presented: compact JWS, typ vc+jwt */
+      readonly certificate: string;
+    }
+  )[];
   readonly intake: {
     /** 形式审查 done at the receiving window */
     readonly formCheck: 'passed';
@@ -155,12 +205,21 @@ export type CaseSupplementRequestedV1Payload = {
 
 /** case.supplemented v1 — 补正: the applicant supplies what the notice listed */
 export type CaseSupplementedV1Payload = {
-  readonly materials: readonly {
-    readonly name: string;
-    readonly sha256: string;
-    readonly size: number;
-    readonly mediaType: string;
-  }[];
+  readonly materials: readonly (
+    /** a scan: the file travels by the partners' file exchange */
+    | {
+      readonly name: string;
+      readonly sha256: string;
+      readonly size: number;
+      readonly mediaType: string;
+    }
+    /** 证照免提交: an 电子证照 the holder presents instead of a scan; the handling region verifies it at intake */
+    | {
+      readonly name: string;
+      /** the credential as presented: compact JWS, typ vc+jwt */
+      readonly certificate: string;
+    }
+  )[];
 };
 
 /** case.suspended v1 — 审查暂停: time not counted (行政许可法 Art. 45) */

@@ -6,7 +6,7 @@
  * shell writes the output, then folds the journal records into the state (`GatewayState.apply`),
  * exactly as a restart would, and asks `outcomes` what the waiting callers get.
  */
-import { evolve, isRequest, refusalOf, type PayloadOf, type CaseState, type DecideContext, type Envelope, type EventDraft, type JournalRecord } from '@xr/domain';
+import { evolve, isRequest, refusalOf, type PayloadOf, type CaseState, type CertificateVerdict, type DecideContext, type Envelope, type EventDraft, type JournalRecord } from '@xr/domain';
 import type { LogRecord } from '@xr/event-log';
 import { examine } from '../examine.js';
 import { derivedId } from '../ids.js';
@@ -36,7 +36,21 @@ export interface StepContext {
   readonly sign: (event: Envelope) => Promise<Signed>;
   /** Issues the 电子证照 of an approval of ours (see `CertificateIssuer`); absent: approvals issue none. */
   readonly certify?: CertificateIssuer;
+  /**
+   * 证照免提交: verifies a certificate a partner's request presents as a material, as this region
+   * (the handling one) sees it now (signature, validity, status, recognition; see
+   * `CertificateVerifier`). Absent: a presented certificate is refused XR_CERT_UNVERIFIABLE.
+   */
+  readonly verifyCertificate?: CertificateVerifier;
 }
+
+/**
+ * The handling region's verdict on a presented 电子证照 (the certificate desk's `verify`). Called
+ * inside the step, before decide, for each certificate a case.submitted, case.supplemented or
+ * case.materials-completed addressed to us presents; its answer is an input of the step like the
+ * time, and the journal (签收 or the request's confirmation, or the refusal) is the record of it.
+ */
+export type CertificateVerifier = (jws: string) => CertificateVerdict;
 
 /** The certificate.issued payload. */
 export type IssuedCertificate = PayloadOf<'certificate.issued'>['certificate'];
@@ -137,6 +151,7 @@ export async function step(state: GatewayState, partition: number, records: read
       seen: (id) => stagedIds.get(id) ?? state.seen(id),
       state: stateOf,
       ownSeq: nextSeq,
+      ...(ctx.verifyCertificate ? { verifyCertificate: ctx.verifyCertificate } : {}),
     });
     if (verdict.kind === 'duplicate') {
       duplicates.push(verdict.event);

@@ -6,6 +6,7 @@ import type { HistoryEntry as _xr_gateway_v1_HistoryEntry, HistoryEntry__Output 
 import type { Deadlines as _xr_gateway_v1_Deadlines, Deadlines__Output as _xr_gateway_v1_Deadlines__Output } from '../../../xr/gateway/v1/Deadlines.js';
 import type { NamedMaterial as _xr_gateway_v1_NamedMaterial, NamedMaterial__Output as _xr_gateway_v1_NamedMaterial__Output } from '../../../xr/gateway/v1/NamedMaterial.js';
 import type { SupplementItem as _xr_gateway_v1_SupplementItem, SupplementItem__Output as _xr_gateway_v1_SupplementItem__Output } from '../../../xr/gateway/v1/SupplementItem.js';
+import type { PresentedCertificate as _xr_gateway_v1_PresentedCertificate, PresentedCertificate__Output as _xr_gateway_v1_PresentedCertificate__Output } from '../../../xr/gateway/v1/PresentedCertificate.js';
 
 export interface Case {
   'caseId'?: (string);
@@ -47,6 +48,10 @@ export interface Case {
    */
   'rating'?: (string);
   'supplementRequested'?: (_xr_gateway_v1_SupplementItem)[];
+  /**
+   * 证照免提交: the presented certificates the handling region accepted, with when it verified them.
+   */
+  'presentedCertificates'?: (_xr_gateway_v1_PresentedCertificate)[];
 }
 
 export interface Case__Output {
@@ -89,4 +94,8 @@ export interface Case__Output {
    */
   'rating': (string);
   'supplementRequested': (_xr_gateway_v1_SupplementItem__Output)[];
+  /**
+   * 证照免提交: the presented certificates the handling region accepted, with when it verified them.
+   */
+  'presentedCertificates': (_xr_gateway_v1_PresentedCertificate__Output)[];
 }
