@@ -17,7 +17,7 @@ import { exportSource, kafkaSource, SignaturePool, verifyAudit, writeExport, typ
 import { LC, syntheticLog } from '@xr/audit/testing';
 import { canonicalBytes, sha256Hex, verificationKeyFromJwk, type PublicJwk } from '@xr/crypto';
 import { FileEventLog } from '@xr/event-log-file';
-import { ratio, rateResult, rateSync, roundRate, type BenchResult, type Budget, type Progress } from './measure.js';
+import { ratio, rateResult, rateSync, roundRate, type BenchResult, type Budget, type Progress, type Rate } from './measure.js';
 
 export interface AuditBenchOptions {
   /** Events in the journal; each is journaled by both regions, so records = 2 × events. */
@@ -58,6 +58,10 @@ export async function auditBench(o: AuditBenchOptions): Promise<BenchResult[]> {
     o.progress(`audit: journal written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const s = await sample(log, world.regions[LC]!.publicJwk);
     const options = { trustAnchors: world.anchors };
+    // The ceilings, on this thread (one core), before and after the verifications: on a shared
+    // machine the two differ, and the higher is what the machine can do.
+    const ceilings = (): { sha: Rate; ed: Rate } => ({ sha: rateSync(() => sha256Hex(s.record), o.budget), ed: rateSync(() => verify(null, s.input, s.key, s.signature), o.budget, 8) });
+    const before = ceilings();
 
     // Warm-up: the JIT settles on a small prefix of the work (a separate, small log).
     const warmDir = join(dir, 'warm');
@@ -87,9 +91,11 @@ export async function auditBench(o: AuditBenchOptions): Promise<BenchResult[]> {
     const offlineMs = performance.now() - t;
     clean(offline, 'verify from the export');
 
-    // The ceilings, in the same run, on this thread (one core).
-    const sha = rateSync(() => sha256Hex(s.record), o.budget);
-    const ed = rateSync(() => verify(null, s.input, s.key, s.signature), o.budget, 8);
+    const after = ceilings();
+    const best = (a: Rate, b: Rate): Rate => (a.perSecond >= b.perSecond ? a : b);
+    const sha = best(before.sha, after.sha);
+    const ed = best(before.ed, after.ed);
+    const spread = (a: Rate, b: Rate): string => `before the verifications ${roundRate(a.perSecond)}/s, after ${roundRate(b.perSecond)}/s, the higher reported`;
 
     const threads = new SignaturePool().size;
     const liveRate = (records * 1000) / liveMs;
@@ -102,8 +108,8 @@ export async function auditBench(o: AuditBenchOptions): Promise<BenchResult[]> {
     return [
       { name: 'audit.verify', unit: 'records/s', value: roundRate(liveRate), n: records, notes: what('kafkaSource on the embedded log', live, liveMs), ratios: ratios(liveRate) },
       { name: 'audit.verify-export', unit: 'records/s', value: roundRate(offlineRate), n: records, notes: `${what('exportSource', offline, offlineMs)}; the export (written by writeExport, not timed) is checked against its manifest as it is read`, ratios: ratios(offlineRate) },
-      rateResult('audit.ceiling.sha256', 'ops/s', sha, `sha256Hex of one journal record (${s.record.byteLength} bytes), one core`),
-      rateResult('audit.ceiling.ed25519-verify', 'ops/s', ed, `node:crypto verify (Ed25519) of one event's JWS signing input (${s.input.byteLength} bytes) with a cached public KeyObject, one core`),
+      rateResult('audit.ceiling.sha256', 'ops/s', sha, `sha256Hex of one journal record (${s.record.byteLength} bytes), one core; ${spread(before.sha, after.sha)}`),
+      rateResult('audit.ceiling.ed25519-verify', 'ops/s', ed, `node:crypto verify (Ed25519) of one event's JWS signing input (${s.input.byteLength} bytes) with a cached public KeyObject, one core; ${spread(before.ed, after.ed)}`),
     ];
   } finally {
     await log.close();

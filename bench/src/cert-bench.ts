@@ -19,7 +19,7 @@ import { FileEventLog } from '@xr/event-log-file';
 import { ID_NAMESPACES, KeyRing, newId, topics } from '@xr/exchange';
 import { createLogger } from '@xr/observability';
 import { StatusWriter, type StatusRecord } from '@xr/status';
-import { ratio, rateResult, rateSync, type BenchResult, type Budget, type Progress } from './measure.js';
+import { ratio, rateResult, rateSync, roundRate, type BenchResult, type Budget, type Progress, type Rate } from './measure.js';
 
 export interface CertBenchOptions {
   /** Distinct credentials issued and verified in turn. */
@@ -107,6 +107,13 @@ export async function certBench(o: CertBenchOptions): Promise<BenchResult[]> {
       if (!verdict.valid) throw new Error(`an issued credential does not verify: ${verdict.reasons.map((r) => `${r.code} ${r.message}`).join('; ')}`);
     }
 
+    const [h, p, s] = credentials[0]!.split('.') as [string, string, string];
+    const input = Buffer.from(`${h}.${p}`, 'ascii');
+    const signature = Buffer.from(s, 'base64url');
+    const key = trust.lookup(issuerKey.kid)!.publicKey;
+    // The raw Ed25519 ceiling before and after the desk's rate (a shared machine moves it); the higher is reported.
+    const rawRate = (): Rate => rateSync(() => verify(null, input, key, signature), o.budget, 8);
+    const before = rawRate();
     let i = 0;
     let refused = 0;
     const rate = rateSync(() => {
@@ -116,11 +123,8 @@ export async function certBench(o: CertBenchOptions): Promise<BenchResult[]> {
     }, o.budget, 16);
     if (refused > 0) throw new Error(`${refused} verifications refused a valid credential`);
 
-    const [h, p, s] = credentials[0]!.split('.') as [string, string, string];
-    const input = Buffer.from(`${h}.${p}`, 'ascii');
-    const signature = Buffer.from(s, 'base64url');
-    const key = trust.lookup(issuerKey.kid)!.publicKey;
-    const raw = rateSync(() => verify(null, input, key, signature), o.budget, 8);
+    const after = rawRate();
+    const raw = before.perSecond >= after.perSecond ? before : after;
 
     const length = Math.round(credentials.reduce((n, c) => n + c.length, 0) / credentials.length);
     return [
@@ -128,7 +132,7 @@ export async function certBench(o: CertBenchOptions): Promise<BenchResult[]> {
         ...rateResult('cert.verify', 'verifications/s', rate, `CertificateDesk.verify at ${VERIFIER} (温岭) of ${o.credentials} distinct credentials issued with issueLicence by ${ISSUER} (青岛, ${def.typeCode}), taken in turn, ~${length} characters each: JWS and header, RFC 8785 form, schema and 证照标识 check, key at iat, Ed25519 signature, validity, revocation and suspension status and the issued digest from a StatusFollower that read ${o.credentials} signed status records, recognition; every verdict valid`),
         ratios: { vs_ed25519_verify_1core: ratio(rate.perSecond, raw.perSecond) },
       },
-      rateResult('cert.ceiling.ed25519-verify', 'ops/s', raw, `node:crypto verify (Ed25519) of one credential's signing input (${input.byteLength} bytes) with a cached public KeyObject, one core`),
+      rateResult('cert.ceiling.ed25519-verify', 'ops/s', raw, `node:crypto verify (Ed25519) of one credential's signing input (${input.byteLength} bytes) with a cached public KeyObject, one core; before cert.verify ${roundRate(before.perSecond)}/s, after ${roundRate(after.perSecond)}/s, the higher reported`),
     ];
   } finally {
     await desk.stop();
