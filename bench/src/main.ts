@@ -3,12 +3,14 @@
  * document on stdout; progress goes to stderr. See bench/README.md for what each figure means.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
+import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { FileEventLog } from '@xr/event-log-file';
 import { topics } from '@xr/exchange';
+import { auditBench } from './audit-bench.js';
+import { certBench } from './cert-bench.js';
 import { cryptoBench } from './crypto-bench.js';
 import { regionPair } from './fixtures.js';
 import { kafkaPipelineBench, type KafkaInfo } from './kafka-bench.js';
@@ -17,7 +19,7 @@ import { pipelineBench } from './pipeline-bench.js';
 import { schemaBench } from './schema-bench.js';
 import { startupBench } from './startup-bench.js';
 
-const BENCHMARKS = ['crypto', 'schema', 'pipeline.file', 'startup', 'pipeline.kafka'] as const;
+const BENCHMARKS = ['crypto', 'schema', 'audit', 'cert', 'pipeline.file', 'startup', 'pipeline.kafka'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 interface Settings {
@@ -27,10 +29,14 @@ interface Settings {
   readonly concurrency: number;
   readonly warmupCases: number;
   readonly timeoutMs: number;
+  /** Events in the audited journal (each journaled by both regions: twice as many records). */
+  readonly auditEvents: number;
+  /** Distinct credentials verified in turn by `cert.verify`. */
+  readonly certificates: number;
 }
 
-const FULL: Settings = { budget: { warmupMs: 300, measureMs: 1_500 }, fileCases: 2_000, kafkaCases: 1_000, concurrency: 32, warmupCases: 100, timeoutMs: 60_000 };
-const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 200, kafkaCases: 100, concurrency: 32, warmupCases: 32, timeoutMs: 30_000 };
+const FULL: Settings = { budget: { warmupMs: 300, measureMs: 1_500 }, fileCases: 2_000, kafkaCases: 1_000, concurrency: 32, warmupCases: 100, timeoutMs: 60_000, auditEvents: 50_000, certificates: 3_000 };
+const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 200, kafkaCases: 100, concurrency: 32, warmupCases: 32, timeoutMs: 30_000, auditEvents: 1_000, certificates: 200 };
 
 const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
   --quick   smaller n and shorter time budgets (a smoke run)
@@ -57,6 +63,11 @@ function select(only: readonly string[] | undefined): Set<BenchName> | undefined
     for (const m of matches) chosen.add(m);
   }
   return chosen;
+}
+
+/** The 1, 5 and 15 minute load averages, to two decimals. */
+function loadAverage(): number[] {
+  return loadavg().map((l) => Number(l.toFixed(2)));
 }
 
 function groupIndex(resultName: string): number {
@@ -91,6 +102,8 @@ async function main(): Promise<number> {
   const quick = args.values.quick === true;
   const s = quick ? QUICK : FULL;
   const startedAt = new Date().toISOString();
+  // Other work on the machine moves every figure: the report says how busy it was.
+  const loadAtStart = loadAverage();
   const results: BenchResult[] = [];
   let kafka: KafkaInfo | null = null;
   progress(`${quick ? 'quick' : 'full'} run: ${BENCHMARKS.filter((b) => chosen.has(b)).join(', ')}`);
@@ -113,6 +126,8 @@ async function main(): Promise<number> {
 
   if (chosen.has('crypto')) await guarded('crypto', () => cryptoBench(s.budget));
   if (chosen.has('schema')) await guarded('schema', () => schemaBench(s.budget));
+  if (chosen.has('audit')) await guarded('audit', () => auditBench({ events: s.auditEvents, budget: s.budget, progress }));
+  if (chosen.has('cert')) await guarded('cert', () => certBench({ credentials: s.certificates, budget: s.budget, progress }));
 
   // Kafka runs before the embedded log: that one keeps every record in memory, and the RSS it
   // leaves behind shrinks only slowly after it is closed, which would blur Kafka's RSS delta.
@@ -164,6 +179,7 @@ async function main(): Promise<number> {
       cpus: cpuList.length,
       cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
       memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+      loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
     },
     kafkaVersion: kafka?.version ?? null,
     kafka,

@@ -13,6 +13,11 @@ export interface BenchResult {
   readonly p50Ms?: number;
   readonly p99Ms?: number;
   readonly notes?: string;
+  /**
+   * `value` divided by ceilings measured in the same run, by name (e.g. `vs_ed25519_verify_1core`):
+   * how far the figure is from what the machine's own primitives allow.
+   */
+  readonly ratios?: Readonly<Record<string, number>>;
   /** Why the benchmark did not run (e.g. no Kafka broker). */
   readonly skipped?: string;
   /** What went wrong when it failed; the run goes on with the other benchmarks. */
@@ -120,6 +125,11 @@ export async function rateAsync(fn: () => Promise<unknown>, budget: Budget): Pro
   }
   const seconds = (now - start) / 1000;
   return { ops: samples.length, seconds, perSecond: samples.length / seconds, latency: summarize(samples) };
+}
+
+/** A ratio of two rates, to three significant digits. */
+export function ratio(value: number, ceiling: number): number {
+  return Number((value / ceiling).toPrecision(3));
 }
 
 /** A result line for an ops/s figure. */

@@ -102,7 +102,8 @@ export class SignaturePool {
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (out: Uint8Array) => void; reject: (e: unknown) => void; slot: Slot }>();
 
-  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism()))) {}
+  /** Worker threads (started at the first batch); by default one per core, at most 4. */
+  constructor(readonly size = Math.max(1, Math.min(4, availableParallelism()))) {}
 
   private start(): void {
     for (let i = 0; i < this.size; i++) {

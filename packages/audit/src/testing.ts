@@ -3,41 +3,25 @@
  * Test data made the real way: two gateways (聊城 371500 receives, 青岛 370200 handles) exchange a
  * few cases on an event log, with an admin-signed registry; checkpoints and cosignatures are signed
  * here with the regions' keys as the checkpointer and the witness will (docs/WIRE.md). Tampering
- * copies the topics into a fresh prefix with a change (`copyTopics`).
+ * copies the topics into a fresh prefix with a change (`copyTopics`). For throughput (tests and the
+ * bench), `syntheticLog` writes a large sealed journal directly, without running gateways.
  */
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { generateKeyPair, makeKid, signingKeyFromJwk, type PublicJwk, type SigningKey } from '@xr/crypto';
+import { generateKeyPair, signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { CHECKPOINT_KIND_HEADER, ExchangeGateway, KeyRing, journalKeyName, journalOrigin, topics, witnessKeyName } from '@xr/exchange';
 import { Counters, createLogger } from '@xr/observability';
 import { adminKid, RegistryWriter } from '@xr/registry';
 import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, MerkleTree, parseNote, signNote } from '@xr/tlog';
+import { LC, QD, region, type Region, type World } from './testing-regions.js';
 
-export const LC = '371500';
-export const QD = '370200';
+export { LC, QD, region, type Region, type World } from './testing-regions.js';
+export { syntheticLog } from './synthetic-log.js';
+
 const PARTITIONS = 3;
 
-export interface Region {
-  readonly code: string;
-  readonly signer: SigningKey;
-  readonly publicJwk: PublicJwk;
-}
-
-export function region(code: string, generation = 1): Region {
-  const { privateJwk, publicJwk } = generateKeyPair(makeKid(code, generation));
-  return { code, signer: signingKeyFromJwk(privateJwk), publicJwk };
-}
-
 export const quietLogger = createLogger({ level: 'error', destination: new Writable({ write: (_c, _e, done) => done() }) });
-
-export interface World {
-  readonly prefix: string;
-  readonly admin: SigningKey;
-  readonly anchors: PublicJwk[];
-  readonly regions: Record<string, Region>;
-  readonly caseIds: string[];
-}
 
 function submission(handling: string) {
   return {

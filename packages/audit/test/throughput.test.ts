@@ -9,7 +9,7 @@ import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FileEventLog } from '@xr/event-log-file';
 import { exportSource, kafkaSource, verifyAudit, writeExport } from '../src/index.js';
-import { syntheticLog } from './synthetic.js';
+import { syntheticLog } from '../src/testing.js';
 
 const EVENTS = Number(process.env['AUDIT_BENCH_EVENTS'] ?? 1_000);
 

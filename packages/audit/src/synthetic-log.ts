@@ -1,17 +1,18 @@
 /**
- * A synthetic sealed log for throughput: `events` submissions from 聊城 to 青岛, each journaled by
- * both (so 2 × events journal records), signed with node:crypto directly (the JWS of WIRE.md),
- * checkpointed at the end of every partition and cosigned by the partner.
+ * `@xr/audit/testing` (tests and the bench only): a synthetic sealed log for throughput. `events`
+ * submissions from 聊城 to 青岛, each journaled by both (so 2 × events journal records, one distinct
+ * sender signature per event), signed with node:crypto directly (the JWS of WIRE.md), written
+ * straight to the journal topics in the journal record shape (running gateways for 100k records
+ * would take minutes), checkpointed at the end of every partition and cosigned by the partner; an
+ * admin-signed registry registers both regions and 聊城's outbox cursor to 青岛 is at the end.
  */
 import { createHash, sign } from 'node:crypto';
-import { canonicalBytes } from '@xr/crypto';
-import type { EventLog, RecordInput } from '@xr/event-log';
-import { partitionFor } from '@xr/event-log';
-import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, MerkleTree, parseNote, signNote } from '@xr/tlog';
+import { canonicalBytes, generateKeyPair, signingKeyFromJwk } from '@xr/crypto';
+import { partitionFor, type EventLog, type RecordInput } from '@xr/event-log';
 import { adminKid, RegistryWriter } from '@xr/registry';
-import { generateKeyPair, signingKeyFromJwk } from '@xr/crypto';
+import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, MerkleTree, parseNote, signNote } from '@xr/tlog';
 import { CHECKPOINT_KIND_HEADER, journalKeyName, journalOrigin, witnessKeyName } from '@xr/exchange';
-import { LC, QD, region, type World } from '../src/testing.js';
+import { LC, QD, region, type World } from './testing-regions.js';
 
 const PARTITIONS = 3;
 
