@@ -46,7 +46,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('xr audit', () => {
+// Each test spawns the CLI (node --import tsx) up to seven times: seconds each on a busy 2-core machine.
+describe('xr audit', { timeout: 90_000 }, () => {
   it('verify --json on a clean export exits 0 with a clean report', async () => {
     const { code, stdout, stderr } = await xr('audit', 'verify', '--json', '--from', join(dir, 'export'), '--anchors', join(dir, 'anchors.json'));
     expect(stderr).toBe('');
