@@ -67,6 +67,15 @@ export class KafkaEventLog implements EventLog {
   private readonly partitionCounts = new Map<string, number>();
   private readonly consumers = new Set<Consumer>();
   private readonly direct: DirectClient;
+  /**
+   * Connections for long polls, one per poll in flight. A broker answers one request per
+   * connection at a time, in order, so a long poll on a shared connection would wait behind every
+   * other caller's long poll on an idle topic (followers of the registry, the status topic, the
+   * checkpoints…): a new record would be seen up to (pollers × maxWait) late.
+   */
+  private readonly idlePollers: DirectClient[] = [];
+  private readonly pollers = new Set<DirectClient>();
+  private closing = false;
 
   constructor(private readonly options: KafkaEventLogOptions) {
     const onLog = options.onLog;
@@ -222,12 +231,27 @@ export class KafkaEventLog implements EventLog {
 
   /** A fetch; an offset past the end reads as nothing yet (after waiting), one before the start is an error. */
   private async fetchFrom(topic: string, partition: number, offset: number, maxWaitMs: number): Promise<{ messages: readonly DirectMessage[]; end: number }> {
-    const fetched = await this.direct.fetch(topic, partition, offset, maxWaitMs);
+    const fetched = maxWaitMs > 0 ? await this.longFetch(topic, partition, offset, maxWaitMs) : await this.direct.fetch(topic, partition, offset, maxWaitMs);
     if (!fetched.outOfRange) return fetched;
     const end = await this.endOffset(topic, partition);
     if (offset < end) throw new Error(`topic ${topic} partition ${partition} no longer holds offset ${offset} (deleted by retention?)`);
     if (maxWaitMs > 0) await new Promise((r) => setTimeout(r, maxWaitMs));
     return { messages: [], end };
+  }
+
+  /** A fetch that may wait, on a connection no other request is queued on. */
+  private async longFetch(topic: string, partition: number, offset: number, maxWaitMs: number): Promise<Awaited<ReturnType<DirectClient['fetch']>>> {
+    let client = this.idlePollers.pop();
+    if (!client) {
+      client = new DirectClient(this.kafka);
+      this.pollers.add(client);
+    }
+    try {
+      return await client.fetch(topic, partition, offset, maxWaitMs);
+    } finally {
+      if (this.closing) void client.close();
+      else this.idlePollers.push(client);
+    }
   }
 
   async poll(topic: string, partition: number, fromOffset: number, maxWaitMs: number, limit?: number): Promise<LogRecord[]> {
@@ -300,7 +324,11 @@ export class KafkaEventLog implements EventLog {
   async close(): Promise<void> {
     for (const consumer of [...this.consumers]) await consumer.disconnect().catch(() => undefined);
     this.consumers.clear();
+    this.closing = true;
     await this.direct.close();
+    await Promise.all([...this.pollers].map((c) => c.close()));
+    this.pollers.clear();
+    this.idlePollers.length = 0;
     if (this.connected) {
       await this.connected.catch(() => undefined);
       await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);

@@ -78,3 +78,36 @@ describe('Kafka reads without consumer groups', () => {
     }
   });
 });
+
+describe('Kafka long polls beside other long polls', () => {
+  it('a poll sees a new record at once while five other polls of the same log wait on idle topics', async () => {
+    // A broker answers one request per connection at a time: on one shared connection this poll
+    // waited behind the idle polls' 500 ms waits (2.0–2.5 s each time before the fix).
+    const log = new KafkaEventLog({ brokers: inject('kafkaBrokers').split(','), clientId: 'contract-polls' });
+    const p = `ct.polls.${randomUUID().slice(0, 8)}`;
+    const idle = Array.from({ length: 5 }, (_, i) => `${p}.idle${i}`);
+    let stop = false;
+    try {
+      for (const t of [...idle, `${p}.hot`]) await log.createTopic(t, { partitions: 1 });
+      const loops = idle.map(async (t) => {
+        while (!stop) await log.poll(t, 0, 0, 500);
+      });
+      const latencies: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const seen = (async () => {
+          for (;;) if ((await log.poll(`${p}.hot`, 0, i, 500)).length > 0) return Date.now();
+        })();
+        await new Promise((r) => setTimeout(r, 97 * (i + 1)));
+        const appended = Date.now();
+        await log.append(`${p}.hot`, [{ id: `hot-${i}`, key: 'k', value: new Uint8Array([i]) }]);
+        latencies.push((await seen) - appended);
+      }
+      stop = true;
+      await Promise.all(loops);
+      expect(Math.max(...latencies)).toBeLessThan(300);
+    } finally {
+      stop = true;
+      await log.close();
+    }
+  }, 60_000);
+});
