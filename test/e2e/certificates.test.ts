@@ -81,6 +81,16 @@ function altered(jws: string, change: (payload: Record<string, unknown>) => void
   return `${h}.${Buffer.from(canonicalJson(payload)).toString('base64url')}.${s}`;
 }
 
+/** Milliseconds from now until `client`'s VerifyCertificate reasons satisfy `want`, polling every 20 ms; −1 after 5 s. */
+async function msUntil(client: CertificateClient, want: (codes: string[]) => boolean): Promise<number> {
+  const from = Date.now();
+  while (Date.now() - from < 5_000) {
+    if (want(codesOf(await client.verify(issued.credential)))) return Date.now() - from;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return -1;
+}
+
 const xr = (args: string[], token?: string) => runCli([...args], { KAFKA_BROKERS: '', ...(token ? { XR_TOKEN: token } : {}) });
 
 beforeAll(async () => {
@@ -174,15 +184,19 @@ describe('电子证照 across four gateway processes on Kafka', () => {
     expect((await certs.wl.verify(issued.credential)).valid).toBe(true);
   });
 
-  it('suspension reaches 温岭 (XR_CERT_SUSPENDED); reinstatement makes it valid again', async () => {
-    const suspended = await certs.qd.change('SuspendCertificate', issued.id, 'under-review', randomUUID());
-    const returned = Date.now();
-    expect(suspended).toMatchObject({ certificateId: issued.id, status: 'suspended', unchanged: false });
-    await eventually(async () => (codesOf(await certs.wl.verify(issued.credential)).join() === 'XR_CERT_SUSPENDED' ? true : undefined), 5_000);
-    process.stdout.write(`[certificates e2e] SuspendCertificate at 370200 returned → 331081 refuses XR_CERT_SUSPENDED after ${Date.now() - returned} ms (polled every 50 ms)\n`);
-    const again = await certs.qd.change('ReinstateCertificate', issued.id, 'review-passed', randomUUID());
-    expect(again).toMatchObject({ status: 'valid', unchanged: false });
-    await eventually(async () => ((await certs.wl.verify(issued.credential)).valid ? true : undefined), 5_000);
+  it('suspension reaches 温岭 (XR_CERT_SUSPENDED); reinstatement makes it valid again (five rounds, each timed)', async () => {
+    const figures: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const suspended = await certs.qd.change('SuspendCertificate', issued.id, 'under-review', randomUUID());
+      figures.push(await msUntil(certs.wl, (codes) => codes.join() === 'XR_CERT_SUSPENDED'));
+      expect(suspended).toMatchObject({ certificateId: issued.id, status: 'suspended', unchanged: false });
+      const again = await certs.qd.change('ReinstateCertificate', issued.id, 'review-passed', randomUUID());
+      figures.push(await msUntil(certs.wl, (codes) => codes.length === 0));
+      expect(again).toMatchObject({ status: 'valid', unchanged: false });
+    }
+    const sorted = [...figures].sort((a, b) => a - b);
+    process.stdout.write(`[certificates e2e] suspend/reinstate at 370200 → seen at 331081, ms from the call returning: ${figures.join(', ')} (median ${sorted[Math.floor(sorted.length / 2)]}, max ${sorted.at(-1)})\n`);
+    expect(sorted.at(-1)).toBeLessThan(1_000);
   });
 
   it('xr cert: get, status-list and verify --offline from an audit export decide as the gateways do', async () => {
@@ -211,17 +225,8 @@ describe('电子证照 across four gateway processes on Kafka', () => {
 
   it('RevokeCertificate at 青岛: 温岭 refuses it XR_CERT_REVOKED within a second of the call returning', async () => {
     const revoked = await certs.qd.change('RevokeCertificate', issued.id, 'fraud', randomUUID());
-    const returned = Date.now();
+    const ms = await msUntil(certs.wl, (codes) => codes.includes('XR_CERT_REVOKED'));
     expect(revoked).toMatchObject({ certificateId: issued.id, status: 'revoked', unchanged: false });
-    let ms = -1;
-    while (Date.now() - returned < 5_000) {
-      const v = await certs.wl.verify(issued.credential);
-      if (codesOf(v).includes('XR_CERT_REVOKED')) {
-        ms = Date.now() - returned;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
     process.stdout.write(`[certificates e2e] RevokeCertificate at 370200 returned → 331081 refuses XR_CERT_REVOKED after ${ms} ms (separate processes, Kafka)\n`);
     expect(ms).toBeGreaterThanOrEqual(0);
     expect(ms).toBeLessThan(1_000);
