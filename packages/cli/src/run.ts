@@ -5,7 +5,7 @@
 import { commandWords, GLOBAL_OPTIONS } from './args.js';
 import { admin, ADMIN_COMMANDS, type AdminCommand } from './commands/admin.js';
 import { audit, AUDIT_COMMANDS, type AuditCommand } from './commands/audit.js';
-import { cert, CERT_COMMANDS, type CertCommand } from './commands/cert.js';
+import { CERT_COMMANDS, type CertCommand } from './commands/cert-commands.js';
 import { keysNew } from './commands/keys.js';
 import { keysIssuer, keysToken } from './commands/token.js';
 import type { CliIo } from './io.js';
@@ -90,6 +90,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (group === 'cert') {
       if (command === undefined || !(CERT_COMMANDS as readonly string[]).includes(command)) throw usage(`unknown cert command ${JSON.stringify(command ?? '')}; one of ${CERT_COMMANDS.join(', ')}`, 'command');
+      // Loaded on use: the credential schemas are not compiled for every other command.
+      const { cert } = await import('./commands/cert.js');
       return await cert(command as CertCommand, rest, io);
     }
     if (group === 'keys') {

@@ -19,8 +19,7 @@ import { readAnchors } from './audit-source.js';
 import { readStatusLists, replayRegistry, verifyOffline, keyAtOf } from './cert-offline.js';
 import { changeText, gatewayVerdictText, offlineVerdictText, shownJson } from './cert-output.js';
 
-export const CERT_COMMANDS = ['show', 'verify', 'status-list', 'get', 'revoke', 'suspend', 'reinstate'] as const;
-export type CertCommand = (typeof CERT_COMMANDS)[number];
+import type { CertCommand } from './cert-commands.js';
 
 const OPTIONS = {
   gateway: { type: 'string' },
