@@ -45,7 +45,7 @@ export interface AdminCaller {
 }
 
 /** The problem a failed call carries: the registry or domain code, the message, the request field. */
-export function problemOf(error: ServiceError, address: string): CliFailure {
+export function problemOf(error: ServiceError, address: string, service = 'the admin service'): CliFailure {
   const bin = error.metadata?.get('grpc-status-details-bin')[0];
   if (Buffer.isBuffer(bin)) {
     const details = decodeStatusDetails(bin);
@@ -55,7 +55,7 @@ export function problemOf(error: ServiceError, address: string): CliFailure {
     return new CliFailure({ code, message, ...(typeof field === 'string' && field !== '' ? { field } : {}) });
   }
   if (error.code === status.UNAVAILABLE || error.code === status.DEADLINE_EXCEEDED) {
-    return new CliFailure({ code: 'XR_UNAVAILABLE', message: `cannot reach the admin service at ${address}: ${error.details}` });
+    return new CliFailure({ code: 'XR_UNAVAILABLE', message: `cannot reach ${service} at ${address}: ${error.details}` });
   }
   return new CliFailure({ code: 'XR_INTERNAL', message: `${status[error.code] ?? error.code}: ${error.details}` });
 }

@@ -5,12 +5,13 @@
 import { commandWords, GLOBAL_OPTIONS } from './args.js';
 import { admin, ADMIN_COMMANDS, type AdminCommand } from './commands/admin.js';
 import { audit, AUDIT_COMMANDS, type AuditCommand } from './commands/audit.js';
+import { CERT_COMMANDS, type CertCommand } from './commands/cert-commands.js';
 import { keysNew } from './commands/keys.js';
 import { keysIssuer, keysToken } from './commands/token.js';
 import type { CliIo } from './io.js';
 import { CliFailure, usage, type CliProblem } from './problem.js';
 
-export const HELP = `xr — admin and key tools of the cross-region exchange
+export const HELP = `xr — admin, audit, certificate and key tools of the cross-region exchange
 
 usage:
   xr admin register    --file city.json
@@ -32,6 +33,13 @@ usage:
   xr audit check       <proof file> --keys <jwks file | verifier key> [--quorum N]   (offline)
   xr audit export      --to DIR
   xr audit policy      <region>                              (C2SP tlog-policy)
+  xr cert show        <file> [--reveal]                    (decoded, with the 证照标识 check; exit 1 if unreadable)
+  xr cert verify      <file> --gateway host:port           (the gateway's verdict; exit 1 when refused)
+  xr cert verify      <file> --offline --registry <export dir | registry .jsonl> --anchors <admin jwks>
+                      --status-list <file>… [--region <verifying region>] [--at <time>]   (no network)
+  xr cert status-list --gateway host:port --purpose revocation|suspension [--list N] [--issuer-uscc U] [--out file]
+  xr cert get         <case id> --gateway host:port [--out file]   (the compact JWS)
+  xr cert revoke|suspend|reinstate <证照标识> --reason <code> --gateway host:port   (the issuing region only)
   xr keys new          --region R [--generation N] [--out dir]
   xr keys new          --admin NAME [--generation N] [--out dir]
   xr keys issuer       --name NAME [--out dir]                 (a development token issuer)
@@ -39,6 +47,7 @@ usage:
 
 global options:
   --admin-url host:port   admin service (env XR_ADMIN_URL)
+  --gateway host:port     a gateway, for xr cert (env XR_GATEWAY_URL)
   --token T               bearer token, sent as "authorization: Bearer T" (env XR_TOKEN)
   --json                  machine-readable output (errors as JSON on stderr)
   --request-id ID         (changes) retrying with the same id makes no second change
@@ -47,7 +56,7 @@ global options:
   -h, --help
 
 times are RFC 3339 with an offset, e.g. 2025-06-01T00:00:00+08:00
-exit: 0 done (audit verify: clean) · 1 refused, unreachable, or an anomaly found · 2 bad arguments or files (nothing sent)
+exit: 0 done (audit verify: clean; cert verify: valid) · 1 refused, unreachable, an anomaly found, or a certificate refused · 2 bad arguments or files (nothing sent)
 `;
 
 function report(problem: CliProblem, io: CliIo, json: boolean): number {
@@ -79,6 +88,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (command === undefined || !(AUDIT_COMMANDS as readonly string[]).includes(command)) throw usage(`unknown audit command ${JSON.stringify(command ?? '')}; one of ${AUDIT_COMMANDS.join(', ')}`, 'command');
       return await audit(command as AuditCommand, rest, io);
     }
+    if (group === 'cert') {
+      if (command === undefined || !(CERT_COMMANDS as readonly string[]).includes(command)) throw usage(`unknown cert command ${JSON.stringify(command ?? '')}; one of ${CERT_COMMANDS.join(', ')}`, 'command');
+      // Loaded on use: the credential schemas are not compiled for every other command.
+      const { cert } = await import('./commands/cert.js');
+      return await cert(command as CertCommand, rest, io);
+    }
     if (group === 'keys') {
       const keys: Record<string, (args: readonly string[], io: CliIo) => Promise<void>> = { new: keysNew, issuer: keysIssuer, token: keysToken };
       const run = command === undefined ? undefined : keys[command];
@@ -86,7 +101,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await run(rest, io);
       return 0;
     }
-    throw usage(`unknown command ${JSON.stringify(group)}; one of admin, audit, keys (xr --help)`, 'command');
+    throw usage(`unknown command ${JSON.stringify(group)}; one of admin, audit, cert, keys (xr --help)`, 'command');
   } catch (error) {
     if (error instanceof CliFailure) return report(error.problem, io, json);
     return report({ code: 'XR_INTERNAL', message: error instanceof Error ? error.message : String(error) }, io, json);
