@@ -1,11 +1,11 @@
 /**
  * Follows the public status topic (`<prefix>.status`, one partition, LogAppendTime) from the
- * start, like the registry follower: group-less long polls, each record opened with the issuer's
- * key as the registry judges it at the record's time, then folded into a `StatusState`. Refused
- * records are counted and reported, never applied, and never stop the follower. `freshness` says
- * how current the view is: the topic position read and when the last poll came back.
+ * start (a `TopicTail`: group-less long polls), each record opened with the issuer's key as the
+ * registry judges it at the record's time, then folded into a `StatusState`. Refused records are
+ * counted and reported, never applied, and never stop the follower. `freshness` says how current
+ * the view is: the topic position read and when the last poll came back.
  */
-import { ensureLogAppendTime, type EventLog, type LogRecord } from '@xr/event-log';
+import { TopicTail, ensureLogAppendTime, type EventLog, type LogRecord } from '@xr/event-log';
 import type { Problem } from '@xr/domain';
 import type { Trust } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
@@ -28,26 +28,28 @@ export interface StatusFreshness {
   readonly asOf: string;
 }
 
-/** Longest wait of one poll: how late a stop can be, not how late a change is seen. */
-const POLL_WAIT_MS = 500;
-
 export class StatusFollower {
   readonly state = new StatusState();
-  private position = 0;
   private asOf = new Date(0).toISOString();
-  private running: Promise<void> | undefined;
-  private stopping = false;
-  private readonly waiters = new Set<{ offset: number; resolve: () => void }>();
+  private readonly tail: TopicTail;
   private counts = { applied: 0, refused: 0 };
 
-  constructor(private readonly o: StatusFollowerOptions) {}
+  constructor(private readonly o: StatusFollowerOptions) {
+    this.tail = new TopicTail({
+      log: o.log,
+      topic: o.topic,
+      onRecord: (r) => this.handle(r),
+      onPoll: () => (this.asOf = new Date().toISOString()),
+      onError: (error) => o.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'status topic read failed; retrying'),
+    });
+  }
 
   get freshness(): StatusFreshness {
-    return { position: this.position, asOf: this.asOf };
+    return { position: this.tail.position, asOf: this.asOf };
   }
 
   get stats(): { readonly applied: number; readonly refused: number; readonly position: number } {
-    return { ...this.counts, position: this.position };
+    return { ...this.counts, position: this.tail.position };
   }
 
   /** Creates the topic if missing, then follows it; resolves once what was there at start has been read. */
@@ -55,58 +57,17 @@ export class StatusFollower {
     const { partitions } = await ensureLogAppendTime(this.o.log, this.o.topic, 1);
     if (partitions !== 1) throw new Error(`status topic ${this.o.topic} has ${partitions} partitions; it must have exactly 1`);
     const end = await this.o.log.endOffset(this.o.topic, 0);
-    this.stopping = false;
-    this.running = this.follow();
-    await this.reached(end - 1, 60_000);
+    this.tail.start();
+    await this.tail.reached(end - 1, 60_000);
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.running;
-    this.running = undefined;
+  stop(): Promise<void> {
+    return this.tail.stop();
   }
 
   /** Resolves true once the record at `offset` has been applied or refused; false after `timeoutMs`. */
   reached(offset: number, timeoutMs = 15_000): Promise<boolean> {
-    return new Promise((resolve) => {
-      if (this.position > offset) return resolve(true);
-      const waiter = {
-        offset: offset + 1,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
-  }
-
-  private async follow(): Promise<void> {
-    let delay = 200;
-    while (!this.stopping) {
-      try {
-        const records = await this.o.log.poll(this.o.topic, 0, this.position, POLL_WAIT_MS, 1000);
-        if (this.stopping) return;
-        for (const r of records) if (r.offset >= this.position) await this.handle(r);
-        this.asOf = new Date().toISOString();
-        for (const w of [...this.waiters]) {
-          if (this.position >= w.offset) {
-            this.waiters.delete(w);
-            w.resolve();
-          }
-        }
-        delay = 200;
-      } catch (error) {
-        if (this.stopping) return;
-        this.o.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'status topic read failed; retrying');
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 2, 5_000);
-      }
-    }
+    return this.tail.reached(offset, timeoutMs);
   }
 
   private async handle(r: LogRecord): Promise<void> {
@@ -117,7 +78,6 @@ export class StatusFollower {
       opened = await openStatusRecord(r.value, r.headers, r.timestamp, this.o.trust);
     }
     const applied = opened.ok ? this.state.apply(opened.value, r.offset) : opened;
-    this.position = r.offset + 1;
     if (!applied.ok) {
       this.counts.refused += 1;
       this.o.logger?.warn({ code: applied.code, field: applied.field, offset: r.offset }, 'status record refused');

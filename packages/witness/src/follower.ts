@@ -6,7 +6,7 @@
  * fork evidence, a stale consistent one is skipped. A failed append retries the same record, so
  * nothing is skipped and nothing counts before it is on the log.
  */
-import { ensureLogAppendTime, type LogRecord } from '@xr/event-log';
+import { TopicTail, ensureLogAppendTime, type LogRecord } from '@xr/event-log';
 import { CHECKPOINT_KIND_HEADER, parseJournalOrigin } from '@xr/exchange';
 import type { Counters, Logger } from '@xr/observability';
 import { extendBridge, isSettled, type Bridge } from './bridge.js';
@@ -25,22 +25,26 @@ export interface WitnessFollowerStats {
   readonly restored: number;
 }
 
-const POLL_WAIT_MS = 500;
 const BATCH = 500;
 
 export class WitnessFollower {
-  private position = 0;
   private restored = 0;
-  private stopping = false;
-  private running: Promise<void> | undefined;
-  private readonly waiters = new Set<{ offset: number; resolve: () => void }>();
+  private readonly tail: TopicTail;
   /** Per origin: the newest checkpoint proven consistent with the cosigned one, past ones it could not cosign. */
   private readonly bridges = new Map<string, Bridge>();
 
-  constructor(private readonly o: WitnessFollowerOptions) {}
+  constructor(private readonly o: WitnessFollowerOptions) {
+    this.tail = new TopicTail({
+      log: o.log,
+      topic: o.topic,
+      batch: BATCH,
+      onRecord: (r) => this.handle(r),
+      onError: (error, offset) => o.logger?.warn({ err: error instanceof Error ? error.message : String(error), offset }, 'witness follower failed; retrying the same record'),
+    });
+  }
 
   get stats(): WitnessFollowerStats {
-    return { position: this.position, restored: this.restored };
+    return { position: this.tail.position, restored: this.restored };
   }
 
   /** Takes back this witness's records up to the current end, then follows from offset 0. */
@@ -56,64 +60,16 @@ export class WitnessFollower {
       at = records[records.length - 1]!.offset + 1;
     }
     this.o.logger?.info({ restored: this.restored, origins: this.o.witness.sizes().size, end }, 'witness state restored from its own cosignatures');
-    this.stopping = false;
-    this.running = this.follow();
+    this.tail.start();
   }
 
   /** Resolves true once the record at `offset` has been judged; false after `timeoutMs`. */
   reached(offset: number, timeoutMs = 15_000): Promise<boolean> {
-    return new Promise((resolve) => {
-      if (this.position > offset) return resolve(true);
-      const waiter = {
-        offset: offset + 1,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.tail.reached(offset, timeoutMs);
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.running;
-    this.running = undefined;
-  }
-
-  private async follow(): Promise<void> {
-    let delay = 200;
-    while (!this.stopping) {
-      try {
-        const records = await this.o.log.poll(this.o.topic, 0, this.position, POLL_WAIT_MS, BATCH);
-        for (const r of records) {
-          if (this.stopping) return;
-          if (r.offset < this.position) continue;
-          await this.handle(r);
-          this.position = r.offset + 1;
-          this.wake();
-        }
-        delay = 200;
-      } catch (error) {
-        if (this.stopping) return;
-        this.o.logger?.warn({ err: error instanceof Error ? error.message : String(error), offset: this.position }, 'witness follower failed; retrying the same record');
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 2, 5_000);
-      }
-    }
-  }
-
-  private wake(): void {
-    for (const w of [...this.waiters]) {
-      if (this.position >= w.offset) {
-        this.waiters.delete(w);
-        w.resolve();
-      }
-    }
+  stop(): Promise<void> {
+    return this.tail.stop();
   }
 
   private async handle(r: LogRecord): Promise<void> {
