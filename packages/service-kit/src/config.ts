@@ -39,6 +39,21 @@ export const GRPC_LISTENER_SCHEMA = {
 
 export const TOPIC_PREFIX_SCHEMA = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' } as const;
 
+/** An admin's Ed25519 public JWK (kid `admin-<name>.k<n>`): the trust anchors of the registry in every process. */
+export const ADMIN_PUBLIC_JWK_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kty', 'crv', 'x', 'kid'],
+  properties: {
+    kty: { const: 'OKP' },
+    crv: { const: 'Ed25519' },
+    x: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+    kid: { type: 'string', pattern: '^admin-[a-z][a-z0-9-]{0,30}\\.k[1-9]\\d{0,5}$' },
+    alg: { const: 'EdDSA' },
+    use: { const: 'sig' },
+  },
+} as const;
+
 export const LOG_LEVEL_SCHEMA = { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' } as const;
 
 /** Overrides every xr process takes from the environment: KAFKA_BROKERS or XR_DATA_DIR, XR_GRPC_ADDRESS, XR_LOG_LEVEL, XR_TOPIC_PREFIX. */

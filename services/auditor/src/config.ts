@@ -6,7 +6,7 @@
 import type { PublicJwk } from '@xr/crypto';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema } from '@xr/schemas';
-import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
 
 export { ConfigError };
 
@@ -23,8 +23,6 @@ export interface AuditorConfig {
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
-const B64URL_32 = '^[A-Za-z0-9_-]{43}$';
-
 export const AUDITOR_CONFIG_SCHEMA = {
   $id: 'https://schemas.xr-gateway.cn/auditor-config.json',
   type: 'object',
@@ -32,23 +30,7 @@ export const AUDITOR_CONFIG_SCHEMA = {
   required: ['trustAnchors', 'eventLog', 'grpc', 'auth'],
   properties: {
     $schema: { type: 'string' },
-    trustAnchors: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kty', 'crv', 'x', 'kid'],
-        properties: {
-          kty: { const: 'OKP' },
-          crv: { const: 'Ed25519' },
-          x: { type: 'string', pattern: B64URL_32 },
-          kid: { type: 'string', pattern: '^admin-[a-z][a-z0-9-]{0,30}\\.k[1-9]\\d{0,5}$' },
-          alg: { const: 'EdDSA' },
-          use: { const: 'sig' },
-        },
-      },
-    },
+    trustAnchors: { type: 'array', minItems: 1, items: ADMIN_PUBLIC_JWK_SCHEMA },
     eventLog: EVENT_LOG_SCHEMA,
     grpc: GRPC_LISTENER_SCHEMA,
     auth: AUTH_CONFIG_SCHEMA,

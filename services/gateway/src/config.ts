@@ -9,7 +9,7 @@ import type { CalendarYear, Catalog } from '@xr/domain';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema, validateCalendarYear, validateCatalog } from '@xr/schemas';
 import { parseVerifierKey, SIGNATURE_TYPE_COSIGNATURE_V1 } from '@xr/tlog';
-import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
 
 export { ConfigError };
 import { dirname, resolve } from 'node:path';
@@ -108,23 +108,7 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       required: ['trustAnchors'],
       properties: {
-        trustAnchors: {
-          type: 'array',
-          minItems: 1,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['kty', 'crv', 'x', 'kid'],
-            properties: {
-              kty: { const: 'OKP' },
-              crv: { const: 'Ed25519' },
-              x: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
-              kid: { type: 'string', pattern: '^admin-[a-z][a-z0-9-]{0,30}\\.k[1-9]\\d{0,5}$' },
-              alg: { const: 'EdDSA' },
-              use: { const: 'sig' },
-            },
-          },
-        },
+        trustAnchors: { type: 'array', minItems: 1, items: ADMIN_PUBLIC_JWK_SCHEMA },
         maxBackdateMinutes: { type: 'integer', minimum: 0, maximum: 1440, default: 10 },
       },
     },
