@@ -88,7 +88,7 @@ describe('two gateway processes over Kafka', () => {
     expect(submitted).toMatchObject({ status: 'received', receivingRegion: A.code, handlingRegion: B.code });
     const atB = await eventually(async () => b.get(caseId));
     expect(atB).toMatchObject({ caseId, status: 'received', itemCode: '370200-SPJY-0001', receivingRegion: A.code, applicant: { name: '张三' } });
-    expect(atB.materials).toEqual([{ name: '申请书.pdf', sha256: 'c'.repeat(64), size: 1234, mediaType: 'application/pdf' }]);
+    expect(atB.materials).toEqual([{ name: '申请书.pdf', sha256: 'c'.repeat(64), size: 1234, mediaType: 'application/pdf', certificate: '' }]);
   });
 
   it("聊城's WatchCase streams the case and then 青岛's receipt (签收)", async () => {
