@@ -3,13 +3,14 @@
  * document on stdout; progress goes to stderr. See bench/README.md for what each figure means.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { arch, cpus, platform, tmpdir, totalmem } from 'node:os';
+import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { FileEventLog } from '@xr/event-log-file';
 import { topics } from '@xr/exchange';
 import { cryptoBench } from './crypto-bench.js';
+import { e2eRun } from './e2e-run.js';
 import { regionPair } from './fixtures.js';
 import { kafkaPipelineBench, type KafkaInfo } from './kafka-bench.js';
 import type { BenchResult, Budget, Progress } from './measure.js';
@@ -17,7 +18,7 @@ import { pipelineBench } from './pipeline-bench.js';
 import { schemaBench } from './schema-bench.js';
 import { startupBench } from './startup-bench.js';
 
-const BENCHMARKS = ['crypto', 'schema', 'pipeline.file', 'startup', 'pipeline.kafka'] as const;
+const BENCHMARKS = ['crypto', 'schema', 'pipeline.file', 'startup', 'pipeline.kafka', 'e2e'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 interface Settings {
@@ -35,6 +36,7 @@ const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 
 const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
   --quick   smaller n and shorter time budgets (a smoke run)
   --only    run only these benchmarks: ${BENCHMARKS.join(', ')} (a prefix selects several: pipeline)
+  --profile <dir>  e2e: run 聊城's gateway with node --cpu-prof, the profile written to <dir>
 One JSON document goes to stdout, progress to stderr.
 `;
 
@@ -74,7 +76,7 @@ function describe(r: BenchResult): string {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     process.stderr.write(`${message(error)}\n${USAGE}`);
     return 2;
@@ -91,6 +93,7 @@ async function main(): Promise<number> {
   const quick = args.values.quick === true;
   const s = quick ? QUICK : FULL;
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg();
   const results: BenchResult[] = [];
   let kafka: KafkaInfo | null = null;
   progress(`${quick ? 'quick' : 'full'} run: ${BENCHMARKS.filter((b) => chosen.has(b)).join(', ')}`);
@@ -121,6 +124,8 @@ async function main(): Promise<number> {
     kafka = outcome.kafka;
     record(outcome.results);
   }
+
+  if (chosen.has('e2e')) await guarded('e2e', () => e2eRun({ quick, progress, ...(args.values.profile ? { profileDir: args.values.profile } : {}) }));
 
   if (chosen.has('pipeline.file') || chosen.has('startup')) {
     const dir = await mkdtemp(join(tmpdir(), 'xr-bench-'));
@@ -164,6 +169,9 @@ async function main(): Promise<number> {
       cpus: cpuList.length,
       cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
       memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+      // 1, 5 and 15 minute load averages: figures on a shared box are only comparable with these.
+      loadAverageAtStart: loadAtStart.map((l) => Number(l.toFixed(2))),
+      loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
     },
     kafkaVersion: kafka?.version ?? null,
     kafka,
