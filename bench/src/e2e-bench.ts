@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ed25519Ceilings, kafkaCeilings } from './ceilings.js';
+import { cpuSeconds } from './process-cpu.js';
 import { caseClient, devIssuer, e2eRegion, freePort, gatewayConfig, startGateway, submission, type CaseClient, type GatewayProcess } from './e2e-gateways.js';
 import { roundMs, roundRate, sleep, summarize, type BenchResult, type Budget, type Progress } from './measure.js';
 
@@ -25,7 +26,7 @@ export interface E2eOptions {
   readonly openS: number;
   readonly budget: Budget;
   readonly kafkaCeilingS: number;
-  /** Directory for a CPU profile of 聊城's gateway (`node --cpu-prof`), or none. */
+  /** Directory for CPU profiles of both gateways (`node --cpu-prof`), or none. */
   readonly profileDir?: string;
   readonly progress: Progress;
 }
@@ -123,7 +124,7 @@ export async function e2eBench(o: E2eOptions): Promise<BenchResult[]> {
     const [portA, portB] = [await freePort(), await freePort()];
     const t0 = performance.now();
     const profile = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
-    gateways.push(await startGateway('b-370200', gatewayConfig(B, A, o.brokers, prefix, portB, issuer), dir));
+    gateways.push(await startGateway('b-370200', gatewayConfig(B, A, o.brokers, prefix, portB, issuer), dir, profile));
     gateways.push(await startGateway('a-371500', gatewayConfig(A, B, o.brokers, prefix, portA, issuer), dir, profile));
     o.progress(`e2e: two gateway processes ready in ${Math.round(performance.now() - t0)} ms (topics ${prefix}.*)`);
     client = caseClient(gateways[1]!.grpcPort, await issuer.token(A.code));
@@ -131,7 +132,10 @@ export async function e2eBench(o: E2eOptions): Promise<BenchResult[]> {
 
     const warm = await closedLoop(client, B.code, Math.min(32, o.inFlight), o.warmupS);
     o.progress(`e2e: warm-up ${warm.n} cases (${roundRate(warm.rate)} cases/s); closed loop, ${o.inFlight} in flight, ${o.closedS} s; load ${load()}`);
+    const cpu = (): number[] => gateways.map((g) => cpuSeconds(g.child.pid) ?? Number.NaN);
+    const cpuBefore = cpu();
     const closed = await closedLoop(client, B.code, o.inFlight, o.closedS);
+    const cpuUsed = cpu().map((c, i) => c - cpuBefore[i]!);
     const closedLat = summarize(closed.latencies);
     const loadClosed = load();
     results.push({
@@ -143,6 +147,16 @@ export async function e2eBench(o: E2eOptions): Promise<BenchResult[]> {
       p99Ms: roundMs(closedLat.p99),
       notes: `closed loop, ${o.inFlight} SubmitCase calls in flight on one gRPC channel for ${o.closedS} s, each answered with status received (签收 journaled at 青岛 and back at 聊城); ${countsNote(closed.counts)}; load average after: ${loadClosed}`,
     });
+    const [cpuB, cpuA] = cpuUsed as [number, number];
+    if (Number.isFinite(cpuA + cpuB) && closed.n > 0) {
+      results.push({
+        name: 'e2e_gateway_cpu_ms_per_case',
+        unit: 'ms',
+        value: roundMs(((cpuA + cpuB) * 1000) / closed.n),
+        n: closed.n,
+        notes: `CPU time (user + system, /proc) of both gateway processes during the closed loop ÷ cases: 聊城 ${roundMs((cpuA * 1000) / closed.n)} ms, 青岛 ${roundMs((cpuB * 1000) / closed.n)} ms per case; ${(cpuA / o.closedS).toFixed(2)} and ${(cpuB / o.closedS).toFixed(2)} cores busy on average. Comparable across runs on a shared box, unlike the rate`,
+      });
+    }
     o.progress(`e2e: closed loop ${roundRate(closed.rate)} cases/s (p50 ${roundMs(closedLat.p50)} ms, p99 ${roundMs(closedLat.p99)} ms); load ${loadClosed}`);
 
     // 1,000 cases/s offered, or 80 % of what the closed loop sustained when that is less: an open

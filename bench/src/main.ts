@@ -36,7 +36,7 @@ const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 
 const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
   --quick   smaller n and shorter time budgets (a smoke run)
   --only    run only these benchmarks: ${BENCHMARKS.join(', ')} (a prefix selects several: pipeline)
-  --profile <dir>  e2e: run 聊城's gateway with node --cpu-prof, the profile written to <dir>
+  --profile <dir>  e2e: run both gateways with node --cpu-prof, the profiles written to <dir>
 One JSON document goes to stdout, progress to stderr.
 `;
 
