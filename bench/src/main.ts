@@ -12,6 +12,7 @@ import { topics } from '@xr/exchange';
 import { auditBench } from './audit-bench.js';
 import { certBench } from './cert-bench.js';
 import { cryptoBench } from './crypto-bench.js';
+import { e2eRun } from './e2e-run.js';
 import { regionPair } from './fixtures.js';
 import { kafkaPipelineBench, type KafkaInfo } from './kafka-bench.js';
 import type { BenchResult, Budget, Progress } from './measure.js';
@@ -19,7 +20,7 @@ import { pipelineBench } from './pipeline-bench.js';
 import { schemaBench } from './schema-bench.js';
 import { startupBench } from './startup-bench.js';
 
-const BENCHMARKS = ['crypto', 'schema', 'audit', 'cert', 'pipeline.file', 'startup', 'pipeline.kafka'] as const;
+const BENCHMARKS = ['crypto', 'schema', 'audit', 'cert', 'pipeline.file', 'startup', 'pipeline.kafka', 'e2e'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 interface Settings {
@@ -41,6 +42,7 @@ const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 
 const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
   --quick   smaller n and shorter time budgets (a smoke run)
   --only    run only these benchmarks: ${BENCHMARKS.join(', ')} (a prefix selects several: pipeline)
+  --profile <dir>  e2e: run both gateways with node --cpu-prof, the profiles written to <dir>
 One JSON document goes to stdout, progress to stderr.
 `;
 
@@ -85,7 +87,7 @@ function describe(r: BenchResult): string {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     process.stderr.write(`${message(error)}\n${USAGE}`);
     return 2;
@@ -136,6 +138,8 @@ async function main(): Promise<number> {
     kafka = outcome.kafka;
     record(outcome.results);
   }
+
+  if (chosen.has('e2e')) await guarded('e2e', () => e2eRun({ quick, progress, ...(args.values.profile ? { profileDir: args.values.profile } : {}) }));
 
   if (chosen.has('pipeline.file') || chosen.has('startup')) {
     const dir = await mkdtemp(join(tmpdir(), 'xr-bench-'));

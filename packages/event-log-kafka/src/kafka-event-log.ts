@@ -1,12 +1,14 @@
 /**
  * The event-log port on Apache Kafka (kafkajs). Record ids travel in the `xr-id` header;
- * appends go through an idempotent producer (acks=all), so broker retries never double a record.
+ * appends go through an idempotent producer (acks=all), so broker retries never double a record;
+ * concurrent appends share produce requests (`SendQueue`).
  * Reads, polls and group-less commits go straight to the brokers (`DirectClient`), without
  * consumer groups; only `consume` joins one. Memory: nothing per record beyond what a call
  * returns (no id index), per topic its partition count.
  */
 import { Kafka, Partitioners, logLevel, type Admin, type ConfigResourceTypes, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import { DirectClient, type DirectMessage } from './direct.js';
+import { SendQueue } from './send-queue.js';
 import { ID_HEADER, partitionFor } from '@xr/event-log';
 import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TimestampType, TopicDescription, TopicSpec } from '@xr/event-log';
 
@@ -76,6 +78,7 @@ export class KafkaEventLog implements EventLog {
   private readonly idlePollers: DirectClient[] = [];
   private readonly pollers = new Set<DirectClient>();
   private closing = false;
+  private readonly sendQueue: SendQueue;
 
   constructor(private readonly options: KafkaEventLogOptions) {
     const onLog = options.onLog;
@@ -101,6 +104,11 @@ export class KafkaEventLog implements EventLog {
       // guarantees): a send waits out a broker restart instead of failing half-way.
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 2_000 },
     });
+    this.sendQueue = new SendQueue(this.producer, this.maxRequestBytes);
+  }
+
+  private get maxRequestBytes(): number {
+    return this.options.maxRequestBytes ?? 512 * 1024;
   }
 
   private connect(): Promise<void> {
@@ -157,37 +165,27 @@ export class KafkaEventLog implements EventLog {
   async append(topic: string, records: readonly RecordInput[]): Promise<AppendResult[]> {
     await this.connect();
     const count = await this.partitions(topic);
-    const results: (AppendResult | undefined)[] = [];
-    const pending = records.map((record, index) => ({ index, partition: record.partition ?? partitionFor(record.key, count), record }));
+    const results: AppendResult[] = [];
+    const pending = records.map((record) => ({ partition: record.partition ?? partitionFor(record.key, count), record }));
+    // Chunks go one after the other: a later one is sent only once the earlier ones are written.
     for (const chunk of this.chunks(pending)) {
-      const byPartition = new Map<number, typeof pending>();
-      for (const p of chunk) byPartition.set(p.partition, [...(byPartition.get(p.partition) ?? []), p]);
-      const sent = await this.producer.send({
+      const offsets = await this.sendQueue.send(
         topic,
-        acks: -1,
-        messages: chunk.map(({ partition, record }) => ({
-          key: record.key,
-          value: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength),
+        chunk.map(({ partition, record, bytes }) => ({
           partition,
-          headers: { ...record.headers, [ID_HEADER]: record.id },
+          bytes,
+          message: { key: record.key, value: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength), headers: { ...record.headers, [ID_HEADER]: record.id } },
         })),
-      });
-      for (const meta of sent) {
-        const base = Number(meta.baseOffset ?? meta.offset);
-        (byPartition.get(meta.partition) ?? []).forEach((p, i) => (results[p.index] = { partition: p.partition, offset: base + i }));
-      }
+      );
+      chunk.forEach((p, i) => results.push({ partition: p.partition, offset: offsets[i]! }));
     }
-    return records.map((record, index) => {
-      const result = results[index];
-      if (!result) throw new Error(`no position for record ${record.id}`);
-      return result;
-    });
+    return results;
   }
 
   /** Consecutive runs of records of at most `maxRequestBytes` each (a larger record goes alone). */
-  private chunks<T extends { record: RecordInput }>(pending: readonly T[]): T[][] {
-    const max = this.options.maxRequestBytes ?? 512 * 1024;
-    const chunks: T[][] = [];
+  private chunks<T extends { record: RecordInput }>(pending: readonly T[]): (T & { bytes: number })[][] {
+    const max = this.maxRequestBytes;
+    const chunks: (T & { bytes: number })[][] = [];
     let size = Number.POSITIVE_INFINITY;
     for (const p of pending) {
       let bytes = Buffer.byteLength(p.record.key) + p.record.value.byteLength + Buffer.byteLength(p.record.id) + 64;
@@ -196,7 +194,7 @@ export class KafkaEventLog implements EventLog {
         chunks.push([]);
         size = 0;
       }
-      chunks[chunks.length - 1]!.push(p);
+      chunks[chunks.length - 1]!.push({ ...p, bytes });
       size += bytes;
     }
     return chunks;

@@ -2,7 +2,7 @@
  * One outbox per partner: it delivers our journaled events to that partner's inbox, in journal
  * order per partition, and stores how far it got as a group-less cursor over the journal
  * (group `<journal>.outbox.<target>`, one position per journal partition; Kafka shows it with
- * `kafka-consumer-groups --describe`). A partner that cannot be reached (its inbox missing, its
+ * `kafka-consumer-groups --describe`), stored beside the next delivery rather than before it. A partner that cannot be reached (its inbox missing, its
  * broker away) only grows its own backlog, retried with backoff; the others go on. Redelivery
  * after a crash is harmless: the partner drops an event id its journal holds.
  */
@@ -58,6 +58,9 @@ export class Outbox {
   private stopping = false;
   /** Highest journal offset enqueued per partition: a record is queued once. */
   private readonly enqueued = new Map<number, number>();
+  /** Cursor positions delivered but not stored yet (see `commitLater`). */
+  private readonly toCommit = new Map<number, number>();
+  private committing: Promise<void> | undefined;
 
   constructor(private readonly o: OutboxOptions) {}
 
@@ -91,6 +94,40 @@ export class Outbox {
     this.interrupt?.();
     await this.running;
     this.running = undefined;
+    // What was delivered gets its cursor stored before the stop completes (one last try).
+    await this.committing;
+    if (this.toCommit.size > 0) await this.flushCommits();
+  }
+
+  /**
+   * Stores the cursor after a delivery without holding up the next one: the next append goes out
+   * while the positions are committed (all partitions at once, the latest position each). A cursor
+   * that lags — a crash before it is stored, a failed commit — only means the partner is offered
+   * those events again after a restart, and it drops event ids its journal holds.
+   */
+  private commitLater(positions: ReadonlyMap<number, number>): void {
+    for (const [partition, offset] of positions) this.toCommit.set(partition, Math.max(offset, this.toCommit.get(partition) ?? 0));
+    if (this.committing) return;
+    this.committing = this.flushCommits().finally(() => {
+      this.committing = undefined;
+      if (this.toCommit.size > 0 && !this.stopping) this.commitLater(new Map());
+    });
+  }
+
+  private async flushCommits(): Promise<void> {
+    while (this.toCommit.size > 0) {
+      const batch = [...this.toCommit];
+      this.toCommit.clear();
+      try {
+        await Promise.all(batch.map(([partition, offset]) => this.o.log.commit(this.group, this.o.journal, partition, offset)));
+      } catch (error) {
+        for (const [partition, offset] of batch) this.toCommit.set(partition, Math.max(offset, this.toCommit.get(partition) ?? 0));
+        this.o.counters.inc('xr_outbox_cursor_failures_total', { target: this.o.target });
+        this.o.logger.warn({ target: this.o.target, err: error instanceof Error ? error.message : String(error) }, 'could not store the outbox cursor; retrying (a restart may redeliver, which the partner drops)');
+        if (this.stopping) return;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   }
 
   private async loop(): Promise<void> {
@@ -109,7 +146,7 @@ export class Outbox {
         await this.o.log.append(this.o.inbox, batch.map((p) => p.input));
         const positions = new Map<number, number>();
         for (const p of batch) positions.set(p.partition, Math.max(positions.get(p.partition) ?? 0, p.n + 1));
-        for (const [partition, offset] of positions) await this.o.log.commit(this.group, this.o.journal, partition, offset);
+        this.commitLater(positions);
         this.queue.splice(0, batch.length);
         this.delivered += batch.length;
         this.o.counters.inc('xr_delivered_total', { target: this.o.target }, batch.length);
