@@ -39,12 +39,29 @@ export const GRPC_LISTENER_SCHEMA = {
 
 export const TOPIC_PREFIX_SCHEMA = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$', default: 'xr' } as const;
 
+/**
+ * The Prometheus endpoint (`GET /metrics`): off unless `metrics.address` is set (host:port; port 0
+ * picks a free one). Off by default so that no process opens a port nobody asked for; the
+ * deployment files set `0.0.0.0:9464`.
+ */
+export const METRICS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['address'],
+  properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' } },
+} as const;
+
+export interface MetricsConfig {
+  readonly address: string;
+}
+
 export const LOG_LEVEL_SCHEMA = { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' } as const;
 
-/** Overrides every xr process takes from the environment: KAFKA_BROKERS or XR_DATA_DIR, XR_GRPC_ADDRESS, XR_LOG_LEVEL, XR_TOPIC_PREFIX. */
+/** Overrides every xr process takes from the environment: KAFKA_BROKERS or XR_DATA_DIR, XR_GRPC_ADDRESS, XR_METRICS_ADDRESS, XR_LOG_LEVEL, XR_TOPIC_PREFIX. */
 export function commonEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = { ...raw };
   if (env['XR_GRPC_ADDRESS']) out['grpc'] = { ...(out['grpc'] as object | undefined), address: env['XR_GRPC_ADDRESS'] };
+  if (env['XR_METRICS_ADDRESS']) out['metrics'] = { address: env['XR_METRICS_ADDRESS'] };
   if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
   if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
   if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };
