@@ -5,12 +5,16 @@
  * (`grpc-health-check`, `@grpc/reflection`). They are added without `withAuth`: a probe carries no
  * bearer token, and they tell nothing a port scan would not (service names and status).
  */
+import { createRequire } from 'node:module';
 import type { Server } from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
 
 export const HEALTH_SERVICE = 'grpc.health.v1.Health';
+
+const require = createRequire(import.meta.url);
+const REFLECTION_PROTOS = ['v1', 'v1alpha'].map((v) => require.resolve(`@grpc/reflection/build/proto/grpc/reflection/${v}/reflection.proto`));
 
 export interface StandardServicesOptions {
   /** Fully-qualified names of the server's own services; each gets a health status, as does "" (the whole server). */
@@ -35,8 +39,9 @@ export class StandardServices {
   constructor(private readonly o: StandardServicesOptions) {
     this.names = ['', ...o.services];
     this.health = new HealthImplementation(Object.fromEntries(this.names.map((n) => [n, 'NOT_SERVING' as ServingStatus])));
-    const health = loadSync(healthProtoPath, { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true });
-    this.reflection = new ReflectionService({ ...o.definition, ...health });
+    // Health and reflection describe themselves too, as grpcurl expects (`grpcurl list` shows them).
+    const standard = loadSync([healthProtoPath, ...REFLECTION_PROTOS], { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true });
+    this.reflection = new ReflectionService({ ...o.definition, ...standard });
   }
 
   /** Adds Health and reflection to `server` and starts following `ready()`. */
