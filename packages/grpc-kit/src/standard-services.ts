@@ -38,7 +38,7 @@ export class StandardServices {
 
   constructor(private readonly o: StandardServicesOptions) {
     this.names = ['', ...o.services];
-    this.health = new HealthImplementation(Object.fromEntries(this.names.map((n) => [n, 'NOT_SERVING' as ServingStatus])));
+    this.health = new HealthImplementation(Object.fromEntries(this.names.map((n) => [n, 'NOT_SERVING'])));
     // Health and reflection describe themselves too, as grpcurl expects (`grpcurl list` shows them).
     const standard = loadSync([healthProtoPath, ...REFLECTION_PROTOS], { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true });
     this.reflection = new ReflectionService({ ...o.definition, ...standard });

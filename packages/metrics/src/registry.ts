@@ -1,7 +1,8 @@
 /**
  * A process's Prometheus registry (prom-client): the process's `Counters` as counters (read at
  * scrape time), its observations as histograms, gauges read at scrape time, and the default
- * process metrics. Telemetry never crashes its host: a failing gauge is left out of that scrape.
+ * process metrics. Telemetry never crashes its host: a gauge that cannot be read is left out of
+ * that scrape (NaN when it has no labels).
  */
 import type { Counters, Labels, Logger } from '@xr/observability';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -103,6 +104,8 @@ export class MetricsRegistry {
           for (const s of await spec.read()) this.set({ ...s.labels }, s.value);
         } catch (error) {
           logger?.debug({ metric: spec.name, err: error instanceof Error ? error.message : String(error) }, 'gauge not read');
+          // Unknown, not zero: an unlabelled gauge would otherwise read 0.
+          if ((spec.labelNames ?? []).length === 0) this.set(Number.NaN);
         }
       },
     });

@@ -61,7 +61,7 @@ function samples(text: string): Map<string, { labels: string; value: number }[]>
   const out = new Map<string, { labels: string; value: number }[]>();
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('# HELP ') || line.startsWith('# TYPE ')) continue;
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (-?[0-9.e+-]+|NaN|[+-]Inf)$/.exec(line);
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (-?[0-9.e+-]+|NaN|Nan|[+-]Inf)$/.exec(line);
     expect(m, `malformed exposition line: ${line}`).not.toBeNull();
     const [, name = '', labels = '', value = ''] = m ?? [];
     out.set(name, [...(out.get(name) ?? []), { labels, value: Number(value.replace('Inf', 'Infinity')) }]);
