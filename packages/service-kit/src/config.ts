@@ -69,6 +69,28 @@ export function commonEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
   return out;
 }
 
+/**
+ * A private key from a file named by an environment variable (a mounted container secret), put
+ * at `field` of the configuration: keys stay out of config files and ConfigMaps.
+ * `XR_SIGNING_KEY_FILE` (gateway `signingKey`), `XR_ADMIN_KEY_FILE` (admin `adminKey`).
+ */
+export function keyFromFileEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv, variable: string, field: string): Record<string, unknown> {
+  const path = env[variable];
+  if (!path) return raw;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${variable}: cannot read ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return { ...raw, [field]: JSON.parse(text) as unknown };
+  } catch {
+    // The message names the file, never its content (a private key).
+    throw new ConfigError(`${variable}: ${path} is not JSON (a JWK is expected)`);
+  }
+}
+
 /** Reads a JSON configuration file; a missing file or bad JSON is a ConfigError naming it. */
 export function readConfigFile(path: string): unknown {
   let text: string;

@@ -7,7 +7,7 @@ import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { parseAdminKid } from '@xr/registry';
 import { compileSchema } from '@xr/schemas';
-import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
+import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
 
 export { ConfigError };
 
@@ -70,7 +70,7 @@ const validate = compileSchema<AdminConfig>(ADMIN_CONFIG_SCHEMA);
 
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): AdminConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
-  const merged = structuredClone(commonEnv(raw as Record<string, unknown>, env));
+  const merged = structuredClone(keyFromFileEnv(commonEnv(raw as Record<string, unknown>, env), env, 'XR_ADMIN_KEY_FILE', 'adminKey'));
   if (!validate(merged)) throw new ConfigError(`invalid admin configuration:\n${configErrorLines(validate.errors).join('\n')}`);
   if (!parseAdminKid(merged.adminKey.kid)) throw new ConfigError(`invalid admin configuration:\n  adminKey.kid: must look like admin-<name>.k<n>`);
   return merged;

@@ -9,7 +9,7 @@ import type { CalendarYear, Catalog } from '@xr/domain';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema, validateCalendarYear, validateCatalog } from '@xr/schemas';
 import { parseVerifierKey, SIGNATURE_TYPE_COSIGNATURE_V1 } from '@xr/tlog';
-import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
+import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
 
 export { ConfigError };
 import { dirname, resolve } from 'node:path';
@@ -195,7 +195,7 @@ const validate = compileSchema<GatewayConfig>(CONFIG_SCHEMA);
 
 /** Environment variables that override the file, for containers and quick runs. */
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const out = commonEnv(raw, env);
+  const out = keyFromFileEnv(commonEnv(raw, env), env, 'XR_SIGNING_KEY_FILE', 'signingKey');
   if (env['XR_REGION']) out['region'] = env['XR_REGION'];
   return out;
 }
