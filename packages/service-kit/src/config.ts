@@ -74,8 +74,7 @@ export function commonEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
  * at `field` of the configuration: keys stay out of config files and ConfigMaps.
  * `XR_SIGNING_KEY_FILE` (gateway `signingKey`), `XR_ADMIN_KEY_FILE` (admin `adminKey`).
  */
-export function keyFromFileEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv, variable: string, field: string): Record<string, unknown> {
-  const path = env[variable];
+export function keyFromFileEnv(raw: Record<string, unknown>, field: string, variable: string, path: string | undefined): Record<string, unknown> {
   if (!path) return raw;
   let text: string;
   try {

@@ -70,7 +70,7 @@ const validate = compileSchema<AdminConfig>(ADMIN_CONFIG_SCHEMA);
 
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): AdminConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
-  const merged = structuredClone(keyFromFileEnv(commonEnv(raw as Record<string, unknown>, env), env, 'XR_ADMIN_KEY_FILE', 'adminKey'));
+  const merged = structuredClone(keyFromFileEnv(commonEnv(raw as Record<string, unknown>, env), 'adminKey', 'XR_ADMIN_KEY_FILE', env['XR_ADMIN_KEY_FILE']));
   if (!validate(merged)) throw new ConfigError(`invalid admin configuration:\n${configErrorLines(validate.errors).join('\n')}`);
   if (!parseAdminKid(merged.adminKey.kid)) throw new ConfigError(`invalid admin configuration:\n  adminKey.kid: must look like admin-<name>.k<n>`);
   return merged;

@@ -195,7 +195,7 @@ const validate = compileSchema<GatewayConfig>(CONFIG_SCHEMA);
 
 /** Environment variables that override the file, for containers and quick runs. */
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const out = keyFromFileEnv(commonEnv(raw, env), env, 'XR_SIGNING_KEY_FILE', 'signingKey');
+  const out = keyFromFileEnv(commonEnv(raw, env), 'signingKey', 'XR_SIGNING_KEY_FILE', env['XR_SIGNING_KEY_FILE']);
   if (env['XR_REGION']) out['region'] = env['XR_REGION'];
   return out;
 }
