@@ -73,4 +73,38 @@ describe('admin standard services', () => {
     await stopping;
     admin = { ...admin, stop: async () => undefined };
   });
+
+  it('goes NOT_SERVING while its registry reads fail, SERVING again when they work', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'xr-admin-failing-'));
+    const real = await FileEventLog.open({ dir: other });
+    // The real embedded log, with its reads failing on demand (a broker that went away).
+    let broken = false;
+    const log = new Proxy(real, {
+      get: (target, key) => {
+        if (key === 'poll' && broken) return () => Promise.reject(new Error('broker unreachable'));
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const config = parseConfig({
+      adminKey: generateKeyPair(adminKid('ops', 1)).privateJwk,
+      eventLog: { kind: 'file', dir: other },
+      grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
+      auth: { issuers: [{ iss: 'admin-standard', keys: [issuer.publicJwk] }] },
+      topicPrefix: 'std',
+    });
+    const second = await startAdmin(config, createLogger({ level: 'silent' }), { log });
+    const at = { address: `127.0.0.1:${second.port}` };
+    try {
+      expect(await checkHealth(at)).toBe('SERVING');
+      broken = true;
+      await expect.poll(() => checkHealth(at), { timeout: 15_000, interval: 500 }).toBe('NOT_SERVING');
+      broken = false;
+      await expect.poll(() => checkHealth(at), { timeout: 15_000, interval: 500 }).toBe('SERVING');
+    } finally {
+      await second.stop();
+      await real.close();
+      await rm(other, { recursive: true, force: true });
+    }
+  }, 40_000);
 });

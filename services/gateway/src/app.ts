@@ -136,7 +136,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     if (!shared) await log.close();
     throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   }
-  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk });
+  // Health: SERVING while the pipeline runs and the registry is read (its last poll worked).
+  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk, ready: () => follower?.healthy ?? true });
   let witness: Witness | undefined;
   let witnessFollower: WitnessFollower | undefined;
   let witnessServer: RunningWitnessServer | undefined;
