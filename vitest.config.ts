@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'schemas/test/**/*.test.ts', 'proto/test/**/*.test.ts', 'test/harness/test/**/*.test.ts', 'test/*.test.ts'],
+          include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'schemas/test/**/*.test.ts', 'proto/test/**/*.test.ts', 'test/harness/test/**/*.test.ts', 'test/*.test.ts', 'deploy/test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           testTimeout: 20_000,
         },

@@ -1,7 +1,7 @@
 /** Loads the .proto files at run time (proto-loader) with the options the generated types assume. */
 import { fileURLToPath } from 'node:url';
 import { loadPackageDefinition } from '@grpc/grpc-js';
-import { loadSync, type Options } from '@grpc/proto-loader';
+import { loadSync, type Options, type PackageDefinition } from '@grpc/proto-loader';
 import type { ProtoGrpcType as CasesGrpc } from '../gen/cases.js';
 import type { ProtoGrpcType as OpsGrpc } from '../gen/ops.js';
 import type { ProtoGrpcType as CertificatesGrpc } from '../gen/certificates.js';
@@ -58,4 +58,16 @@ let audit: AuditProto | undefined;
 export function loadAuditService(): AuditProto {
   audit ??= (loadPackageDefinition(loadSync('xr/audit/v1/audit.proto', LOADER_OPTIONS)) as unknown as AuditGrpc).xr.audit.v1;
   return audit;
+}
+
+/** The proto files of each xr gRPC server, for server reflection (`packageDefinitionOf`). */
+export const PROTO_FILES = {
+  gateway: ['xr/gateway/v1/cases.proto', 'xr/gateway/v1/ops.proto', 'xr/gateway/v1/certificates.proto'],
+  admin: ['xr/admin/v1/admin.proto'],
+  auditor: ['xr/audit/v1/audit.proto'],
+} as const;
+
+/** One package definition of several proto files (with their imports), as reflection serves it. */
+export function packageDefinitionOf(files: readonly string[]): PackageDefinition {
+  return loadSync([...files], LOADER_OPTIONS);
 }

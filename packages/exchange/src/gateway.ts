@@ -134,8 +134,12 @@ export class ExchangeGateway {
   }
 
   /** A request from this region's own systems; resolves with the journal's outcome. */
-  request(out: OutgoingEvent): Promise<Result<CaseState>> {
-    return this.intake.request(out);
+  async request(out: OutgoingEvent): Promise<Result<CaseState>> {
+    const started = performance.now();
+    const result = await this.intake.request(out);
+    // From the call to its journaled outcome (accepted or refused), the latency a hall feels.
+    this.o.counters.observe('xr_submit_to_journal_seconds', { outcome: result.ok ? 'journaled' : 'refused' }, (performance.now() - started) / 1000);
+    return result;
   }
 
   /** A new case id; with a client request id, the same one every time that request is retried. */

@@ -4,8 +4,8 @@ import { GATEWAY_POLICY, serverCredentials, withAuth, type Authenticator, type P
 import { XrError } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
-import { loadServices } from '@xr/proto';
-import { drain, listen, toServiceError } from '@xr/grpc-kit';
+import { PROTO_FILES, loadServices, packageDefinitionOf } from '@xr/proto';
+import { StandardServices, drain, listen, metricsInterceptor, toServiceError } from '@xr/grpc-kit';
 import type { CertificateDesk } from '@xr/certificates';
 import { caseServiceHandlers } from './case-service.js';
 import { certificateServiceHandlers } from './certificate-service.js';
@@ -13,6 +13,8 @@ import { opsServiceHandlers } from './ops-service.js';
 
 export interface GrpcEdge {
   readonly port: number;
+  /** grpc.health.v1.Health and reflection: SERVING once the pipeline runs, NOT_SERVING from the drain on. */
+  readonly standard: StandardServices;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,8 @@ export interface GrpcEdgeOptions {
   readonly policy?: Policy;
   /** The certificate desk: serves CertificateService when given. */
   readonly certificates?: CertificateDesk;
+  /** Besides the pipeline running, what else must hold for SERVING (the registry follower caught up); default nothing. */
+  readonly ready?: () => boolean;
 }
 
 export async function startGrpcEdge(o: GrpcEdgeOptions): Promise<GrpcEdge> {
@@ -36,10 +40,14 @@ export async function startGrpcEdge(o: GrpcEdgeOptions): Promise<GrpcEdge> {
   if (tls.value.insecure) o.logger.warn({ address: o.address }, 'gRPC listener without TLS (grpc.tls.mode = insecure): for development only; bearer tokens cross the network in clear');
   const guard = { authenticator: o.authenticator, policy: o.policy ?? GATEWAY_POLICY, region: o.gateway.region, logger: o.logger, toServiceError: (p: Parameters<typeof toServiceError>[0]) => toServiceError(p) };
   const services = loadServices();
-  const server = new Server();
+  // Every call is timed (xr_grpc_server_handling_seconds) into the gateway's counters.
+  const server = new Server({ interceptors: [metricsInterceptor(o.gateway.counters)] });
   server.addService(services.cases.CaseService.service, withAuth(caseServiceHandlers(o.gateway, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CaseService' }));
   server.addService(services.ops.OpsService.service, withAuth(opsServiceHandlers(o.gateway), { ...guard, serviceName: 'xr.gateway.v1.OpsService' }));
   if (o.certificates) server.addService(services.certificates.CertificateService.service, withAuth(certificateServiceHandlers(o.gateway, o.certificates, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CertificateService' }));
+  // Health and reflection: not behind withAuth (a probe has no token), so outside the policy table.
+  const names = ['xr.gateway.v1.CaseService', 'xr.gateway.v1.OpsService', ...(o.certificates ? ['xr.gateway.v1.CertificateService'] : [])];
+  const standard = new StandardServices({ services: names, definition: packageDefinitionOf(PROTO_FILES.gateway), ready: () => o.gateway.pipelineRunning && (o.ready?.() ?? true) }).addTo(server);
   const port = await listen(server, o.address, tls.value.credentials);
-  return { port, close: () => drain(server) };
+  return { port, standard, close: () => drain(server, 5_000, standard) };
 }

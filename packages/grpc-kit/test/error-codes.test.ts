@@ -10,7 +10,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCANNED = ['packages', 'services', 'schemas/src', 'proto/src'];
 
 /** `XR_` names that are environment variables, not error codes; each must be read from an environment. */
-const ENVIRONMENT_VARIABLES = ['XR_ADMIN_URL', 'XR_CONFIG', 'XR_DATA_DIR', 'XR_DEMO_OUT', 'XR_GATEWAY_URL', 'XR_GRPC_ADDRESS', 'XR_LOG_LEVEL', 'XR_REGION', 'XR_TOKEN', 'XR_TOPIC_PREFIX'];
+const ENVIRONMENT_VARIABLES = ['XR_ADMIN_URL', 'XR_CONFIG', 'XR_DATA_DIR', 'XR_DEMO_OUT', 'XR_GATEWAY_URL', 'XR_GRPC_ADDRESS', 'XR_LOG_LEVEL', 'XR_METRICS_ADDRESS', 'XR_SIGNING_KEY_FILE', 'XR_ADMIN_KEY_FILE', 'XR_REGION', 'XR_TOKEN', 'XR_TOPIC_PREFIX'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

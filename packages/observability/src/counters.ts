@@ -14,8 +14,37 @@ function keyOf(name: string, labels: Labels): string {
   return `${name}{${parts.join(',')}}`;
 }
 
+/**
+ * Where observations (durations, sizes) go: the process that exposes metrics attaches one (a
+ * Prometheus histogram per name); without one, observing costs a call and nothing else.
+ */
+export interface ObservationSink {
+  observe(name: string, labels: Labels, value: number): void;
+}
+
 export class Counters {
   private readonly values = new Map<string, { name: string; labels: Labels; value: number }>();
+  private readonly sinks = new Set<ObservationSink>();
+
+  /**
+   * One observation of a distribution (`xr_pipeline_batch_seconds`, base units): forwarded to the
+   * attached sinks, not kept. A failing sink is ignored: telemetry never crashes its host.
+   */
+  observe(name: string, labels: Labels, value: number): void {
+    for (const sink of this.sinks) {
+      try {
+        sink.observe(name, labels, value);
+      } catch {
+        // ignored on purpose
+      }
+    }
+  }
+
+  /** Starts forwarding observations to `sink`; returns the detach function. */
+  attach(sink: ObservationSink): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
 
   inc(name: string, labels: Labels = {}, by = 1): void {
     const key = keyOf(name, labels);

@@ -60,12 +60,15 @@ export class RegistryFollower {
   private readonly waiters = new Set<{ offset: number; resolve: () => void }>();
   private counts = { position: 0, applied: 0, refused: 0, duplicates: 0 };
   private readyAt = 0;
+  private isReady = false;
+  private failing = false;
   private readonly readyPromise: Promise<void>;
   private resolveReady!: () => void;
 
   constructor(private readonly o: RegistryFollowerOptions) {
     this.current = RegistryState.empty(o.maxBackdateMs === undefined ? {} : { maxBackdateMs: o.maxBackdateMs });
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
+    void this.readyPromise.then(() => (this.isReady = true));
   }
 
   get state(): RegistryState {
@@ -95,13 +98,20 @@ export class RegistryFollower {
         if (this.stopping) return;
         await this.onBatch(records);
         delay = 200;
+        this.failing = false;
       } catch (error) {
         if (this.stopping) return;
+        this.failing = true;
         this.o.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'registry read failed; retrying');
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 5_000);
       }
     }
+  }
+
+  /** Whether the follower is read up to where it was at start and its last read of the log worked (the health service's "registry ready"). */
+  get healthy(): boolean {
+    return this.isReady && !this.failing && !this.stopping;
   }
 
   /** Resolves once every record up to the end offset seen at start has been applied or refused. */

@@ -54,17 +54,55 @@ export const ADMIN_PUBLIC_JWK_SCHEMA = {
   },
 } as const;
 
+/**
+ * The Prometheus endpoint (`GET /metrics`): off unless `metrics.address` is set (host:port; port 0
+ * picks a free one). Off by default so that no process opens a port nobody asked for; the
+ * deployment files set `0.0.0.0:9464`.
+ */
+export const METRICS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['address'],
+  properties: { address: { type: 'string', pattern: '^[^\\s]+:\\d{1,5}$' } },
+} as const;
+
+export interface MetricsConfig {
+  readonly address: string;
+}
+
 export const LOG_LEVEL_SCHEMA = { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' } as const;
 
-/** Overrides every xr process takes from the environment: KAFKA_BROKERS or XR_DATA_DIR, XR_GRPC_ADDRESS, XR_LOG_LEVEL, XR_TOPIC_PREFIX. */
+/** Overrides every xr process takes from the environment: KAFKA_BROKERS or XR_DATA_DIR, XR_GRPC_ADDRESS, XR_METRICS_ADDRESS, XR_LOG_LEVEL, XR_TOPIC_PREFIX. */
 export function commonEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = { ...raw };
   if (env['XR_GRPC_ADDRESS']) out['grpc'] = { ...(out['grpc'] as object | undefined), address: env['XR_GRPC_ADDRESS'] };
+  if (env['XR_METRICS_ADDRESS']) out['metrics'] = { address: env['XR_METRICS_ADDRESS'] };
   if (env['XR_LOG_LEVEL']) out['logLevel'] = env['XR_LOG_LEVEL'];
   if (env['XR_TOPIC_PREFIX']) out['topicPrefix'] = env['XR_TOPIC_PREFIX'];
   if (env['KAFKA_BROKERS']) out['eventLog'] = { kind: 'kafka', brokers: env['KAFKA_BROKERS'].split(',').map((b) => b.trim()) };
   else if (env['XR_DATA_DIR']) out['eventLog'] = { kind: 'file', dir: env['XR_DATA_DIR'] };
   return out;
+}
+
+/**
+ * A private key from a file named by an environment variable (a mounted container secret), put
+ * at `field` of the configuration: keys stay out of config files and ConfigMaps.
+ * `XR_SIGNING_KEY_FILE` (gateway `signingKey`), `XR_ADMIN_KEY_FILE` (admin `adminKey`).
+ */
+export function keyFromFileEnv(raw: Record<string, unknown>, field: string, variable: string, path: string | undefined): Record<string, unknown> {
+  if (!path) return raw;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${variable}: cannot read ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return { ...raw, [field]: JSON.parse(text) as unknown };
+  } catch {
+    // The message names the file, never its content (a private key).
+    throw new ConfigError(`${variable}: ${path} is not JSON (a JWK is expected)`);
+  }
 }
 
 /** Reads a JSON configuration file; a missing file or bad JSON is a ConfigError naming it. */

@@ -6,20 +6,28 @@ import { Server } from '@grpc/grpc-js';
 import { ADMIN, ALL_REGIONS, authorize, createAuthenticator, serverCredentials } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
-import { drain, listen } from '@xr/grpc-kit';
+import { StandardServices, drain, listen, metricsInterceptor } from '@xr/grpc-kit';
+import { PROTO_FILES, packageDefinitionOf } from '@xr/proto';
 import { openEventLog as openLog } from '@xr/service-kit';
-import type { Logger } from '@xr/observability';
+import { Counters, type Logger } from '@xr/observability';
 import { RegistryFollower, RegistryWriter, TrustAnchor } from '@xr/registry';
 import { adminServiceHandlers } from './admin-service.js';
 import { loadAdminService } from './admin-proto.js';
 import type { Authorize } from './authorize.js';
 import { ConfigError, type AdminConfig } from './config.js';
 import { Registrar } from './registrar.js';
+import { serveMetrics, type RunningMetricsServer } from '@xr/metrics';
 
 export interface RunningAdmin {
   readonly port: number;
   readonly follower: RegistryFollower;
   readonly writer: RegistryWriter;
+  /** gRPC call timings and what the admin counts (the metrics endpoint reads them). */
+  readonly counters: Counters;
+  /** grpc.health.v1.Health and reflection. */
+  readonly standard: StandardServices;
+  /** The bound port of `GET /metrics`, when `metrics.address` is set. */
+  readonly metricsPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -59,7 +67,10 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
   const anchors = [signer.publicJwk, ...config.trustAnchors.filter((k) => k.kid !== signer.kid)];
   const follower = new RegistryFollower({ log, topic: registryTopic, anchor: new TrustAnchor(anchors), logger });
   const writer = new RegistryWriter({ log, topic: registryTopic, signer, clock });
-  const server = new Server();
+  const counters = new Counters();
+  const server = new Server({ interceptors: [metricsInterceptor(counters)] });
+  let following = false;
+  let metrics: RunningMetricsServer | undefined;
   const closeLog = async (): Promise<void> => {
     if (!options.log) await log.close();
   };
@@ -67,6 +78,7 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
     await writer.ensureTopic();
     await follower.start();
     await follower.ready();
+    following = true;
     // A newly registered city can receive at once: its inbox exists before its gateway first starts.
     follower.onChange((_state, record) => {
       if (record.type !== 'partner.registered') return;
@@ -91,20 +103,31 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
       topicPrefix: config.topicPrefix,
     });
     server.addService(loadAdminService().AdminService.service, handlers);
+    // Health and reflection, not behind the admin's authorization (a probe has no token): SERVING while the registry is followed.
+    const standard = new StandardServices({ services: ['xr.admin.v1.AdminService'], definition: packageDefinitionOf(PROTO_FILES.admin), ready: () => following && follower.healthy }).addTo(server);
     const port = await listen(server, config.grpc.address, tls.value.credentials);
+    const registryLag = { name: 'xr_registry_follower_lag_records', help: 'Registry records not yet applied by this process', read: async () => [{ value: Math.max(0, (await log.endOffset(registryTopic, 0)) - follower.stats.position) }] };
+    const partners = { name: 'xr_registry_partners', help: 'Partners in the registry', read: () => [{ value: follower.state.partners().length }] };
+    metrics = await serveMetrics(config.metrics?.address, { counters, gauges: [registryLag, partners], logger });
     logger.info({ port, eventLog: log.kind, adminKey: signer.kid, registry: registryTopic, partners: follower.state.partners().length, ...follower.stats }, 'admin ready');
     return {
       port,
       follower,
       writer,
+      counters,
+      standard,
+      metricsPort: metrics?.port,
       stop: async () => {
-        await drain(server);
+        await metrics?.close();
+        await drain(server, 5_000, standard);
+        following = false;
         await follower.stop();
         await closeLog();
       },
     };
   } catch (error) {
     server.forceShutdown();
+    await metrics?.close();
     await follower.stop().catch(() => undefined);
     await closeLog();
     throw error;

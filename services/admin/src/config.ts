@@ -7,7 +7,7 @@ import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { parseAdminKid } from '@xr/registry';
 import { compileSchema } from '@xr/schemas';
-import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
 
 export { ConfigError };
 
@@ -25,6 +25,8 @@ export interface AdminConfig {
   readonly topicPrefix: string;
   /** How long a change waits for this service's registry follower to apply it. */
   readonly requestTimeoutMs: number;
+  /** The Prometheus endpoint; absent: off. */
+  readonly metrics?: MetricsConfig;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
@@ -59,6 +61,7 @@ export const ADMIN_CONFIG_SCHEMA = {
     inboxPartitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
     topicPrefix: TOPIC_PREFIX_SCHEMA,
     requestTimeoutMs: { type: 'integer', minimum: 100, maximum: 300_000, default: 15_000 },
+    metrics: METRICS_SCHEMA,
     logLevel: LOG_LEVEL_SCHEMA,
   },
 } as const;
@@ -67,7 +70,7 @@ const validate = compileSchema<AdminConfig>(ADMIN_CONFIG_SCHEMA);
 
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): AdminConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
-  const merged = structuredClone(commonEnv(raw as Record<string, unknown>, env));
+  const merged = structuredClone(keyFromFileEnv(commonEnv(raw as Record<string, unknown>, env), 'adminKey', 'XR_ADMIN_KEY_FILE', env['XR_ADMIN_KEY_FILE']));
   if (!validate(merged)) throw new ConfigError(`invalid admin configuration:\n${configErrorLines(validate.errors).join('\n')}`);
   if (!parseAdminKid(merged.adminKey.kid)) throw new ConfigError(`invalid admin configuration:\n  adminKey.kid: must look like admin-<name>.k<n>`);
   return merged;

@@ -8,17 +8,24 @@ import { kafkaSource } from '@xr/audit';
 import { ALL_REGIONS, AUDIT, GATEWAY_POLICY, createAuthenticator, serverCredentials, withAuth, type Authenticator } from '@xr/auth';
 import { ok } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
-import { drain, listen, toServiceError } from '@xr/grpc-kit';
-import type { Logger } from '@xr/observability';
-import { loadAuditService } from '@xr/proto';
+import { StandardServices, drain, listen, metricsInterceptor, toServiceError } from '@xr/grpc-kit';
+import { Counters, type Logger } from '@xr/observability';
+import { PROTO_FILES, loadAuditService, packageDefinitionOf } from '@xr/proto';
 import { openEventLog } from '@xr/service-kit';
 import { auditServiceHandlers } from './audit-service.js';
 import { ConfigError, type AuditorConfig } from './config.js';
 import { IndexHolder } from './index-holder.js';
+import { serveMetrics, type RunningMetricsServer } from '@xr/metrics';
 
 export interface RunningAuditor {
   readonly port: number;
   readonly index: IndexHolder;
+  /** gRPC call timings (the metrics endpoint reads them). */
+  readonly counters: Counters;
+  /** grpc.health.v1.Health and reflection. */
+  readonly standard: StandardServices;
+  /** The bound port of `GET /metrics`, when `metrics.address` is set. */
+  readonly metricsPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -34,7 +41,9 @@ export async function startAuditor(config: AuditorConfig, logger: Logger, option
   const closeLog = async (): Promise<void> => {
     if (!options.log) await log.close();
   };
-  const server = new Server();
+  const counters = new Counters();
+  const server = new Server({ interceptors: [metricsInterceptor(counters)] });
+  let metrics: RunningMetricsServer | undefined;
   try {
     const auth = options.authenticator ? ok(options.authenticator) : await createAuthenticator(config.auth);
     if (!auth.ok) throw new ConfigError(`invalid auditor configuration:\n  auth: ${auth.message}`);
@@ -46,19 +55,27 @@ export async function startAuditor(config: AuditorConfig, logger: Logger, option
     // An auditor acts for every region: its token's region is `*`.
     const guard = { authenticator: auth.value, policy: GATEWAY_POLICY, region: ALL_REGIONS, logger, toServiceError, serviceName: AUDIT };
     server.addService(loadAuditService().AuditService.service, withAuth(auditServiceHandlers(holder, logger), guard));
+    // Health and reflection, not behind withAuth (a probe has no token): SERVING once the index is replayed.
+    const standard = new StandardServices({ services: [AUDIT], definition: packageDefinitionOf(PROTO_FILES.auditor), ready: () => true }).addTo(server);
     const port = await listen(server, config.grpc.address, tls.value.credentials);
+    metrics = await serveMetrics(config.metrics?.address, { counters, gauges: [{ name: 'xr_audit_regions', help: 'Regions whose journals the audit index holds', read: () => [{ value: holder.current.regions.length }] }], logger });
     logger.info({ port, eventLog: log.kind, prefix: config.topicPrefix, regions: holder.current.regions, origins: holder.current.origins().length }, 'auditor ready');
     return {
       port,
       index: holder,
+      counters,
+      standard,
+      metricsPort: metrics?.port,
       stop: async () => {
+        await metrics?.close();
         holder.stop();
-        await drain(server);
+        await drain(server, 5_000, standard);
         await closeLog();
       },
     };
   } catch (error) {
     server.forceShutdown();
+    await metrics?.close();
     await closeLog();
     throw error;
   }

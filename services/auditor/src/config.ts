@@ -6,7 +6,7 @@
 import type { PublicJwk } from '@xr/crypto';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema } from '@xr/schemas';
-import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig } from '@xr/service-kit';
+import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
 
 export { ConfigError };
 
@@ -20,6 +20,8 @@ export interface AuditorConfig {
   readonly topicPrefix: string;
   /** How often the index catches up with the log (new journal records, checkpoints, cosignatures). */
   readonly refreshMs: number;
+  /** The Prometheus endpoint; absent: off. */
+  readonly metrics?: MetricsConfig;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
@@ -36,6 +38,7 @@ export const AUDITOR_CONFIG_SCHEMA = {
     auth: AUTH_CONFIG_SCHEMA,
     topicPrefix: TOPIC_PREFIX_SCHEMA,
     refreshMs: { type: 'integer', minimum: 100, maximum: 600_000, default: 1000 },
+    metrics: METRICS_SCHEMA,
     logLevel: LOG_LEVEL_SCHEMA,
   },
 } as const;

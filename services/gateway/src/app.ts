@@ -12,6 +12,8 @@ import { Counters, type Logger } from '@xr/observability';
 import { Witness, WitnessFollower, startWitnessServer, type RunningWitnessServer } from '@xr/witness';
 import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';
 import { ConfigError, type GatewayConfig } from './config.js';
+import { serveMetrics, type RunningMetricsServer } from '@xr/metrics';
+import { gatewayGauges } from './metrics.js';
 
 const EMPTY_STATE = RegistryState.empty();
 
@@ -28,6 +30,8 @@ export interface RunningGateway {
   /** The bound port of `POST /add-checkpoint`, when `witness.http` is set. */
   readonly witnessPort: number | undefined;
   readonly counters: Counters;
+  /** The bound port of `GET /metrics`, when `metrics.address` is set. */
+  readonly metricsPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -134,7 +138,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     if (!shared) await log.close();
     throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   }
-  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk });
+  // Health: SERVING while the pipeline runs and the registry is read (its last poll worked).
+  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk, ready: () => follower?.healthy ?? true });
   let witness: Witness | undefined;
   let witnessFollower: WitnessFollower | undefined;
   let witnessServer: RunningWitnessServer | undefined;
@@ -161,6 +166,18 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
       throw error;
     }
   }
+  let metrics: RunningMetricsServer | undefined;
+  try {
+    metrics = await serveMetrics(config.metrics?.address, { counters, gauges: gatewayGauges(gateway, log, t, follower), logger });
+  } catch (error) {
+    await stopWitness();
+    await edge.close();
+    await gateway.stop();
+    await desk.stop();
+    await follower?.stop();
+    if (!shared) await log.close();
+    throw error;
+  }
   logger.info({ port: edge.port, eventLog: log.kind, partners: [...keys.regions()].filter((r) => r !== config.region), registry: config.registry ? t.registry : undefined }, 'gateway ready');
   return {
     gateway,
@@ -169,7 +186,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     witness,
     witnessPort: witnessServer?.port,
     counters,
+    metricsPort: metrics?.port,
     stop: async () => {
+      await metrics?.close();
       await stopWitness();
       await edge.close();
       await gateway.stop();

@@ -142,6 +142,7 @@ export class Outbox {
         continue;
       }
       const batch = this.queue.slice(0, this.o.batch ?? 500);
+      const started = performance.now();
       try {
         await this.o.log.append(this.o.inbox, batch.map((p) => p.input));
         const positions = new Map<number, number>();
@@ -150,6 +151,7 @@ export class Outbox {
         this.queue.splice(0, batch.length);
         this.delivered += batch.length;
         this.o.counters.inc('xr_delivered_total', { target: this.o.target }, batch.length);
+        this.o.counters.observe('xr_delivery_seconds', { target: this.o.target }, (performance.now() - started) / 1000);
         if (this.lastError) this.o.logger.info({ target: this.o.target, attempts: this.lastError.attempts }, 'partner reachable again; outbox delivering');
         this.lastError = undefined;
         backoff = 100;

@@ -194,6 +194,13 @@ export class Pipeline {
   }
 
   private async process(batch: Batch): Promise<void> {
+    const started = performance.now();
+    await this.processBatch(batch);
+    this.o.counters.observe('xr_pipeline_batch_seconds', {}, (performance.now() - started) / 1000);
+    this.o.counters.observe('xr_pipeline_batch_records', {}, batch.records.length);
+  }
+
+  private async processBatch(batch: Batch): Promise<void> {
     const partition = batch.partition;
     if (this.dirty.has(partition)) {
       await this.deliver(partition, await this.catchUp(partition));
