@@ -2,6 +2,7 @@
  * A service process's life: configuration → start → SIGTERM/SIGINT drain → exit 0. A bad
  * configuration exits 2 with its message; anything else that stops the start exits 1.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Logger } from '@xr/observability';
 import { ConfigError } from './config.js';
@@ -14,12 +15,20 @@ export interface ServiceSpec<C> {
   start(config: C, logger: Logger): Promise<{ stop(): Promise<void> }>;
 }
 
+/**
+ * The directory the user ran the command in. `pnpm <script>` (and `npm run`) start the script in the
+ * workspace root and say where the caller was in `INIT_CWD`: relative paths are the caller's.
+ */
+export function callerCwd(env: NodeJS.ProcessEnv = process.env): string {
+  return env['INIT_CWD'] || process.cwd();
+}
+
 export function runService<C>(spec: ServiceSpec<C>): void {
   const main = async (): Promise<void> => {
     const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' } } });
-    const path = values.config ?? process.env['XR_CONFIG'];
-    if (!path) throw new ConfigError('no configuration: pass --config <file> or set XR_CONFIG (see README, "Configuration")');
-    const config = spec.load(path, process.env);
+    const given = values.config ?? process.env['XR_CONFIG'];
+    if (!given) throw new ConfigError('no configuration: pass --config <file> or set XR_CONFIG (see README, "Configuration")');
+    const config = spec.load(resolve(callerCwd(), given), process.env);
     const logger = spec.logger(config);
     const running = await spec.start(config, logger);
     let stopping = false;
