@@ -7,6 +7,7 @@
  * returns (no id index), per topic its partition count.
  */
 import { Kafka, Partitioners, logLevel, type Admin, type ConfigResourceTypes, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import { trueLevel, type KafkaLogLevel } from './log-level.js';
 import { DirectClient, type DirectMessage } from './direct.js';
 import { SendQueue } from './send-queue.js';
 import { ID_HEADER, partitionFor } from '@xr/event-log';
@@ -34,7 +35,7 @@ export interface KafkaEventLogOptions {
    */
   readonly maxRequestBytes?: number;
   /** Receives kafkajs's own warnings and errors (never record contents). */
-  readonly onLog?: (entry: { level: 'error' | 'warn'; message: string }) => void;
+  readonly onLog?: (entry: { level: KafkaLogLevel; message: string }) => void;
 }
 
 function headerText(headers: IHeaders | undefined): Record<string, string> {
@@ -90,7 +91,9 @@ export class KafkaEventLog implements EventLog {
       logLevel: onLog ? logLevel.WARN : logLevel.NOTHING,
       logCreator: () => (entry) => {
         if (!onLog) return;
-        onLog({ level: entry.level === logLevel.ERROR ? 'error' : 'warn', message: `${entry.namespace}: ${entry.log.message}` });
+        const error = typeof entry.log['error'] === 'string' ? entry.log['error'] : undefined;
+        const level = trueLevel(entry.level === logLevel.ERROR ? 'error' : 'warn', entry.namespace, entry.log.message, error);
+        onLog({ level, message: `${entry.namespace}: ${entry.log.message}${error === undefined ? '' : ` (${error})`}` });
       },
     });
     this.admin = this.kafka.admin();
