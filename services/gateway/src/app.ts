@@ -12,7 +12,7 @@ import { Counters, type Logger } from '@xr/observability';
 import { Witness, WitnessFollower, startWitnessServer, type RunningWitnessServer } from '@xr/witness';
 import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';
 import { ConfigError, type GatewayConfig } from './config.js';
-import { serveMetrics, type RunningMetricsServer } from '@xr/metrics';
+import { serveMetrics } from '@xr/metrics';
 import { gatewayGauges } from './metrics.js';
 
 const EMPTY_STATE = RegistryState.empty();
@@ -64,13 +64,27 @@ function outsideWitnesses(config: GatewayConfig): OutsideWitness[] {
 export async function startGateway(config: GatewayConfig, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
   const shared = options.log;
   const log = shared ?? (await openEventLog(config.eventLog, logger));
+  // What has started, stopped in reverse order: on a failed start as on stop.
+  const stoppers: (() => Promise<void>)[] = shared ? [] : [() => log.close()];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stoppers.splice(0).reverse()) await stop();
+  };
+  try {
+    return await start(config, logger, options, log, stoppers, stopAll);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function start(config: GatewayConfig, logger: Logger, options: GatewayOptions, log: EventLog, stoppers: (() => Promise<void>)[], stopAll: () => Promise<void>): Promise<RunningGateway> {
   const signer = signingKeyFromJwk(config.signingKey);
   const counters = new Counters();
   const t = topics(config.topicPrefix);
   let follower: RegistryFollower | undefined;
   let keys: Trust = new KeyRing([signer.publicJwk, ...config.partners.flatMap((p) => p.keys)]);
   if (config.registry) {
-    follower = new RegistryFollower({
+    const registry = new RegistryFollower({
       log,
       topic: t.registry,
       anchor: new TrustAnchor(config.registry.trustAnchors),
@@ -78,10 +92,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
       logger: logger.child({ component: 'registry' }),
       onRefused: (r) => counters.inc('xr_registry_refused_total', { reason: r.code }),
     });
-    await follower.start();
+    follower = registry;
+    await registry.start();
+    stoppers.push(() => registry.stop());
     // No inbox record is judged on a half-read registry.
-    await follower.ready();
-    keys = registryTrust(follower, signer.publicJwk, config.partners.flatMap((p) => p.keys), log, t.registry);
+    await registry.ready();
+    keys = registryTrust(registry, signer.publicJwk, config.partners.flatMap((p) => p.keys), log, t.registry);
   }
   const catalogs = typeof config.catalog === 'object' ? catalogIndex([config.catalog]) : undefined;
   // 电子证照: issued on our approvals, verified against the registry and the public status topic.
@@ -101,6 +117,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     logger: logger.child({ component: 'certificates' }),
   });
   await desk.start();
+  stoppers.push(() => desk.stop());
   const gateway = new ExchangeGateway({
     region: config.region,
     log,
@@ -121,63 +138,32 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     calendar: calendarFrom(registryState(follower), [...BUILT_IN_YEARS, ...(config.calendar?.years ?? [])]),
   });
-  try {
-    await gateway.start();
-    desk.publish();
-  } catch (error) {
-    await desk.stop();
-    await follower?.stop();
-    if (!shared) await log.close();
-    throw error;
-  }
+  await gateway.start();
+  stoppers.push(() => gateway.stop());
+  desk.publish();
   const authenticator = await createAuthenticator(config.auth);
-  if (!authenticator.ok) {
-    await gateway.stop();
-    await desk.stop();
-    await follower?.stop();
-    if (!shared) await log.close();
-    throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
-  }
+  if (!authenticator.ok) throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   // Health: SERVING while the pipeline runs and the registry is read (its last poll worked).
   const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk, ready: () => follower?.healthy ?? true });
+  stoppers.push(() => edge.close());
   let witness: Witness | undefined;
-  let witnessFollower: WitnessFollower | undefined;
   let witnessServer: RunningWitnessServer | undefined;
-  const stopWitness = async (): Promise<void> => {
-    await witnessServer?.close();
-    await witnessFollower?.stop();
-  };
   if (config.witness.follow || config.witness.http !== undefined) {
     const wlogger = logger.child({ component: 'witness' });
     witness = new Witness({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, privateKey: signer.privateKey, trust: keys, logger: wlogger, counters, ...(options.clock ? { clock: options.clock } : {}) });
-    try {
-      if (config.witness.follow) {
-        witnessFollower = new WitnessFollower({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, witness, logger: wlogger, counters });
-        await witnessFollower.start();
-      }
-      if (config.witness.http !== undefined) witnessServer = await startWitnessServer({ witness, address: config.witness.http, logger: wlogger });
-    } catch (error) {
-      await stopWitness();
-      await edge.close();
-      await gateway.stop();
-      await desk.stop();
-      await follower?.stop();
-      if (!shared) await log.close();
-      throw error;
+    if (config.witness.follow) {
+      const witnessFollower = new WitnessFollower({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, witness, logger: wlogger, counters });
+      await witnessFollower.start();
+      stoppers.push(() => witnessFollower.stop());
+    }
+    if (config.witness.http !== undefined) {
+      const server = await startWitnessServer({ witness, address: config.witness.http, logger: wlogger });
+      witnessServer = server;
+      stoppers.push(() => server.close());
     }
   }
-  let metrics: RunningMetricsServer | undefined;
-  try {
-    metrics = await serveMetrics(config.metrics?.address, { counters, gauges: gatewayGauges(gateway, log, t, follower), logger });
-  } catch (error) {
-    await stopWitness();
-    await edge.close();
-    await gateway.stop();
-    await desk.stop();
-    await follower?.stop();
-    if (!shared) await log.close();
-    throw error;
-  }
+  const metrics = await serveMetrics(config.metrics?.address, { counters, gauges: gatewayGauges(gateway, log, t, follower), logger });
+  if (metrics) stoppers.push(() => metrics.close());
   logger.info({ port: edge.port, eventLog: log.kind, partners: [...keys.regions()].filter((r) => r !== config.region), registry: config.registry ? t.registry : undefined }, 'gateway ready');
   return {
     gateway,
@@ -187,14 +173,6 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
     witnessPort: witnessServer?.port,
     counters,
     metricsPort: metrics?.port,
-    stop: async () => {
-      await metrics?.close();
-      await stopWitness();
-      await edge.close();
-      await gateway.stop();
-      await desk.stop();
-      await follower?.stop();
-      if (!shared) await log.close();
-    },
+    stop: stopAll,
   };
 }
