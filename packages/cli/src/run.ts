@@ -6,6 +6,7 @@ import { commandWords, GLOBAL_OPTIONS } from './args.js';
 import { admin, ADMIN_COMMANDS, type AdminCommand } from './commands/admin.js';
 import { audit, AUDIT_COMMANDS, type AuditCommand } from './commands/audit.js';
 import { CERT_COMMANDS, type CertCommand } from './commands/cert-commands.js';
+import { init } from './commands/init.js';
 import { keysNew } from './commands/keys.js';
 import { keysIssuer, keysToken } from './commands/token.js';
 import type { CliIo } from './io.js';
@@ -40,6 +41,7 @@ usage:
   xr cert status-list --gateway host:port --purpose revocation|suspension [--list N] [--issuer-uscc U] [--out file]
   xr cert get         <case id> --gateway host:port [--out file]   (the compact JWS)
   xr cert revoke|suspend|reinstate <证照标识> --reason <code> --gateway host:port   (the issuing region only)
+  xr init              --region R [--out dir] [--brokers host:port,…]   (a working gateway config, keys, a catalog template)
   xr keys new          --region R [--generation N] [--out dir]
   xr keys new          --admin NAME [--generation N] [--out dir]
   xr keys issuer       --name NAME [--out dir]                 (a development token issuer)
@@ -79,6 +81,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(HELP);
       return 0;
     }
+    if (group === 'init') {
+      if (command !== undefined) throw usage(`xr init takes options only, not ${JSON.stringify(command)}`, 'command');
+      await init(rest, io);
+      return 0;
+    }
     if (group === 'admin') {
       if (command === undefined || !(command in ADMIN_COMMANDS)) throw usage(`unknown admin command ${JSON.stringify(command ?? '')}; one of ${Object.keys(ADMIN_COMMANDS).join(', ')}`, 'command');
       await admin(command as AdminCommand, rest, io);
@@ -101,7 +108,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await run(rest, io);
       return 0;
     }
-    throw usage(`unknown command ${JSON.stringify(group)}; one of admin, audit, cert, keys (xr --help)`, 'command');
+    throw usage(`unknown command ${JSON.stringify(group)}; one of init, admin, audit, cert, keys (xr --help)`, 'command');
   } catch (error) {
     if (error instanceof CliFailure) return report(error.problem, io, json);
     return report({ code: 'XR_INTERNAL', message: error instanceof Error ? error.message : String(error) }, io, json);
