@@ -22,3 +22,5 @@ export type { OwnCheckpoint, SignedCheckpoint } from './core/checkpoints.js';
 export { DEFAULT_CHECKPOINT_INTERVAL_MS, DEFAULT_WITNESS_TIMEOUT_MS } from './shell/checkpointer.js';
 export type { OutsideWitness } from './shell/witness-client.js';
 export { projects } from './core/state.js';
+export { TRACE_HEADER, childTraceparent, continueOrStartTrace, parseTraceparent } from './trace.js';
+export type { TraceContext } from './trace.js';

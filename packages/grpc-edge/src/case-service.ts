@@ -8,6 +8,7 @@ import type { CaseServiceHandlers, CaseUpdate, WatchInboxRequest__Output, GetCas
 import { caseMessage, submissionPayload, submitFieldMapper } from './case-mapping.js';
 import { isRetryable, toServiceError } from '@xr/grpc-kit';
 import { listCases } from './list-cases.js';
+import { traceOfCall } from './trace.js';
 import { cacheKeyOf, requestKeyOf } from './request-key.js';
 import { transitionHandlers } from './transition-handlers.js';
 import type { TRANSITION_RPCS } from './transitions.js';
@@ -29,20 +30,21 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
       }
       const requestKey = requestKeyOf(call, req.requestId);
       const request = requestFingerprint('SubmitCase', req);
+      const { traceparent, traceId } = traceOfCall(call);
       const run = requests.get(cacheKeyOf(requestKey, request), () =>
-        gateway.request({ requestId: requestKey, request, type: 'case.submitted', v: 1, caseId: gateway.newCaseId(requestKey), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()) }),
+        gateway.request({ requestId: requestKey, request, type: 'case.submitted', v: 1, caseId: gateway.newCaseId(requestKey), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()), traceparent }),
       );
       run.then(
         (outcome) => {
           if (outcome.ok) {
-            logger.info({ caseId: outcome.value.caseId, handling: outcome.value.handlingRegion }, 'case submitted');
+            logger.info({ caseId: outcome.value.caseId, handling: outcome.value.handlingRegion, traceId }, 'case submitted');
             callback(null, { case: caseMessage(outcome.value, gateway.deadlines(outcome.value)) });
           } else {
             callback(toServiceError(outcome, submitFieldMapper), null);
           }
         },
         (error: unknown) => {
-          logger.error({ err: error instanceof Error ? error.message : String(error) }, 'SubmitCase failed');
+          logger.error({ err: error instanceof Error ? error.message : String(error), traceId }, 'SubmitCase failed');
           callback(toServiceError(fail('XR_INTERNAL', 'internal error')), null);
         },
       );

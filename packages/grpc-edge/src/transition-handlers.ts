@@ -9,6 +9,7 @@ import { caseMessage } from './case-mapping.js';
 import { toServiceError } from '@xr/grpc-kit';
 import { cacheKeyOf, requestKeyOf } from './request-key.js';
 import type { RequestCache } from './request-cache.js';
+import { traceOfCall } from './trace.js';
 import { TRANSITION_RPCS } from './transitions.js';
 
 type Handler = (call: ServerUnaryCall<Record<string, unknown>, TransitionResponse>, callback: sendUnaryData<TransitionResponse>) => void;
@@ -48,19 +49,20 @@ export function transitionHandlers(gateway: ExchangeGateway, logger: Logger, req
       const requestKey = requestKeyOf(call, req.requestId);
       const request = requestFingerprint(rpc, req);
       const target = spec.side === 'receiving' ? state.handlingRegion : state.receivingRegion;
+      const { traceparent, traceId } = traceOfCall(call);
       requests
-        .get(cacheKeyOf(requestKey, request), () => gateway.request({ requestId: requestKey, request, type: spec.type, v: 1, caseId: req.caseId, target, payload: spec.payload(req, new Date().toISOString()) }))
+        .get(cacheKeyOf(requestKey, request), () => gateway.request({ requestId: requestKey, request, type: spec.type, v: 1, caseId: req.caseId, target, payload: spec.payload(req, new Date().toISOString()), traceparent }))
         .then(
           (outcome) => {
             if (!outcome.ok) {
               callback(toServiceError(outcome), null);
               return;
             }
-            logger.info({ caseId: req.caseId, rpc, status: outcome.value.status }, 'transition journaled');
+            logger.info({ caseId: req.caseId, rpc, status: outcome.value.status, traceId }, 'transition journaled');
             callback(null, { case: caseMessage(outcome.value, gateway.deadlines(outcome.value)) });
           },
           (error: unknown) => {
-            logger.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'transition failed');
+            logger.error({ rpc, err: error instanceof Error ? error.message : String(error), traceId }, 'transition failed');
             callback(toServiceError(fail('XR_INTERNAL', 'internal error')), null);
           },
         );

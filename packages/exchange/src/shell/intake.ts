@@ -3,6 +3,7 @@
  * caller hears of a mistake without a round trip, then signed into our own inbox, where the
  * pipeline judges them like any other record; the caller waits for the journal's outcome.
  */
+import { childTraceparent, traceHeader } from '../trace.js';
 import { decide, fail, type CaseState, type DecideContext, type Envelope, type Result } from '@xr/domain';
 import { partitionFor, type EventLog } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
@@ -25,6 +26,8 @@ export interface OutgoingEvent {
   readonly payload: Record<string, unknown>;
   /** The RPC and fingerprint of the client request: a request id reused for something else is refused. */
   readonly request?: ClientRequest;
+  /** W3C traceparent of the client's call: the trace follows the event through both regions. */
+  readonly traceparent?: string;
 }
 
 export interface IntakeOptions {
@@ -82,7 +85,7 @@ export class Intake {
           id: event.id,
           key: event.caseId,
           value: signed.bytes,
-          headers: { [JWS_HEADER]: signed.jws, ...(out.request ? { [REQUEST_HEADER]: encodeClientRequest(out.request) } : {}) },
+          headers: { [JWS_HEADER]: signed.jws, ...(out.request ? { [REQUEST_HEADER]: encodeClientRequest(out.request) } : {}), ...traceHeader(childTraceparent(out.traceparent)) },
           partition: partitionFor(event.caseId, this.o.partitions),
         },
       ]);

@@ -6,6 +6,7 @@
  * broker away) only grows its own backlog, retried with backoff; the others go on. Redelivery
  * after a crash is harmless: the partner drops an event id its journal holds.
  */
+import { childTraceparent, traceHeader } from '../trace.js';
 import type { JournalRecord } from '@xr/domain';
 import type { EventLog, RecordInput } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
@@ -35,6 +36,13 @@ export interface OutboxOptions {
   readonly batch?: number;
   /** Longest wait between retries. Default 5 s. */
   readonly maxBackoffMs?: number;
+}
+
+/** A journaled record for a partner: its journal offset, the record, and its trace (the journal record's header). */
+export interface JournalOutbound {
+  readonly n: number;
+  readonly record: JournalRecord;
+  readonly traceparent?: string;
 }
 
 interface Pending {
@@ -73,12 +81,12 @@ export class Outbox {
   }
 
   /** Queues journaled records (of one partition, in journal order) for delivery. */
-  enqueue(partition: number, records: readonly { n: number; record: JournalRecord }[]): void {
-    for (const { n, record } of records) {
+  enqueue(partition: number, records: readonly JournalOutbound[]): void {
+    for (const { n, record, traceparent } of records) {
       if (n <= (this.enqueued.get(partition) ?? -1)) continue;
       this.enqueued.set(partition, n);
       const event = record.event;
-      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: encodeEnvelope(event), headers: { [JWS_HEADER]: record.eventJws } } });
+      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: encodeEnvelope(event), headers: { [JWS_HEADER]: record.eventJws, ...traceHeader(childTraceparent(traceparent)) } } });
     }
     this.wake?.();
   }

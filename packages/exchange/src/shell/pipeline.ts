@@ -4,7 +4,8 @@
  * and journal records, folds them into the state, settles the waiting callers and hands our
  * events to one outbox per partner.
  */
-import { fail, type JournalRecord } from '@xr/domain';
+import { TRACE_HEADER, childTraceparent, parseTraceparent, traceHeader } from '../trace.js';
+import { fail } from '@xr/domain';
 import { ensureLogAppendTime, type Batch, type EventLog, type Subscription } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { outcomes } from '../core/outcomes.js';
@@ -16,7 +17,7 @@ import type { RecordLimits } from '../record-limits.js';
 import { inFlightSeqs } from '../requests.js';
 import type { Topics } from '../topics.js';
 import type { Trust } from '../trust.js';
-import { Outbox, type OutboxStatus } from './outbox.js';
+import { Outbox, type JournalOutbound, type OutboxStatus } from './outbox.js';
 import type { Waiters } from './waiters.js';
 
 export interface PipelineOptions {
@@ -37,6 +38,8 @@ export interface PipelineOptions {
   /** Runs once the journal is replayed, before anything is delivered or consumed (the checkpoint check); a throw refuses the start. */
   readonly afterReplay?: () => Promise<void>;
 }
+
+const traceOf = (traceparent: string | undefined): { traceparent?: string } => (traceparent === undefined ? {} : { traceparent });
 
 export class Pipeline {
   /** Partitions whose last journal append failed part-way: re-read before the next step. */
@@ -72,7 +75,7 @@ export class Pipeline {
       throw new Error(`inbox (${inboxPartitions}) and journal (${journalPartitions}) must both have ${this.o.partitions} partitions`);
     }
     const started = Date.now();
-    const outbound = new Map<number, { n: number; record: JournalRecord }[]>();
+    const outbound = new Map<number, JournalOutbound[]>();
     await Promise.all(
       Array.from({ length: this.o.partitions }, async (_, p) => {
         outbound.set(p, await this.catchUp(p));
@@ -136,13 +139,13 @@ export class Pipeline {
    * whole journal, after a failed append whatever part of it did land. Returns the records for
    * partners among them.
    */
-  private async catchUp(partition: number): Promise<{ n: number; record: JournalRecord }[]> {
+  private async catchUp(partition: number): Promise<JournalOutbound[]> {
     const records = await this.o.log.read(this.o.topics.journal(this.o.region), partition, this.o.state.head(partition).next);
-    const outbound: { n: number; record: JournalRecord }[] = [];
+    const outbound: JournalOutbound[] = [];
     for (const r of records) {
       const record = decodeJournalRecord(r.value);
       this.o.state.apply(partition, r.offset, record, r.value);
-      if (this.o.state.outbound(record.event)) outbound.push({ n: r.offset, record });
+      if (this.o.state.outbound(record.event)) outbound.push({ n: r.offset, record, ...traceOf(r.headers[TRACE_HEADER]) });
     }
     return outbound;
   }
@@ -162,8 +165,8 @@ export class Pipeline {
    * each outbox's cursor; a journal older than the cursors (no cursor yet) is offered whole once,
    * and partners drop what they hold.
    */
-  private async deliver(partition: number, records: readonly { n: number; record: JournalRecord }[], replayed = false): Promise<void> {
-    const byTarget = new Map<string, { n: number; record: JournalRecord }[]>();
+  private async deliver(partition: number, records: readonly JournalOutbound[], replayed = false): Promise<void> {
+    const byTarget = new Map<string, JournalOutbound[]>();
     for (const r of records) {
       const list = byTarget.get(r.record.event.target);
       if (list) list.push(r);
@@ -215,11 +218,14 @@ export class Pipeline {
     // Quarantine first: a failure after it makes the batch run again, which may write an entry
     // twice (same id: its inbox position), never lose one.
     if (out.quarantine.length > 0) await appendQuarantine(this.o.log, this.o.topics.quarantine(this.o.region), out.quarantine, this.o.limits);
+    // W3C trace context: each journal record continues the trace of the inbox record it was made from.
+    const inboxTraces = new Map(batch.records.map((r) => [r.offset, r.headers[TRACE_HEADER]]));
+    const traces = out.journal.map(({ record }) => childTraceparent(record.inbox ? inboxTraces.get(record.inbox.offset) : undefined));
     if (out.journal.length > 0) {
       try {
         const results = await this.o.log.append(
           this.o.topics.journal(this.o.region),
-          out.journal.map(({ record, bytes }) => ({ id: record.event.id, key: record.event.caseId, value: bytes, partition })),
+          out.journal.map(({ record, bytes }, i) => ({ id: record.event.id, key: record.event.caseId, value: bytes, partition, headers: traceHeader(traces[i]) })),
         );
         results.forEach((res, i) => {
           if (res.offset !== out.journal[i]!.record.n) throw new Error(`journal partition ${partition} moved under us (offset ${res.offset}, expected ${out.journal[i]!.record.n}); is another gateway of ${this.o.region} running?`);
@@ -230,13 +236,13 @@ export class Pipeline {
       }
     }
     // Written: fold it in exactly as a replay would.
-    const outbound: { n: number; record: JournalRecord }[] = [];
-    for (const { record, bytes } of out.journal) {
+    const outbound: JournalOutbound[] = [];
+    for (const [i, { record, bytes }] of out.journal.entries()) {
       this.o.state.apply(partition, record.n, record, bytes);
       const event = record.event;
       if (event.source === this.o.region && (this.o.provisionalSeq.get(event.caseId) ?? 0) <= event.seq) this.o.provisionalSeq.delete(event.caseId);
       this.o.counters.inc('xr_journal_records_total', { type: event.type });
-      if (this.o.state.outbound(event)) outbound.push({ n: record.n, record });
+      if (this.o.state.outbound(event)) outbound.push({ n: record.n, record, ...traceOf(traces[i]) });
     }
     this.o.waiters.apply(outcomes(this.o.state, out));
     await this.deliver(partition, outbound);
@@ -246,7 +252,7 @@ export class Pipeline {
     if (out.quarantine.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, out.quarantine.length);
     for (const q of out.quarantine) {
       this.o.counters.inc('xr_quarantined_total', { reason: q.entry.code });
-      this.o.logger.warn({ code: q.entry.code, field: q.entry.field, from: q.entry.from, eventId: q.eventId }, 'inbound record quarantined');
+      this.o.logger.warn({ code: q.entry.code, field: q.entry.field, from: q.entry.from, eventId: q.eventId, traceId: parseTraceparent(inboxTraces.get(q.entry.from.offset))?.traceId }, 'inbound record quarantined');
     }
   }
 }
