@@ -3,7 +3,7 @@
  * from `--token` or XR_TOKEN, as for the admin service): CertificateService for `xr cert`,
  * CaseService (unary calls and the WatchCase stream) for `xr case`.
  */
-import { credentials, Metadata, type Client, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type Client, type ServiceError } from '@grpc/grpc-js';
 import { loadServices, type Certificate__Output, type CertificateServiceClient, type CertificateStatusChange__Output, type CertificateVerdict__Output, type CaseUpdate__Output, type StatusList__Output } from '@xr/proto';
 import { problemOf } from './admin-client.js';
 import { optional, type Values } from './args.js';
@@ -81,7 +81,7 @@ export function caseCaller(address: string, token: string | undefined, timeoutMs
     call: (method, request) => unary(client, method, request, address, token, timeoutMs),
     watch: (caseId, onUpdate, signal) =>
       new Promise((resolve, reject) => {
-        const stream = client.WatchCase({ caseId }, metadataOf(token)) as ClientReadableStream<CaseUpdate__Output>;
+        const stream = client.WatchCase({ caseId }, metadataOf(token));
         let stopped = false;
         const stop = (): void => {
           stopped = true;
