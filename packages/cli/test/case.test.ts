@@ -4,9 +4,11 @@
  * refused with the stable code and the field, and watches the case move when 聊城 acts through
  * `xr case call AcceptCase`. Bad command lines and request files exit 2 and send nothing.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIssuerKeyPair, issueToken } from '@xr/auth';
 import { generateKeyPair, makeKid } from '@xr/crypto';
@@ -18,6 +20,7 @@ import { run, type CliIo } from '../src/index.js';
 const QD = { code: '370200', key: generateKeyPair(makeKid('370200', 1)) };
 const LC = { code: '371500', key: generateKeyPair(makeKid('371500', 1)) };
 const issuer = generateIssuerKeyPair('xr-cli-test');
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const prefix = `t${Math.random().toString(36).slice(2, 8)}`;
 
 let dir: string;
@@ -136,6 +139,22 @@ describe('xr case against a gateway', () => {
     expect(done.code).toBe(0);
     expect(done.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(2);
   });
+});
+
+describe('xr case watch as a process', () => {
+  it('prints the case and stops on Ctrl-C (SIGINT) with exit 0', async () => {
+    const submitted = JSON.parse((await xr(QD.code, ['case', 'submit', '--file', 'submit.json', '--json'])).stdout) as { case: { caseId: string } };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'case', 'watch', submitted.case.caseId], { cwd: ROOT, env: { ...process.env, ...env[QD.code] }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect.poll(() => out, { timeout: 60_000 }).toContain(submitted.case.caseId);
+    child.kill('SIGINT');
+    expect(await exited, err).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+  }, 90_000);
 });
 
 describe('xr case argument errors (exit 2, nothing sent)', () => {
