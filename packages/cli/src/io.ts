@@ -7,4 +7,6 @@ export interface CliIo {
   readonly cwd: string;
   /** True when stderr is a terminal (progress is redrawn in place); plain lines otherwise. */
   readonly stderrIsTTY?: boolean;
+  /** Aborted on Ctrl-C: long-running commands (`xr case watch`) stop and exit 0. */
+  readonly signal?: AbortSignal;
 }

@@ -2,6 +2,9 @@
 import { callerCwd } from '@xr/service-kit';
 import { run } from './run.js';
 
+const interrupted = new AbortController();
+process.once('SIGINT', () => interrupted.abort());
+
 process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -9,4 +12,5 @@ process.exitCode = await run(process.argv.slice(2), {
   // Relative paths (--out, --file, …) are the caller's, also under `pnpm xr` (which runs in the workspace root).
   cwd: callerCwd(),
   stderrIsTTY: process.stderr.isTTY === true,
+  signal: interrupted.signal,
 });

@@ -5,6 +5,7 @@
 import { commandWords, GLOBAL_OPTIONS } from './args.js';
 import { admin, ADMIN_COMMANDS, type AdminCommand } from './commands/admin.js';
 import { audit, AUDIT_COMMANDS, type AuditCommand } from './commands/audit.js';
+import { CASE_COMMANDS, caseCommand, type CaseCommand } from './commands/case.js';
 import { CERT_COMMANDS, type CertCommand } from './commands/cert-commands.js';
 import { init } from './commands/init.js';
 import { keysNew } from './commands/keys.js';
@@ -12,9 +13,15 @@ import { keysIssuer, keysToken } from './commands/token.js';
 import type { CliIo } from './io.js';
 import { CliFailure, usage, type CliProblem } from './problem.js';
 
-export const HELP = `xr — admin, audit, certificate and key tools of the cross-region exchange
+export const HELP = `xr — case, admin, audit, certificate and key tools of the cross-region exchange
 
 usage:
+  xr case submit      --file request.json [--request-id ID]   (a SubmitCase request; request_id made when absent)
+  xr case get         <case id>
+  xr case list        [--status S]… [--page-size N] [--page-token T]
+  xr case watch       <case id>                             (one line per change, until Ctrl-C)
+  xr case call        <Rpc> --file request.json             (any unary CaseService RPC: AcceptCase, ApproveCase, …)
+                      case commands ask --gateway host:port (XR_GATEWAY_URL) with --token (XR_TOKEN)
   xr admin register    --file city.json
   xr admin rotate-key  --region R --key-file new.pub.jwk.json --overlap-until <time>
   xr admin revoke-key  --region R --kid K --effective-at <time|now>
@@ -49,7 +56,7 @@ usage:
 
 global options:
   --admin-url host:port   admin service (env XR_ADMIN_URL)
-  --gateway host:port     a gateway, for xr cert (env XR_GATEWAY_URL)
+  --gateway host:port     a gateway, for xr case and xr cert (env XR_GATEWAY_URL)
   --token T               bearer token, sent as "authorization: Bearer T" (env XR_TOKEN)
   --json                  machine-readable output (errors as JSON on stderr)
   --request-id ID         (changes) retrying with the same id makes no second change
@@ -95,6 +102,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (command === undefined || !(AUDIT_COMMANDS as readonly string[]).includes(command)) throw usage(`unknown audit command ${JSON.stringify(command ?? '')}; one of ${AUDIT_COMMANDS.join(', ')}`, 'command');
       return await audit(command as AuditCommand, rest, io);
     }
+    if (group === 'case') {
+      if (command === undefined || !(CASE_COMMANDS as readonly string[]).includes(command)) throw usage(`unknown case command ${JSON.stringify(command ?? '')}; one of ${CASE_COMMANDS.join(', ')}`, 'command');
+      return await caseCommand(command as CaseCommand, rest, io);
+    }
     if (group === 'cert') {
       if (command === undefined || !(CERT_COMMANDS as readonly string[]).includes(command)) throw usage(`unknown cert command ${JSON.stringify(command ?? '')}; one of ${CERT_COMMANDS.join(', ')}`, 'command');
       // Loaded on use: the credential schemas are not compiled for every other command.
@@ -108,7 +119,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await run(rest, io);
       return 0;
     }
-    throw usage(`unknown command ${JSON.stringify(group)}; one of init, admin, audit, cert, keys (xr --help)`, 'command');
+    throw usage(`unknown command ${JSON.stringify(group)}; one of init, case, admin, audit, cert, keys (xr --help)`, 'command');
   } catch (error) {
     if (error instanceof CliFailure) return report(error.problem, io, json);
     return report({ code: 'XR_INTERNAL', message: error instanceof Error ? error.message : String(error) }, io, json);

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { showCertificate } from '@xr/credentials';
 import { checkCertId, isRegionCode } from '@xr/domain';
 import { GLOBAL_OPTIONS, integer, optional, required, repeated, type OptionSpec, type Values } from '../args.js';
-import { certificateCaller, type CertificateCaller } from '../gateway-client.js';
+import { certificateCaller, gatewayTarget, type CertificateCaller } from '../gateway-client.js';
 import type { CliIo } from '../io.js';
 import { usage } from '../problem.js';
 import { readAnchors } from './audit-source.js';
@@ -69,10 +69,8 @@ function parse(command: CertCommand, args: readonly string[]): { values: Values;
 }
 
 function connect(values: Values, io: CliIo): CertificateCaller {
-  const address = optional(values, 'gateway') ?? io.env['XR_GATEWAY_URL'];
-  if (!address) throw usage('no gateway address: pass --gateway host:port or set XR_GATEWAY_URL', '--gateway');
-  if (!/^[^\s/]+:\d{1,5}$/.test(address)) throw usage(`--gateway must be host:port, not ${JSON.stringify(address)}`, '--gateway');
-  return certificateCaller(address, optional(values, 'token') ?? io.env['XR_TOKEN']);
+  const { address, token } = gatewayTarget(values, io);
+  return certificateCaller(address, token);
 }
 
 /** A credential file: the compact JWS as the holder presents it (surrounding whitespace ignored). */
