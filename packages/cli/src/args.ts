@@ -25,9 +25,14 @@ export function commandWords(argv: readonly string[], max: number): { words: str
 }
 
 export function parseOptions(args: readonly string[], options: OptionSpec): Values {
+  return parseCommandLine(args, options, false).values;
+}
+
+/** Options (strict, with the global ones) and, when allowed, positional arguments; a bad line is a usage error naming the option. */
+export function parseCommandLine(args: readonly string[], options: OptionSpec, allowPositionals = true): { values: Values; positionals: string[] } {
   try {
-    const { values } = parseArgs({ args: [...args], options: { ...GLOBAL_OPTIONS, ...options }, strict: true, allowPositionals: false });
-    return values;
+    const { values, positionals } = parseArgs({ args: [...args], options: { ...GLOBAL_OPTIONS, ...options }, strict: true, allowPositionals });
+    return { values, positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const named = /'(-{1,2}[^'\s]+)/.exec(message)?.[1];

@@ -7,7 +7,7 @@ import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { parseAdminKid } from '@xr/registry';
 import { compileSchema } from '@xr/schemas';
-import { ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
+import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
 
 export { ConfigError };
 
@@ -30,21 +30,7 @@ export interface AdminConfig {
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
-const B64URL_32 = '^[A-Za-z0-9_-]{43}$';
-const ADMIN_KID = '^admin-[a-z][a-z0-9-]{0,30}\\.k[1-9]\\d{0,5}$';
-const publicJwk = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['kty', 'crv', 'x', 'kid'],
-  properties: {
-    kty: { const: 'OKP' },
-    crv: { const: 'Ed25519' },
-    x: { type: 'string', pattern: B64URL_32 },
-    kid: { type: 'string', pattern: ADMIN_KID },
-    alg: { const: 'EdDSA' },
-    use: { const: 'sig' },
-  },
-} as const;
+const publicJwk = ADMIN_PUBLIC_JWK_SCHEMA;
 
 export const ADMIN_CONFIG_SCHEMA = {
   $id: 'https://schemas.xr-gateway.cn/admin-config.json',
@@ -53,7 +39,7 @@ export const ADMIN_CONFIG_SCHEMA = {
   required: ['adminKey', 'eventLog', 'grpc', 'auth'],
   properties: {
     $schema: { type: 'string' },
-    adminKey: { ...publicJwk, required: [...publicJwk.required, 'd'], properties: { ...publicJwk.properties, d: { type: 'string', pattern: B64URL_32 } } },
+    adminKey: { ...publicJwk, required: [...publicJwk.required, 'd'], properties: { ...publicJwk.properties, d: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' } } },
     trustAnchors: { type: 'array', default: [], items: publicJwk },
     eventLog: EVENT_LOG_SCHEMA,
     grpc: GRPC_LISTENER_SCHEMA,

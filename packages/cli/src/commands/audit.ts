@@ -5,11 +5,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AuditIndex, checkProofFile, verifyAudit, writeExport, type Anomaly, type AuditReport } from '@xr/audit';
 import { witnessPolicyText } from '@xr/registry';
 import { isRegionCode } from '@xr/domain';
-import { GLOBAL_OPTIONS, optional, type OptionSpec, type Values } from '../args.js';
+import { parseCommandLine, optional, type OptionSpec, type Values } from '../args.js';
 import type { CliIo } from '../io.js';
 import { CliFailure, usage } from '../problem.js';
 import { humanReport, progress } from './audit-report.js';
@@ -30,13 +29,7 @@ const OPTIONS = {
 const POSITIONALS: Record<AuditCommand, string[]> = { verify: [], case: ['case id'], prove: ['event id'], consistency: ['origin', 'old size', 'new size'], check: ['file'], export: [], policy: ['region'] };
 
 function parse(command: AuditCommand, args: readonly string[]): { values: Values; positionals: string[] } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: { ...GLOBAL_OPTIONS, ...OPTIONS }, strict: true, allowPositionals: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw usage(message.split('. To specify')[0] ?? message, /'(-{1,2}[^'\s]+)/.exec(message)?.[1]);
-  }
+  const parsed = parseCommandLine(args, OPTIONS);
   const want = POSITIONALS[command];
   if (parsed.positionals.length !== want.length) throw usage(`xr audit ${command} takes ${want.length === 0 ? 'no arguments' : want.map((w) => `<${w}>`).join(' ')}, got ${parsed.positionals.length}`, 'arguments');
   return { values: parsed.values, positionals: parsed.positionals };

@@ -9,9 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadServices, type Case__Output, type ListCasesResponse__Output, type SubmitCaseResponse__Output } from '@xr/proto';
-import { GLOBAL_OPTIONS, integer, optional, repeated, type OptionSpec, type Values } from '../args.js';
+import { parseCommandLine, integer, optional, repeated, type OptionSpec, type Values } from '../args.js';
 import { caseCaller, caseRpcs, gatewayTarget } from '../gateway-client.js';
 import type { CliIo } from '../io.js';
 import { usage } from '../problem.js';
@@ -39,13 +38,7 @@ const ALLOWED: Record<CaseCommand, readonly (keyof typeof OPTIONS)[]> = {
 const POSITIONAL: Record<CaseCommand, string | undefined> = { submit: undefined, get: 'case id', list: undefined, watch: 'case id', call: 'Rpc' };
 
 function parse(command: CaseCommand, args: readonly string[]): { values: Values; positional?: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: { ...GLOBAL_OPTIONS, ...OPTIONS }, strict: true, allowPositionals: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw usage(message.split('. To specify')[0] ?? message, /'(-{1,2}[^'\s]+)/.exec(message)?.[1]);
-  }
+  const parsed = parseCommandLine(args, OPTIONS);
   for (const name of Object.keys(OPTIONS) as (keyof typeof OPTIONS)[]) {
     if (parsed.values[name] !== undefined && !ALLOWED[command].includes(name)) throw usage(`xr case ${command} does not take --${name}`, `--${name}`);
   }

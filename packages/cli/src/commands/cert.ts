@@ -8,10 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { showCertificate } from '@xr/credentials';
 import { checkCertId, isRegionCode } from '@xr/domain';
-import { GLOBAL_OPTIONS, integer, optional, required, repeated, type OptionSpec, type Values } from '../args.js';
+import { parseCommandLine, integer, optional, required, repeated, type OptionSpec, type Values } from '../args.js';
 import { certificateCaller, gatewayTarget, type CertificateCaller } from '../gateway-client.js';
 import type { CliIo } from '../io.js';
 import { usage } from '../problem.js';
@@ -52,13 +51,7 @@ const ALLOWED: Record<CertCommand, readonly (keyof typeof OPTIONS)[]> = {
 const POSITIONAL: Record<CertCommand, string | undefined> = { show: 'file', verify: 'file', 'status-list': undefined, get: 'case id', revoke: '证照标识', suspend: '证照标识', reinstate: '证照标识' };
 
 function parse(command: CertCommand, args: readonly string[]): { values: Values; positional?: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: { ...GLOBAL_OPTIONS, ...OPTIONS }, strict: true, allowPositionals: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw usage(message.split('. To specify')[0] ?? message, /'(-{1,2}[^'\s]+)/.exec(message)?.[1]);
-  }
+  const parsed = parseCommandLine(args, OPTIONS);
   for (const name of Object.keys(OPTIONS) as (keyof typeof OPTIONS)[]) {
     if (parsed.values[name] !== undefined && !ALLOWED[command].includes(name)) throw usage(`xr cert ${command} does not take --${name}`, `--${name}`);
   }
