@@ -128,16 +128,18 @@ export class KafkaEventLog implements EventLog {
       await this.admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: spec.partitions, replicationFactor: -1, configEntries }] });
     } catch (error) {
       const message = String((error as Error).message);
-      if (message.includes('already exists')) return;
-      // A broker that has just made the topic may not host its partitions for a moment, and
-      // kafkajs's wait for leaders gives up on that instead of retrying: wait for them here.
-      if (!message.includes('does not host this topic-partition')) throw error;
-      await this.direct.retry(`leaders of new topic ${topic}`, async () => {
-        const meta = await this.admin.fetchTopicMetadata({ topics: [topic] });
-        const partitions = meta.topics[0]?.partitions ?? [];
-        if (partitions.length === 0 || partitions.some((p) => p.leader < 0)) throw new Error(`topic ${topic} has no leader for every partition yet`);
-      });
+      // Another process (the partner gateway starting beside us) made it first, or kafkajs's wait
+      // for leaders gave up on a broker that does not host the new partitions yet: both are waited
+      // out below; anything else is a real refusal.
+      if (!message.includes('already exists') && !message.includes('does not host this topic-partition')) throw error;
     }
+    // Whoever created it, the topic is usable only once the metadata shows a leader for every
+    // partition: until then a describe or an append right after this call fails.
+    await this.direct.retry(`leaders of new topic ${topic}`, async () => {
+      const meta = await this.admin.fetchTopicMetadata({ topics: [topic] });
+      const partitions = meta.topics[0]?.partitions ?? [];
+      if (partitions.length === 0 || partitions.some((p) => p.leader < 0)) throw new Error(`topic ${topic} has no leader for every partition yet`);
+    });
   }
 
   private async exists(topic: string): Promise<boolean> {

@@ -111,3 +111,25 @@ describe('Kafka long polls beside other long polls', () => {
     }
   }, 60_000);
 });
+
+describe('Kafka topics created by several processes at once', () => {
+  it('lets every creator describe and append to the topic as soon as its createTopic returns', async () => {
+    const brokers = inject('kafkaBrokers').split(',');
+    const logs = Array.from({ length: 8 }, (_, i) => new KafkaEventLog({ brokers, clientId: `contract-race-${i}` }));
+    try {
+      for (let round = 0; round < 10; round += 1) {
+        const topic = `ct.race.${randomUUID().slice(0, 8)}`;
+        // Like two gateways starting together on the shared registry, status and checkpoint topics.
+        await Promise.all(
+          logs.map(async (log, i) => {
+            await log.createTopic(topic, { partitions: 24, timestampType: 'LogAppendTime' });
+            expect(await log.describeTopic(topic)).toEqual({ partitions: 24, timestampType: 'LogAppendTime' });
+            await log.append(topic, [{ id: `r${round}-${i}`, key: `k${i}`, value: new Uint8Array([i]) }]);
+          }),
+        );
+      }
+    } finally {
+      await Promise.all(logs.map((log) => log.close()));
+    }
+  });
+});
