@@ -40,7 +40,9 @@ export interface JournalEventView {
   readonly timestamp: number;
   readonly caseSeq: number;
   readonly event: Envelope;
-  readonly eventJws: string;
+  /** The sender's JWS, or its seal (sealed batches): exactly one is set. */
+  readonly eventJws?: string;
+  readonly eventSeal?: string;
   /** The journal record's bytes (the Merkle leaf's data). */
   readonly record: Uint8Array;
 }
@@ -189,7 +191,7 @@ export class AuditIndex {
           if (types && !types.has(ev.type)) continue;
           const t = Date.parse(ev.time);
           if (t < from || t > to) continue;
-          yield { region, partition, offset: e.offset, timestamp: e.timestamp, caseSeq: e.caseSeq ?? 0, event: parseEvent(e), eventJws: ev.jws, record: e.value };
+          yield { region, partition, offset: e.offset, timestamp: e.timestamp, caseSeq: e.caseSeq ?? 0, event: parseEvent(e), ...(ev.seal !== undefined ? { eventSeal: ev.seal } : { eventJws: ev.jws ?? '' }), record: e.value };
         }
       }
     }

@@ -32,7 +32,9 @@ export interface EventFacts {
   readonly target: string;
   readonly time: string;
   readonly seq: number;
-  readonly jws: string;
+  /** The sender's detached JWS, or (sealed batches) its seal: exactly one is set. */
+  readonly jws?: string;
+  readonly seal?: string;
   /** The event's RFC 8785 bytes: what its sender signed. */
   readonly bytes: Uint8Array;
 }
@@ -44,6 +46,7 @@ export interface PartitionScan {
 
 const EVENT_START = Buffer.from(',"event":');
 const EVENT_END = Buffer.from(',"eventJws":"');
+const SEALED_EVENT_END = Buffer.from(',"eventSeal":"');
 const HEX64 = /^[0-9a-f]{64}$/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -56,21 +59,23 @@ function shapeProblem(o: Record<string, unknown>): string | undefined {
   if (!e || typeof e !== 'object' || Array.isArray(e)) return 'event is not an object';
   for (const f of ['id', 'caseId', 'type', 'source', 'target', 'time'] as const) if (!isString(e[f])) return `event.${f} is not a string`;
   if (!isCount(e['seq'], 1)) return 'event.seq is not a positive integer';
-  if (!isString(o['eventJws'])) return 'eventJws is not a string';
+  if (isString(o['eventJws']) === isString(o['eventSeal'])) return 'a journal record keeps exactly one of eventJws and eventSeal, as a string';
+  if (o['eventJws'] !== undefined && !isString(o['eventJws'])) return 'eventJws is not a string';
+  if (o['eventSeal'] !== undefined && !isString(o['eventSeal'])) return 'eventSeal is not a string';
   if (!isString(o['prev']) || !HEX64.test(o['prev'])) return 'prev is not 64 lower-case hex digits';
   if (!isCount(o['n'])) return 'n is not a non-negative integer';
   if (!isCount(o['caseSeq'], 1)) return 'caseSeq is not a positive integer';
   if (!isString(o['recordedAt'])) return 'recordedAt is not a string';
-  const allowed = new Set(['event', 'eventJws', 'prev', 'n', 'caseSeq', 'inbox', 'request', 'recordedAt']);
+  const allowed = new Set(['event', 'eventJws', 'eventSeal', 'prev', 'n', 'caseSeq', 'inbox', 'request', 'recordedAt']);
   const extra = Object.keys(o).find((k) => !allowed.has(k));
   return extra === undefined ? undefined : `unknown member ${extra}`;
 }
 
-/** The event's bytes inside a canonical journal record (members sorted: caseSeq, event, eventJws, …). */
-function eventBytes(value: Uint8Array): Uint8Array | undefined {
+/** The event's bytes inside a canonical journal record (members sorted: caseSeq, event, eventJws or eventSeal, …). */
+function eventBytes(value: Uint8Array, sealed: boolean): Uint8Array | undefined {
   const buf = Buffer.from(value.buffer, value.byteOffset, value.length);
   const start = buf.indexOf(EVENT_START);
-  const end = buf.lastIndexOf(EVENT_END);
+  const end = buf.lastIndexOf(sealed ? SEALED_EVENT_END : EVENT_END);
   if (start < 0 || end <= start) return undefined;
   const bytes = value.subarray(start + EVENT_START.length, end);
   return bytes[0] === 0x7b && bytes[bytes.length - 1] === 0x7d ? bytes : undefined;
@@ -112,7 +117,7 @@ export async function scanPartition(records: AsyncIterable<SourceRecord>, ctx: S
     const parsed = text === undefined ? undefined : parseCanonical(text);
     const o = parsed?.value as Record<string, unknown> | undefined;
     const problem = !parsed ? 'not RFC 8785 canonical JSON' : !o || typeof o !== 'object' || Array.isArray(o) ? 'not a JSON object' : shapeProblem(o);
-    const bytes = problem === undefined ? eventBytes(r.value) : undefined;
+    const bytes = problem === undefined ? eventBytes(r.value, o!['eventSeal'] !== undefined) : undefined;
     if (problem !== undefined || !o || !bytes) {
       anomalies.push({ code: 'XR_AUDIT_RECORD_MALFORMED', ...where(), message: `journal record ${problem ?? 'has no event bytes'}` });
       entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value });
@@ -120,7 +125,7 @@ export async function scanPartition(records: AsyncIterable<SourceRecord>, ctx: S
       continue;
     }
     const e = o['event'] as { id: string; caseId: string; type: string; source: string; target: string; time: string; seq: number };
-    const event: EventFacts = { id: e.id, caseId: e.caseId, type: e.type, source: e.source, target: e.target, time: e.time, seq: e.seq, jws: o['eventJws'] as string, bytes };
+    const event: EventFacts = { id: e.id, caseId: e.caseId, type: e.type, source: e.source, target: e.target, time: e.time, seq: e.seq, ...(o['eventSeal'] !== undefined ? { seal: o['eventSeal'] as string } : { jws: o['eventJws'] as string }), bytes };
     const n = o['n'] as number;
     const caseSeq = o['caseSeq'] as number;
     const at = (): ReturnType<typeof where> & { caseId: string; eventId: string } => ({ ...where(), caseId: event.caseId, eventId: event.id });

@@ -1,12 +1,15 @@
 /**
  * Each journaled event's sender signature: the detached JWS (`b64: false`, EdDSA) over the event's
- * bytes, by a key of the event's `source`, valid in the registry as it stood when the record was
- * written (judged at max(event time, log time − max backdate), as the gateways judge it). An event
- * held by two journals with the same bytes and JWS is verified once. Verification runs on a worker
- * pool; key look-ups stay here.
+ * bytes, or its seal (the tlog-proof of the bytes in the sender's signed batch), by a key of the
+ * event's `source`, valid in the registry as it stood when the record was written (judged at
+ * max(event time, log time − max backdate), as the gateways judge it). An event held by two
+ * journals with the same bytes and proof is verified once. JWS verification runs on a worker
+ * pool; key look-ups stay here. A seal's note is verified once per batch (the exchange's
+ * `checkSeal` memo); each event then costs its inclusion proof, a few SHA-256 on this thread.
  */
 import type { KeyObject } from 'node:crypto';
 import { parseKid } from '@xr/crypto';
+import { checkSeal, type Trust } from '@xr/exchange';
 import type { JournalEntry } from './journal-scan.js';
 import type { RegistryTimeline } from './registry-replay.js';
 import type { Anomaly } from './report.js';
@@ -58,7 +61,21 @@ export interface SignatureCheck {
   finish(): Promise<number>;
 }
 
-export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[], pool = new SignaturePool()): SignatureCheck {
+/** The exchange's key judgement over the registry as it stood at each record's log time. */
+function timelineTrust(registry: RegistryTimeline): Pick<Trust, 'keyFor' | 'regionKeys'> {
+  return {
+    keyFor: (kid, signedAt, receivedAt) => {
+      const found = registry.at(receivedAt).keyFor(kid, signedAt, { receivedAt });
+      // A key registered a moment after the record's log time (clocks of two writers) is still known.
+      return !found.ok && found.code === 'XR_KEY_UNKNOWN' ? registry.final.keyFor(kid, signedAt, { receivedAt }) : found;
+    },
+    regionKeys: (region) => registry.final.regionKeys(region),
+  };
+}
+
+export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[], prefix: string, pool = new SignaturePool()): SignatureCheck {
+  const trust = timelineTrust(registry);
+  const sealed = new Map<string, { bytes: Uint8Array; seal: string }>();
   const byEvent = new Map<string, Pending>();
   let batch: Pending[] = [];
   const running: Promise<void>[] = [];
@@ -81,12 +98,24 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
     add(entry) {
       const event = entry.event;
       if (!event) return;
+      if (event.seal !== undefined) {
+        // Held by both journals: the same bytes under the same seal are checked once.
+        const same = sealed.get(event.id);
+        if (same && same.seal === event.seal && sameBytes(same.bytes, event.bytes)) return;
+        const checked = checkSeal(event.bytes, event.seal, event, entry.timestamp, trust, prefix, 'eventSeal');
+        verified++;
+        if (!checked.ok) return void anomalies.push(refusal(entry, checked.code, `${checked.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
+        if (checked.region !== event.source) return void anomalies.push(refusal(entry, 'XR_KEY_REGION_MISMATCH', `sealed by ${checked.kid}, not by a key of the source region ${event.source}`));
+        if (!same) sealed.set(event.id, { bytes: event.bytes, seal: event.seal });
+        return;
+      }
+      const jws = event.jws ?? '';
       const known = byEvent.get(event.id);
-      if (known && known.job.signature !== undefined && sameBytes(known.entries[0]!.event!.bytes, event.bytes) && known.entries[0]!.event!.jws === event.jws) {
+      if (known && known.job.signature !== undefined && sameBytes(known.entries[0]!.event!.bytes, event.bytes) && known.entries[0]!.event!.jws === jws) {
         known.entries.push(entry);
         return;
       }
-      const parts = event.jws.split('.');
+      const parts = jws.split('.');
       const header = parts.length === 3 && parts[1] === '' ? protectedHeader(parts[0]!) : undefined;
       if (!header) return void anomalies.push(refusal(entry, 'XR_SIGNATURE_MALFORMED', 'eventJws is not a detached EdDSA JWS with b64 false'));
       const kid = parseKid(header.kid);

@@ -37,10 +37,10 @@ export function rechain(records: CopiedRecord[]): void {
 }
 
 /** Appends a journal record for `event` at the end of a partition, chained correctly. */
-function appendJournal(records: CopiedRecord[], event: JournalRecord['event'], eventJws: string): number {
+function appendJournal(records: CopiedRecord[], event: JournalRecord['event'], proof: Pick<JournalRecord, 'eventJws' | 'eventSeal'>): number {
   const last = records[records.length - 1];
   const caseSeq = records.filter((r) => decode(r.value).event.caseId === event.caseId).length + 1;
-  const value = canonicalBytes({ event, eventJws, prev: last ? sha(last.value) : '0'.repeat(64), n: records.length, caseSeq, recordedAt: new Date().toISOString() });
+  const value = canonicalBytes({ event, ...proof, prev: last ? sha(last.value) : '0'.repeat(64), n: records.length, caseSeq, recordedAt: new Date().toISOString() });
   records.push({ key: event.caseId, value, headers: { 'xr-id': event.id } });
   return records.length - 1;
 }
@@ -99,7 +99,7 @@ export const TAMPERS: Tamper[] = [
     checkpoints: 'before',
     async mutate(copy, _w, prefix) {
       const at = find(copy, QD, (r) => r.event.type === 'case.received');
-      const offset = appendJournal(journal(copy, QD)[at.partition]!, at.record.event, at.record.eventJws);
+      const offset = appendJournal(journal(copy, QD)[at.partition]!, at.record.event, at.record.eventSeal !== undefined ? { eventSeal: at.record.eventSeal } : { eventJws: at.record.eventJws! });
       return { code: 'XR_AUDIT_EVENT_REPLAYED', topic: `${prefix}.journal.${QD}`, partition: at.partition, offset, eventId: at.record.event.id, only: true };
     },
   },
@@ -121,7 +121,7 @@ export const TAMPERS: Tamper[] = [
       const at = find(copy, LC, (r) => r.event.caseId === caseId);
       const event = { id: newId(), type: 'case.withdrawn', v: 1, caseId, seq: 2, source: LC, target: QD, time: new Date(now).toISOString(), payload: { reason: '申请人撤回' } };
       const jws = await signDetached(canonicalBytes(event), signingKeyFromJwk(k2.privateJwk));
-      const offset = appendJournal(journal(copy, LC)[at.partition]!, event, jws);
+      const offset = appendJournal(journal(copy, LC)[at.partition]!, event, { eventJws: jws });
       return { code: 'XR_KEY_REVOKED', topic: `${prefix}.journal.${LC}`, partition: at.partition, offset, eventId: event.id, only: true };
     },
   },

@@ -53,7 +53,23 @@ export async function openSigned(bytes: Uint8Array, jws: string | undefined, loo
   if (!jws) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `record has no ${header} header`, field: headerField, signed: false, ...withClaim };
   const signed = await verifyDetached(bytes, jws, (kid) => lookup(kid, claimed));
   if (!signed.ok) return { ok: false, code: signed.code, reason: signed.reason, field: headerField, signed: false, ...withClaim };
-  if (text === undefined || claimed === undefined) return { ok: false, code: 'XR_ENVELOPE_MALFORMED', reason: 'record value is not UTF-8 JSON', field: 'value', signed: true };
+  return openVerified(bytes, signed, text, claimed);
+}
+
+/**
+ * The second half of opening, once a signature over `bytes` held (a detached JWS here, a sealed
+ * batch's note and inclusion proof in the exchange): the bytes must be UTF-8 JSON in exactly their
+ * RFC 8785 form. `text` and `claimed` are the bytes decoded and parsed when the caller has them.
+ */
+export function openVerified(bytes: Uint8Array, signer: { readonly kid: string; readonly region: string }, text?: string, claimed?: unknown): Opened {
+  if (text === undefined || claimed === undefined) {
+    try {
+      text = decoder.decode(bytes);
+      claimed = JSON.parse(text) as unknown;
+    } catch {
+      return { ok: false, code: 'XR_ENVELOPE_MALFORMED', reason: 'record value is not UTF-8 JSON', field: 'value', signed: true };
+    }
+  }
   const duplicate = duplicateMember(text);
   if (duplicate !== undefined) {
     return { ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', reason: `member ${duplicate} appears twice in the signed bytes (readers could disagree on its value)`, field: duplicate, signed: true, claimed };
@@ -62,5 +78,5 @@ export async function openSigned(bytes: Uint8Array, jws: string | undefined, loo
   if (canonical.length !== bytes.length || firstDifference(canonical, bytes) !== bytes.length) {
     return { ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', reason: `signed bytes are not RFC 8785 canonical JSON (they differ from their canonical form at byte ${firstDifference(canonical, bytes)})`, field: 'value', signed: true, claimed };
   }
-  return { ok: true, kid: signed.kid, region: signed.region, value: claimed };
+  return { ok: true, kid: signer.kid, region: signer.region, value: claimed };
 }

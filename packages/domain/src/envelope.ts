@@ -24,12 +24,14 @@ export interface Envelope<P = Record<string, unknown>> {
 /**
  * A record of a region's journal: an event it accepted or emitted, chained (`prev`) to the record
  * before it in the same partition. The record is not signed; the event in it carries its sender's
- * signature (`eventJws`), which anyone can verify again.
+ * signature (`eventJws`, or `eventSeal` when the sender seals batches), which anyone can verify again.
  */
 export interface JournalRecord {
   readonly event: Envelope;
-  /** The sender's detached JWS over the event's canonical bytes, as received. */
-  readonly eventJws: string;
+  /** The sender's detached JWS over the event's canonical bytes, as received (exactly one of this and `eventSeal`). */
+  readonly eventJws?: string;
+  /** The event's seal as received: a C2SP tlog-proof of its bytes in the sender's signed batch (see docs/WIRE.md). */
+  readonly eventSeal?: string;
   /** SHA-256 (hex) of the previous journal record's bytes in this partition; 64 zeros for the first. */
   readonly prev: string;
   /** Position in this journal's partition, from 0; equals the Kafka offset. */

@@ -12,19 +12,23 @@ import { decide, fail, isPresented, materialsOf, problem, type CertificateVerdic
 import { partitionFor, type LogRecord } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
 import { checkRecordSize, type RecordLimits } from './record-limits.js';
+import { openSealed, SEAL_HEADER } from './seal.js';
+import type { EventProof } from './signing.js';
 import { JWS_HEADER } from './topics.js';
 
 export type Verdict =
-  | { readonly kind: 'accept'; readonly event: Envelope; readonly jws: string; readonly hash: string; readonly emit: readonly EventDraft[] }
+  | { readonly kind: 'accept'; readonly event: Envelope; readonly proof: EventProof; readonly hash: string; readonly emit: readonly EventDraft[] }
   | { readonly kind: 'duplicate'; readonly event: Envelope }
   | { readonly kind: 'quarantine'; readonly problem: Problem; readonly eventId?: string; readonly refused?: Envelope };
 
 export interface ExamineContext {
   readonly self: string;
+  /** The topic prefix (seals name their key and origin under it). */
+  readonly prefix: string;
   readonly partitions: number;
   readonly limits: RecordLimits;
   /** Key judgement only: examining reads no log. */
-  readonly trust: Pick<Trust, 'keyFor' | 'regions'>;
+  readonly trust: Pick<Trust, 'keyFor' | 'regions' | 'regionKeys'>;
   readonly now: string;
   readonly decide: DecideContext;
   readonly seen: (eventId: string) => string | undefined;
@@ -72,7 +76,11 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
   // Keys are judged at the record's own time (covered by the signature being checked) and the
   // log's timestamp (stamped by the broker: inboxes are LogAppendTime): a key revoked before that
   // time, or rotated out, does not verify it.
-  const opened = await openTrusted(record.value, record.headers[JWS_HEADER], record.timestamp, ctx.trust, JWS_HEADER);
+  // Signed one by one (xr-jws) or sealed in a batch (xr-seal): either, never both.
+  const jws = record.headers[JWS_HEADER];
+  const seal = record.headers[SEAL_HEADER];
+  if (jws !== undefined && seal !== undefined) return quarantine(fail('XR_SIGNATURE_MALFORMED', `a record carries ${JWS_HEADER} or ${SEAL_HEADER}, not both`, `headers.${SEAL_HEADER}`));
+  const opened = seal !== undefined ? openSealed(record.value, seal, record.timestamp, ctx.trust, ctx.prefix) : await openTrusted(record.value, jws, record.timestamp, ctx.trust, JWS_HEADER);
   if (!opened.ok) {
     // Once the signature held, the id the record claims is its signer's word.
     const claimedId = opened.signed ? (opened.claimed as { id?: unknown } | undefined)?.id : undefined;
@@ -114,5 +122,5 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
   const decision = decide(ctx.state(event.caseId), judged, verdicts ? { ...ctx.decide, verdicts } : ctx.decide);
   // A genuine event the case's rules refuse: quarantined, and answered if it was a partner's request.
   if (!decision.ok) return { kind: 'quarantine', problem: decision, eventId: event.id, refused: event };
-  return { kind: 'accept', event, jws: record.headers[JWS_HEADER]!, hash, emit: decision.emit };
+  return { kind: 'accept', event, proof: seal !== undefined ? { seal } : { jws: jws! }, hash, emit: decision.emit };
 }

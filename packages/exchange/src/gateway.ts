@@ -8,12 +8,13 @@
  * Requests from the region's own systems enter through the same inbox, signed by the region, so
  * everything that changes a case passes the same checks and lands in the journal the same way.
  */
-import { signDetached, type SigningKey } from '@xr/crypto';
+import type { SigningKey } from '@xr/crypto';
 import { caseDeadlines, chinaDate, type CaseDeadlines, type CaseState, type CatalogIndex, type DecideContext, type Envelope, type Result, type WorkingDayCalendar } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { GatewayState } from './core/state.js';
 import type { CertificateIssuer, CertificateVerifier, Signed } from './core/step.js';
+import { eventSigner, type EventSigner, type SigningMode } from './signing.js';
 import { encodeEnvelope } from './journal-codec.js';
 import type { CaseProjection } from './projection.js';
 import { decodeQuarantine, type QuarantineEntry } from './quarantine.js';
@@ -34,6 +35,11 @@ export interface GatewayOptions {
   readonly region: string;
   readonly log: EventLog;
   readonly signer: SigningKey;
+  /**
+   * How our events are signed: `event` (a detached JWS each, the default) or `sealed` (one signed
+   * note per batch to a partner, each event with its inclusion proof). Partners accept both.
+   */
+  readonly signing?: SigningMode;
   /** Partner keys and regions: the configured KeyRing, or the admin-signed registry. */
   readonly keys: Trust;
   readonly topics: Topics;
@@ -74,10 +80,12 @@ export class ExchangeGateway {
   private readonly intake: Intake;
   private readonly checkpointer: Checkpointer;
   private readonly clock: () => Date;
+  private readonly signer: EventSigner;
 
   constructor(private readonly o: GatewayOptions) {
     this.region = o.region;
     this.clock = o.clock ?? (() => new Date());
+    this.signer = eventSigner(o.signing ?? 'event', o.topics.prefix, o.signer);
     this.state = new GatewayState(o.region, o.partitions);
     const waiters = new Waiters((id) => this.state.ledger.requestOf(id));
     // Sequence numbers given to our requests not journaled yet: a hint the intake and the pipeline share.
@@ -103,7 +111,7 @@ export class ExchangeGateway {
       afterReplay: () => this.checkpointer.prepare(),
       stepContext: () => {
         const now = this.clock().toISOString();
-        return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), sign, ...(o.certify ? { certify: o.certify } : {}), ...(o.verifyCertificate ? { verifyCertificate: o.verifyCertificate } : {}) };
+        return { self: o.region, prefix: o.topics.prefix, limits, trust: o.keys, now, decide: this.decideContext(now), signAll: (items) => this.signer.signAll(items), ...(o.certify ? { certify: o.certify } : {}), ...(o.verifyCertificate ? { verifyCertificate: o.verifyCertificate } : {}) };
       },
     });
     this.intake = new Intake({
@@ -202,6 +210,6 @@ export class ExchangeGateway {
 
   private async sign(event: Envelope): Promise<Signed> {
     const bytes = encodeEnvelope(event);
-    return { event, bytes, jws: await signDetached(bytes, this.o.signer) };
+    return { event, bytes, proof: await this.signer.sign({ event, bytes }) };
   }
 }

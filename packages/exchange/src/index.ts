@@ -24,3 +24,7 @@ export type { OutsideWitness } from './shell/witness-client.js';
 export { projects } from './core/state.js';
 export { TRACE_HEADER, childTraceparent, continueOrStartTrace, parseTraceparent } from './trace.js';
 export type { TraceContext } from './trace.js';
+export { MAX_SEAL_BATCH, SEAL_HEADER, Sealer, checkSeal, forgetSealNotes, openSealed, sealKeyName, sealNoteVerifications, sealOrigin } from './seal.js';
+export type { SealCheck, SealClaim, SealItem } from './seal.js';
+export { SIGNING_MODES, eventSigner, proofFields, proofHeaders, proofOf } from './signing.js';
+export type { EventProof, EventSigner, SigningMode, Unsigned } from './signing.js';

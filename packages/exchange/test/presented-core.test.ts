@@ -14,6 +14,7 @@ import { step, type CertificateVerifier, type StepContext, type StepOutput } fro
 import { DEFAULT_RECORD_LIMITS } from '../src/record-limits.js';
 import { encodeEnvelope } from '../src/journal-codec.js';
 import { KeyRing } from '../src/keyring.js';
+import { eventSigner, proofHeaders, proofOf } from '../src/signing.js';
 import { JWS_HEADER } from '../src/topics.js';
 import { region, submission, type TestRegion } from './fixtures.js';
 
@@ -47,10 +48,8 @@ function ctx(self: TestRegion, verify?: CertificateVerifier): StepContext {
     trust: ring,
     now: NOW,
     decide: { self: self.code, now: NOW },
-    sign: async (event) => {
-      const bytes = encodeEnvelope(event);
-      return { event, bytes, jws: await signDetached(bytes, self.signer) };
-    },
+    prefix: 't',
+    signAll: (items) => eventSigner('event', 't', self.signer).signAll(items),
     ...(verify ? { verifyCertificate: verify } : {}),
   };
 }
@@ -66,7 +65,7 @@ async function presented(to: TestRegion, certificate: string, offset = 0): Promi
 /** A journaled event as the partner's inbox receives it (what the outbox delivers). */
 async function delivered(record: JournalRecord, offset: number): Promise<LogRecord> {
   const bytes = encodeEnvelope(record.event);
-  return { topic: 't.inbox.371500', partition, offset, id: record.event.id, key: caseId, value: bytes, headers: { [JWS_HEADER]: record.eventJws }, timestamp: Date.parse(NOW) };
+  return { topic: 't.inbox.371500', partition, offset, id: record.event.id, key: caseId, value: bytes, headers: proofHeaders(proofOf(record)), timestamp: Date.parse(NOW) };
 }
 
 function fold(state: GatewayState, out: StepOutput): void {

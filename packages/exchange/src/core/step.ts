@@ -10,30 +10,36 @@ import { evolve, isRequest, refusalOf, type PayloadOf, type CaseState, type Cert
 import type { LogRecord } from '@xr/event-log';
 import { examine } from '../examine.js';
 import { derivedId } from '../ids.js';
-import { encodeJournalRecord, hashRecord } from '../journal-codec.js';
+import { encodeEnvelope, encodeJournalRecord, hashRecord } from '../journal-codec.js';
 import { quarantineRecord, type QuarantineItem } from '../quarantine.js';
 import type { RecordLimits } from '../record-limits.js';
 import { decodeClientRequest, REQUEST_HEADER, type ClientRequest } from '../requests.js';
+import { proofFields, type EventProof, type Unsigned } from '../signing.js';
 import type { Trust } from '../trust.js';
 import { projects, type GatewayState } from './state.js';
 
-/** An envelope with its RFC 8785 bytes and its detached JWS. */
+/** An envelope with its RFC 8785 bytes and what proves its sender (a detached JWS or a seal). */
 export interface Signed {
   readonly event: Envelope;
   readonly bytes: Uint8Array;
-  readonly jws: string;
+  readonly proof: EventProof;
 }
 
 export interface StepContext {
   readonly self: string;
   readonly limits: RecordLimits;
   /** Key judgement only (`keyFor`, `regions`); catching up with the registry is the shell's. */
-  readonly trust: Pick<Trust, 'keyFor' | 'regions'>;
+  readonly trust: Pick<Trust, 'keyFor' | 'regions' | 'regionKeys'>;
   /** The time of the step (ISO 8601): reactions and journal records carry it. */
   readonly now: string;
+  /** The topic prefix: seals name their signing key and origin under it. */
+  readonly prefix: string;
   readonly decide: DecideContext;
-  /** Signs an envelope with our key (Ed25519 is deterministic: the same envelope, the same JWS). */
-  readonly sign: (event: Envelope) => Promise<Signed>;
+  /**
+   * Signs the step's own events, all at once after the batch has been judged (a JWS each, or one
+   * seal per partner in sealed mode; see signing.ts).
+   */
+  readonly signAll: (items: readonly Unsigned[]) => Promise<EventProof[]>;
   /** Issues the 电子证照 of an approval of ours (see `CertificateIssuer`); absent: approvals issue none. */
   readonly certify?: CertificateIssuer;
   /**
@@ -105,26 +111,23 @@ export async function step(state: GatewayState, partition: number, records: read
   /** Our next sequence number on a case: one past the last the journal (and this batch) gave. */
   const nextSeq = (caseId: string): number => (batchSeqs.get(caseId) ?? state.ledger.lastSeq(caseId)) + 1;
 
-  const append = (signed: Signed, inbox: LogRecord, request?: ClientRequest): void => {
-    const { event } = signed;
+  /** Accepted and reacted events in journal order; our own new or renumbered ones are signed at the end. */
+  const staging: { event: Envelope; bytes: Uint8Array; proof?: EventProof; inbox: LogRecord; request?: ClientRequest; caseSeq: number }[] = [];
+  const append = (event: Envelope, bytes: Uint8Array, proof: EventProof | undefined, inbox: LogRecord, request?: ClientRequest): void => {
     const caseSeq = (batchCounts.get(event.caseId) ?? state.caseCount(event.caseId)) + 1;
     batchCounts.set(event.caseId, caseSeq);
     if (event.source === ctx.self) batchSeqs.set(event.caseId, event.seq);
-    const record: JournalRecord = { event, eventJws: signed.jws, prev, n: next, caseSeq, inbox: { partition: inbox.partition, offset: inbox.offset }, ...(request ? { request } : {}), recordedAt: ctx.now };
-    const bytes = encodeJournalRecord(record);
-    journal.push({ record, bytes });
-    prev = hashRecord(bytes);
-    next += 1;
+    staging.push({ event, bytes, ...(proof ? { proof } : {}), inbox, ...(request ? { request } : {}), caseSeq });
     const before = stateOf(event.caseId);
     if (projects(ctx.self, event, before)) staged.set(event.caseId, evolve(before, event));
-    stagedIds.set(event.id, hashRecord(signed.bytes));
+    stagedIds.set(event.id, hashRecord(bytes));
   };
 
-  /** Our reactions to an event (签收, confirmations, refusals): ids derived from it, signed, journaled with it. */
-  const react = async (cause: Envelope, drafts: readonly EventDraft[], inbox: LogRecord): Promise<void> => {
+  /** Our reactions to an event (签收, confirmations, refusals): ids derived from it, journaled with it (signed at the end). */
+  const react = (cause: Envelope, drafts: readonly EventDraft[], inbox: LogRecord): void => {
     for (const [index, draft] of drafts.entries()) {
       const reaction: Envelope = { id: derivedId(cause.id, index), type: draft.type, v: draft.v, caseId: cause.caseId, seq: nextSeq(cause.caseId), source: ctx.self, target: draft.target, time: ctx.now, payload: draft.payload };
-      append(await ctx.sign(reaction), inbox);
+      append(reaction, encodeEnvelope(reaction), undefined, inbox);
     }
   };
 
@@ -143,6 +146,7 @@ export async function step(state: GatewayState, partition: number, records: read
     if (r.offset < head.inboxNext) continue;
     const verdict = await examine(r, {
       self: ctx.self,
+      prefix: ctx.prefix,
       partitions: state.partitions,
       limits: ctx.limits,
       trust: ctx.trust,
@@ -162,21 +166,39 @@ export async function step(state: GatewayState, partition: number, records: read
       quarantine.push({ ...quarantineRecord(r, verdict.problem, ctx.now, verdict.eventId, ctx.limits), ...(verdict.eventId ? { eventId: verdict.eventId } : {}) });
       // The authority answers a partner's refused request, so the partner's copy of the case stays true.
       const refused = verdict.refused;
-      if (refused && refused.source !== ctx.self && (isRequest(refused.type) || refused.type === 'case.submitted')) await react(refused, [refusalOf(refused, verdict.problem)], r);
+      if (refused && refused.source !== ctx.self && (isRequest(refused.type) || refused.type === 'case.submitted')) react(refused, [refusalOf(refused, verdict.problem)], r);
       continue;
     }
-    let signed: Signed = { event: verdict.event, bytes: r.value, jws: verdict.jws };
+    let event = verdict.event;
+    let bytes = r.value;
+    let proof: EventProof | undefined = verdict.proof;
     let request: ClientRequest | undefined;
-    if (verdict.event.source === ctx.self) {
+    if (event.source === ctx.self) {
       // Our own event takes the next number the journal gives on its case, whatever the
       // request guessed (a request signed before a restart, or beside another one).
-      const seq = nextSeq(verdict.event.caseId);
-      if (seq !== verdict.event.seq) signed = await ctx.sign({ ...verdict.event, seq });
+      const seq = nextSeq(event.caseId);
+      if (seq !== event.seq) {
+        event = { ...event, seq };
+        bytes = encodeEnvelope(event);
+        proof = undefined;
+      }
       request = decodeClientRequest(r.headers[REQUEST_HEADER]);
     }
-    append(signed, r, request);
+    append(event, bytes, proof, r, request);
     accepted += 1;
-    await react(signed.event, [...verdict.emit, ...(await certificate(signed.event))], r);
+    react(event, [...verdict.emit, ...(await certificate(event))], r);
+  }
+
+  // One signing for the whole batch (one note per partner when sealing), then the chain.
+  const unsigned = staging.filter((s) => s.proof === undefined);
+  const proofs = unsigned.length === 0 ? [] : await ctx.signAll(unsigned);
+  unsigned.forEach((s, i) => (s.proof = proofs[i]!));
+  for (const s of staging) {
+    const record: JournalRecord = { event: s.event, ...proofFields(s.proof!), prev, n: next, caseSeq: s.caseSeq, inbox: { partition: s.inbox.partition, offset: s.inbox.offset }, ...(s.request ? { request: s.request } : {}), recordedAt: ctx.now };
+    const bytes = encodeJournalRecord(record);
+    journal.push({ record, bytes });
+    prev = hashRecord(bytes);
+    next += 1;
   }
   return { partition, journal, quarantine, duplicates, unknownKey, accepted };
 }

@@ -11,7 +11,8 @@ import type { GatewayState } from '../core/state.js';
 import type { Signed } from '../core/step.js';
 import { legacyRequestId, newId, requestId } from '../ids.js';
 import { encodeClientRequest, requestConflict, REQUEST_HEADER, type ClientRequest } from '../requests.js';
-import { JWS_HEADER, type Topics } from '../topics.js';
+import { proofHeaders } from '../signing.js';
+import type { Topics } from '../topics.js';
 import type { Trust } from '../trust.js';
 import type { Waiters } from './waiters.js';
 
@@ -85,7 +86,7 @@ export class Intake {
           id: event.id,
           key: event.caseId,
           value: signed.bytes,
-          headers: { [JWS_HEADER]: signed.jws, ...(out.request ? { [REQUEST_HEADER]: encodeClientRequest(out.request) } : {}), ...traceHeader(childTraceparent(out.traceparent)) },
+          headers: { ...proofHeaders(signed.proof), ...(out.request ? { [REQUEST_HEADER]: encodeClientRequest(out.request) } : {}), ...traceHeader(childTraceparent(out.traceparent)) },
           partition: partitionFor(event.caseId, this.o.partitions),
         },
       ]);

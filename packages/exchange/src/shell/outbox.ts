@@ -11,7 +11,7 @@ import type { JournalRecord } from '@xr/domain';
 import type { EventLog, RecordInput } from '@xr/event-log';
 import type { Counters, Logger } from '@xr/observability';
 import { encodeEnvelope } from '../journal-codec.js';
-import { JWS_HEADER } from '../topics.js';
+import { proofHeaders, proofOf } from '../signing.js';
 
 export interface OutboxStatus {
   readonly target: string;
@@ -86,7 +86,7 @@ export class Outbox {
       if (n <= (this.enqueued.get(partition) ?? -1)) continue;
       this.enqueued.set(partition, n);
       const event = record.event;
-      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: encodeEnvelope(event), headers: { [JWS_HEADER]: record.eventJws, ...traceHeader(childTraceparent(traceparent)) } } });
+      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: encodeEnvelope(event), headers: { ...proofHeaders(proofOf(record)), ...traceHeader(childTraceparent(traceparent)) } } });
     }
     this.wake?.();
   }
