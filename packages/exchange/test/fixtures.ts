@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { generateKeyPair, makeKid, signingKeyFromJwk, type PublicJwk, type SigningKey } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { Counters, createLogger } from '@xr/observability';
-import { ExchangeGateway, KeyRing, topics, type GatewayOptions, type Topics } from '../src/index.js';
+import { ExchangeGateway, KeyRing, topics, type GatewayOptions, type SigningMode, type Topics } from '../src/index.js';
 
 export interface TestRegion {
   readonly code: string;
@@ -18,6 +18,12 @@ export function region(code: string): TestRegion {
 
 export const quietLogger = createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, done) => done() }) });
 
+/** How the gateways `gateway()` makes sign (a test file runs its cases in each mode with `useSigning`). */
+let signing: SigningMode = 'event';
+export function useSigning(mode: SigningMode): void {
+  signing = mode;
+}
+
 export function gateway(self: TestRegion, partners: readonly TestRegion[], log: EventLog, t: Topics = topics('t'), extra: Partial<GatewayOptions> = {}): ExchangeGateway {
   return new ExchangeGateway({
     region: self.code,
@@ -28,6 +34,7 @@ export function gateway(self: TestRegion, partners: readonly TestRegion[], log: 
     partitions: 3,
     logger: quietLogger,
     counters: new Counters(),
+    signing,
     ...extra,
   });
 }

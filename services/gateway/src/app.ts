@@ -125,6 +125,7 @@ async function start(config: GatewayConfig, logger: Logger, options: GatewayOpti
     keys,
     topics: t,
     partitions: config.partitions,
+    signing: config.signing,
     logger,
     counters,
     limits: config.limits,

@@ -8,6 +8,7 @@ import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import type { CalendarYear, Catalog } from '@xr/domain';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema, validateCalendarYear, validateCatalog } from '@xr/schemas';
+import { SIGNING_MODES, type SigningMode } from '@xr/exchange';
 import { parseVerifierKey, SIGNATURE_TYPE_COSIGNATURE_V1 } from '@xr/tlog';
 import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
 
@@ -22,6 +23,12 @@ export interface GatewayConfig {
   readonly grpc: { readonly address: string; readonly tls: ServerTlsConfig };
   readonly auth: AuthOptions;
   readonly partitions: number;
+  /**
+   * How this region signs its events: `event` (a detached JWS each) or `sealed` (one signed note
+   * per batch to a partner, each event with its inclusion proof; docs/WIRE.md "Sealed batches").
+   * Partners accept either.
+   */
+  readonly signing: SigningMode;
   readonly topicPrefix: string;
   /** The Prometheus endpoint; absent: off. */
   readonly metrics?: MetricsConfig;
@@ -103,6 +110,7 @@ export const CONFIG_SCHEMA = {
     grpc: GRPC_LISTENER_SCHEMA,
     auth: AUTH_CONFIG_SCHEMA,
     partitions: { type: 'integer', minimum: 1, maximum: 256, default: 3 },
+    signing: { enum: [...SIGNING_MODES], default: 'event', description: 'event: a detached JWS per event; sealed: one signed note per batch to a partner, each event with its tlog-proof' },
     topicPrefix: TOPIC_PREFIX_SCHEMA,
     metrics: METRICS_SCHEMA,
     logLevel: LOG_LEVEL_SCHEMA,
