@@ -67,7 +67,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
     if (records % 1_000 === 0) options.onProgress?.({ records, ...(total > 0 ? { total } : {}) });
   };
   total = await estimateTotal(source, regions);
-  const signatures = options.verifySignatures === false ? undefined : signatureCheck(registry, anomalies, source.prefix);
+  const signatures = options.verifySignatures === false ? undefined : signatureCheck(registry, anomalies);
   const journals = new Map<string, RegionJournal>();
   const trees = new Map<string, MerkleTree>();
   let quarantineCount = 0;

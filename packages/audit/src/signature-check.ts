@@ -73,7 +73,7 @@ function timelineTrust(registry: RegistryTimeline): Pick<Trust, 'keyFor' | 'regi
   };
 }
 
-export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[], prefix: string, pool = new SignaturePool()): SignatureCheck {
+export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[], pool = new SignaturePool()): SignatureCheck {
   const trust = timelineTrust(registry);
   const sealed = new Map<string, { bytes: Uint8Array; seal: string }>();
   const byEvent = new Map<string, Pending>();
@@ -102,7 +102,7 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
         // Held by both journals: the same bytes under the same seal are checked once.
         const same = sealed.get(event.id);
         if (same && same.seal === event.seal && sameBytes(same.bytes, event.bytes)) return;
-        const checked = checkSeal(event.bytes, event.seal, event, entry.timestamp, trust, prefix, 'eventSeal');
+        const checked = checkSeal(event.bytes, event.seal, event, entry.timestamp, trust, 'eventSeal');
         verified++;
         if (!checked.ok) return void anomalies.push(refusal(entry, checked.code, `${checked.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
         if (checked.region !== event.source) return void anomalies.push(refusal(entry, 'XR_KEY_REGION_MISMATCH', `sealed by ${checked.kid}, not by a key of the source region ${event.source}`));

@@ -1,7 +1,9 @@
 /**
- * `@xr/audit/testing` (tests and the bench only): a synthetic sealed log for throughput. `events`
- * submissions from 聊城 to 青岛, each journaled by both (so 2 × events journal records, one distinct
- * sender signature per event), signed with node:crypto directly (the JWS of WIRE.md), written
+ * `@xr/audit/testing` (tests and the bench only): a synthetic log for throughput. `events`
+ * submissions from 聊城 to 青岛, each journaled by both (so 2 × events journal records), signed
+ * either one by one with node:crypto directly (the JWS of WIRE.md: one distinct sender signature per
+ * event) or, with `signing: 'sealed'`, in sealed batches of `batch` events (one signed note per
+ * batch, each event with its tlog-proof, as a gateway in sealed mode writes them), written
  * straight to the journal topics in the journal record shape (running gateways for 100k records
  * would take minutes), checkpointed at the end of every partition and cosigned by the partner; an
  * admin-signed registry registers both regions and 聊城's outbox cursor to 青岛 is at the end.
@@ -11,12 +13,14 @@ import { canonicalBytes, generateKeyPair, signingKeyFromJwk } from '@xr/crypto';
 import { partitionFor, type EventLog, type RecordInput } from '@xr/event-log';
 import { adminKid, RegistryWriter } from '@xr/registry';
 import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, MerkleTree, parseNote, signNote } from '@xr/tlog';
-import { CHECKPOINT_KIND_HEADER, journalKeyName, journalOrigin, witnessKeyName } from '@xr/exchange';
+import { CHECKPOINT_KIND_HEADER, journalKeyName, journalOrigin, Sealer, witnessKeyName, type SigningMode } from '@xr/exchange';
 import { LC, QD, region, type World } from './testing-regions.js';
 
 const PARTITIONS = 3;
 
-export async function syntheticLog(log: EventLog, prefix: string, events: number): Promise<World> {
+export async function syntheticLog(log: EventLog, prefix: string, events: number, options: { signing?: SigningMode; batch?: number } = {}): Promise<World> {
+  const signing = options.signing ?? 'event';
+  const batchSize = options.batch ?? 256;
   const { privateJwk } = generateKeyPair(adminKid('ops', 1));
   const admin = signingKeyFromJwk(privateJwk);
   const lc = region(LC);
@@ -28,6 +32,22 @@ export async function syntheticLog(log: EventLog, prefix: string, events: number
   const journals: Record<string, Uint8Array[][]> = { [LC]: [[], [], []], [QD]: [[], [], []] };
   const prev: Record<string, string[]> = { [LC]: Array(PARTITIONS).fill('0'.repeat(64)) as string[], [QD]: Array(PARTITIONS).fill('0'.repeat(64)) as string[] };
   const t0 = Date.now();
+  const sealer = new Sealer(lc.signer);
+  let pending: { event: Record<string, unknown>; bytes: Uint8Array; caseId: string }[] = [];
+  const journalAll = (): void => {
+    const seals = signing === 'sealed' ? sealer.seal(pending.map(({ bytes }) => ({ target: QD, bytes }))) : [];
+    for (const [k, { event, bytes, caseId }] of pending.entries()) {
+      const proof = signing === 'sealed' ? { eventSeal: seals[k]! } : { eventJws: `${protectedHeader}..${sign(null, Buffer.concat([Buffer.from(`${protectedHeader}.`), bytes]), lc.signer.privateKey).toString('base64url')}` };
+      const p = partitionFor(caseId, PARTITIONS);
+      for (const code of [LC, QD]) {
+        const records = journals[code]![p]!;
+        const value = canonicalBytes({ caseSeq: 1, event, ...proof, n: records.length, prev: prev[code]![p], recordedAt: new Date(t0).toISOString() });
+        records.push(value);
+        prev[code]![p] = createHash('sha256').update(value).digest('hex');
+      }
+    }
+    pending = [];
+  };
   for (let i = 0; i < events; i++) {
     const caseId = `0190${(i + 1).toString(16).padStart(4, '0').slice(-4)}-0000-7000-8000-${i.toString(16).padStart(12, '0')}`;
     const event = {
@@ -41,16 +61,10 @@ export async function syntheticLog(log: EventLog, prefix: string, events: number
       type: 'case.submitted',
       v: 1,
     };
-    const bytes = canonicalBytes(event);
-    const signature = sign(null, Buffer.concat([Buffer.from(`${protectedHeader}.`), bytes]), lc.signer.privateKey).toString('base64url');
-    const p = partitionFor(caseId, PARTITIONS);
-    for (const code of [LC, QD]) {
-      const records = journals[code]![p]!;
-      const value = canonicalBytes({ caseSeq: 1, event, eventJws: `${protectedHeader}..${signature}`, n: records.length, prev: prev[code]![p], recordedAt: new Date(t0).toISOString() });
-      records.push(value);
-      prev[code]![p] = createHash('sha256').update(value).digest('hex');
-    }
+    pending.push({ event, bytes: canonicalBytes(event), caseId });
+    if (pending.length >= (signing === 'sealed' ? batchSize : 1)) journalAll();
   }
+  journalAll();
   const checkpoints: RecordInput[] = [];
   const now = Math.floor(Date.now() / 1000);
   for (const [code, self, partner] of [[LC, lc, qd], [QD, qd, lc]] as const) {
@@ -81,5 +95,5 @@ export async function syntheticLog(log: EventLog, prefix: string, events: number
   await log.createTopic(`${prefix}.checkpoints`, { partitions: 1, timestampType: 'LogAppendTime' });
   await log.append(`${prefix}.checkpoints`, checkpoints);
   for (let p = 0; p < PARTITIONS; p++) await log.commit(`${prefix}.journal.${LC}.outbox.${QD}`, `${prefix}.journal.${LC}`, p, journals[LC]![p]!.length);
-  return { prefix, admin, anchors: [admin.publicJwk], regions: { [LC]: lc, [QD]: qd }, caseIds: [] };
+  return { prefix, admin, anchors: [admin.publicJwk], regions: { [LC]: lc, [QD]: qd }, caseIds: [], signing };
 }

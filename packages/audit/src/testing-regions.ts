@@ -1,4 +1,5 @@
 /** `@xr/audit/testing`: the two regions of the test data (聊城 receives, 青岛 handles) and what a test world holds. */
+import type { SigningMode } from '@xr/exchange';
 import { generateKeyPair, makeKid, signingKeyFromJwk, type PublicJwk, type SigningKey } from '@xr/crypto';
 
 export const LC = '371500';
@@ -21,4 +22,6 @@ export interface World {
   readonly anchors: PublicJwk[];
   readonly regions: Record<string, Region>;
   readonly caseIds: string[];
+  /** How the two gateways signed their events. */
+  readonly signing: SigningMode;
 }

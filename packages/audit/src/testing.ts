@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { generateKeyPair, signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
-import { CHECKPOINT_KIND_HEADER, ExchangeGateway, KeyRing, journalKeyName, journalOrigin, topics, witnessKeyName } from '@xr/exchange';
+import { CHECKPOINT_KIND_HEADER, ExchangeGateway, KeyRing, journalKeyName, journalOrigin, topics, witnessKeyName, type SigningMode } from '@xr/exchange';
 import { Counters, createLogger } from '@xr/observability';
 import { adminKid, RegistryWriter } from '@xr/registry';
 import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, MerkleTree, parseNote, signNote } from '@xr/tlog';
@@ -41,7 +41,7 @@ async function eventually(probe: () => boolean, ms = 15_000): Promise<void> {
 }
 
 /** Registers both regions, runs both gateways for `cases` cases (submitted, received, one supplement round), stops them. */
-export async function makeWorld(log: EventLog, prefix: string, cases = 3): Promise<World> {
+export async function makeWorld(log: EventLog, prefix: string, cases = 3, signing: SigningMode = 'event'): Promise<World> {
   const t = topics(prefix);
   const { privateJwk } = generateKeyPair(adminKid('ops', 1));
   const admin = signingKeyFromJwk(privateJwk);
@@ -54,7 +54,7 @@ export async function makeWorld(log: EventLog, prefix: string, cases = 3): Promi
     if (!out.ok) throw new Error(out.message);
   }
   const gateway = (self: Region, partner: Region): ExchangeGateway =>
-    new ExchangeGateway({ region: self.code, log, signer: self.signer, keys: new KeyRing([self.publicJwk, partner.publicJwk]), topics: t, partitions: PARTITIONS, logger: quietLogger, counters: new Counters() });
+    new ExchangeGateway({ region: self.code, log, signer: self.signer, keys: new KeyRing([self.publicJwk, partner.publicJwk]), topics: t, partitions: PARTITIONS, logger: quietLogger, counters: new Counters(), signing });
   const a = gateway(lc, qd);
   const b = gateway(qd, lc);
   await a.start();
@@ -76,7 +76,7 @@ export async function makeWorld(log: EventLog, prefix: string, cases = 3): Promi
   await new Promise((r) => setTimeout(r, 200));
   await a.stop();
   await b.stop();
-  return { prefix, admin, anchors: [admin.publicJwk], regions: { [LC]: lc, [QD]: qd }, caseIds };
+  return { prefix, admin, anchors: [admin.publicJwk], regions: { [LC]: lc, [QD]: qd }, caseIds, signing };
 }
 
 export interface CopiedRecord {

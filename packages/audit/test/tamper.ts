@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
 import type { JournalRecord } from '@xr/domain';
 import { encodeRecord, type RegistryRecord, uuidv7 } from '@xr/registry';
-import { journalKeyName, newId, witnessKeyName } from '@xr/exchange';
+import { journalKeyName, newId, Sealer, witnessKeyName } from '@xr/exchange';
 import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, parseNote, signNote } from '@xr/tlog';
 import { addCheckpoints, LC, QD, record, type Copy, type CopiedRecord, type World } from '../src/testing.js';
 
@@ -120,8 +120,11 @@ export const TAMPERS: Tamper[] = [
       const caseId = world.caseIds[1]!;
       const at = find(copy, LC, (r) => r.event.caseId === caseId);
       const event = { id: newId(), type: 'case.withdrawn', v: 1, caseId, seq: 2, source: LC, target: QD, time: new Date(now).toISOString(), payload: { reason: '申请人撤回' } };
-      const jws = await signDetached(canonicalBytes(event), signingKeyFromJwk(k2.privateJwk));
-      const offset = appendJournal(journal(copy, LC)[at.partition]!, event, { eventJws: jws });
+      // Signed the way this world's gateways sign: a JWS, or a seal of a batch of one.
+      const k2Signer = signingKeyFromJwk(k2.privateJwk);
+      const bytes = canonicalBytes(event);
+      const proof = world.signing === 'sealed' ? { eventSeal: new Sealer(k2Signer).seal([{ target: QD, bytes }])[0]! } : { eventJws: await signDetached(bytes, k2Signer) };
+      const offset = appendJournal(journal(copy, LC)[at.partition]!, event, proof);
       return { code: 'XR_KEY_REVOKED', topic: `${prefix}.journal.${LC}`, partition: at.partition, offset, eventId: event.id, only: true };
     },
   },

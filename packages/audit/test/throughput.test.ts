@@ -25,12 +25,12 @@ function rates(): { sha256PerSecond: number; ed25519VerifyPerSecond: number } {
   return { sha256PerSecond: Math.round(sha), ed25519VerifyPerSecond: Math.round(2_000 / ((performance.now() - t) / 1000)) };
 }
 
-describe('verifyAudit throughput', () => {
+describe.each(['event', 'sealed'] as const)('verifyAudit throughput, %s signatures', (signing) => {
   it(`verifies ${EVENTS * 2} synthetic journal records clean`, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'xr-audit-bench-'));
     const log = await FileEventLog.open({ dir: join(dir, 'log') });
     try {
-      const world = await syntheticLog(log, 'syn', EVENTS);
+      const world = await syntheticLog(log, 'syn', EVENTS, { signing });
       const live = await verifyAudit(kafkaSource(log, 'syn'), { trustAnchors: world.anchors });
       expect(live.anomalies).toEqual([]);
       expect(live.stats.journalRecords).toBe(EVENTS * 2);
@@ -41,7 +41,7 @@ describe('verifyAudit throughput', () => {
       const offline = await verifyAudit(exported.value, { trustAnchors: world.anchors });
       expect(offline.anomalies).toEqual([]);
       if (process.env['AUDIT_BENCH_EVENTS']) {
-        process.stderr.write(`${JSON.stringify({ 'audit.verify': { records: live.stats.journalRecords, embeddedLog: { ms: live.stats.elapsedMs, recordsPerSecond: live.stats.recordsPerSecond }, export: { ms: offline.stats.elapsedMs, recordsPerSecond: offline.stats.recordsPerSecond } }, ...rates() })}\n`);
+        process.stderr.write(`${JSON.stringify({ signing, 'audit.verify': { records: live.stats.journalRecords, embeddedLog: { ms: live.stats.elapsedMs, recordsPerSecond: live.stats.recordsPerSecond }, export: { ms: offline.stats.elapsedMs, recordsPerSecond: offline.stats.recordsPerSecond } }, ...rates() })}\n`);
       }
     } finally {
       await log.close();

@@ -54,6 +54,39 @@ describe('tampering is detected and named precisely', () => {
   }
 });
 
+describe('a journal of sealed batches (each event with its tlog-proof): the same tampering, detected and named the same way', () => {
+  let sealed: World;
+  beforeAll(async () => {
+    sealed = await makeWorld(log, 'sealed', 3, 'sealed');
+  }, 60_000);
+
+  it('verifies clean, each seal checked', async () => {
+    const prefix = `sealedclean${n++}`;
+    await copyTopics(log, 'sealed', prefix, (copy) => addCheckpoints(copy, sealed, prefix));
+    const report = await verifyAudit(kafkaSource(log, prefix), { trustAnchors: sealed.anchors });
+    expect(report.anomalies.map((a) => `${a.code} ${a.topic}:${a.offset} ${a.message}`)).toEqual([]);
+    expect(report.stats.signaturesVerified).toBeGreaterThan(6);
+    const journal = await log.read(`${prefix}.journal.370200`, 0, 0);
+    const records = [...journal, ...(await log.read(`${prefix}.journal.370200`, 1, 0)), ...(await log.read(`${prefix}.journal.370200`, 2, 0))];
+    expect(records.every((r) => JSON.parse(Buffer.from(r.value).toString('utf8')).eventSeal !== undefined)).toBe(true);
+  });
+
+  for (const t of TAMPERS) {
+    it(t.name, async () => {
+      const prefix = `sealedtamper${n++}`;
+      let expected: Expectation | undefined;
+      await copyTopics(log, 'sealed', prefix, async (copy) => {
+        expected = await applyTamper(t, copy, sealed, prefix);
+      });
+      const report = await verifyAudit(kafkaSource(log, prefix), { trustAnchors: sealed.anchors });
+      expect(report.ok).toBe(false);
+      const { only, ...where } = expected!;
+      expect(report.anomalies).toContainEqual(expect.objectContaining(where));
+      if (only) expect(report.anomalies.map((a) => a.code)).toEqual([where.code]);
+    });
+  }
+});
+
 describe('an audit export', () => {
   async function exported(): Promise<string> {
     const prefix = `export${n++}`;

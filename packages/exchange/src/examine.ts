@@ -23,8 +23,6 @@ export type Verdict =
 
 export interface ExamineContext {
   readonly self: string;
-  /** The topic prefix (seals name their key and origin under it). */
-  readonly prefix: string;
   readonly partitions: number;
   readonly limits: RecordLimits;
   /** Key judgement only: examining reads no log. */
@@ -80,7 +78,7 @@ export async function examine(record: LogRecord, ctx: ExamineContext): Promise<V
   const jws = record.headers[JWS_HEADER];
   const seal = record.headers[SEAL_HEADER];
   if (jws !== undefined && seal !== undefined) return quarantine(fail('XR_SIGNATURE_MALFORMED', `a record carries ${JWS_HEADER} or ${SEAL_HEADER}, not both`, `headers.${SEAL_HEADER}`));
-  const opened = seal !== undefined ? openSealed(record.value, seal, record.timestamp, ctx.trust, ctx.prefix) : await openTrusted(record.value, jws, record.timestamp, ctx.trust, JWS_HEADER);
+  const opened = seal !== undefined ? openSealed(record.value, seal, record.timestamp, ctx.trust) : await openTrusted(record.value, jws, record.timestamp, ctx.trust, JWS_HEADER);
   if (!opened.ok) {
     // Once the signature held, the id the record claims is its signer's word.
     const claimedId = opened.signed ? (opened.claimed as { id?: unknown } | undefined)?.id : undefined;

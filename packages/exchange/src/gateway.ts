@@ -85,7 +85,7 @@ export class ExchangeGateway {
   constructor(private readonly o: GatewayOptions) {
     this.region = o.region;
     this.clock = o.clock ?? (() => new Date());
-    this.signer = eventSigner(o.signing ?? 'event', o.topics.prefix, o.signer);
+    this.signer = eventSigner(o.signing ?? 'event', o.signer);
     this.state = new GatewayState(o.region, o.partitions);
     const waiters = new Waiters((id) => this.state.ledger.requestOf(id));
     // Sequence numbers given to our requests not journaled yet: a hint the intake and the pipeline share.
@@ -111,7 +111,7 @@ export class ExchangeGateway {
       afterReplay: () => this.checkpointer.prepare(),
       stepContext: () => {
         const now = this.clock().toISOString();
-        return { self: o.region, prefix: o.topics.prefix, limits, trust: o.keys, now, decide: this.decideContext(now), signAll: (items) => this.signer.signAll(items), ...(o.certify ? { certify: o.certify } : {}), ...(o.verifyCertificate ? { verifyCertificate: o.verifyCertificate } : {}) };
+        return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), signAll: (items) => this.signer.signAll(items), ...(o.certify ? { certify: o.certify } : {}), ...(o.verifyCertificate ? { verifyCertificate: o.verifyCertificate } : {}) };
       },
     });
     this.intake = new Intake({

@@ -6,9 +6,12 @@
  * auditor or anyone with a C2SP implementation; a batch costs one signature and, for a receiver
  * that has seen its note once, one verification.
  *
- *   note text:  `<prefix>.seal.<source>/<target>\n<batch size>\n<base64 root>\n` (a tlog-checkpoint body)
- *   signature:  Ed25519 (type 0x01) by the source's region key, note key name `<prefix>.seal.<source>`
+ *   note text:  `xr.seal.<source>/<target>\n<batch size>\n<base64 root>\n` (a tlog-checkpoint body)
+ *   signature:  Ed25519 (type 0x01) by the source's region key, note key name `xr.seal.<source>`
  *   leaf:       SHA-256(0x00 ‖ the envelope's RFC 8785 bytes), leaves in batch order
+ *
+ * Like a JWS, a seal names no topic prefix: an event keeps its proof when its records are copied
+ * to another environment (an export, a test copy); its envelope's source and target bind it.
  *
  * The key is judged as for a JWS: the key whose note key id matches, at the event's own signed
  * time and the log's timestamp (so a revoked key's seals are refused like its JWSs).
@@ -24,12 +27,15 @@ export const SEAL_HEADER = 'xr-seal';
 /** Most events under one note (a larger batch is cut into several). */
 export const MAX_SEAL_BATCH = 4096;
 
-export function sealKeyName(prefix: string, region: string): string {
-  return `${prefix}.seal.${region}`;
+/** The fixed first label of seal key names and origins. */
+const NS = 'xr';
+
+export function sealKeyName(region: string): string {
+  return `${NS}.seal.${region}`;
 }
 
-export function sealOrigin(prefix: string, source: string, target: string): string {
-  return `${prefix}.seal.${source}/${target}`;
+export function sealOrigin(source: string, target: string): string {
+  return `${NS}.seal.${source}/${target}`;
 }
 
 const encoder = new TextEncoder();
@@ -80,14 +86,11 @@ export class Sealer {
   private readonly signer: NoteSigner;
   private readonly region: string;
 
-  constructor(
-    private readonly prefix: string,
-    private readonly key: SigningKey,
-  ) {
+  constructor(private readonly key: SigningKey) {
     const parsed = parseKid(key.kid);
     if (!parsed) throw new TypeError(`key id ${key.kid} does not name a region`);
     this.region = parsed.region;
-    this.signer = ed25519Signer(sealKeyName(prefix, this.region), key.privateKey);
+    this.signer = ed25519Signer(sealKeyName(this.region), key.privateKey);
   }
 
   /** The seal (a tlog-proof text) of each item, in order; items to one target share a note. */
@@ -105,7 +108,7 @@ export class Sealer {
         const tree = MerkleTree.fromLeafHashes(indices.map((i) => leafHash(items[i]!.bytes)));
         const root = tree.root();
         if (!root.ok) throw new Error(root.message);
-        const body = formatCheckpoint({ origin: sealOrigin(this.prefix, this.region, target), size: indices.length, rootHash: root.value, extensions: [] });
+        const body = formatCheckpoint({ origin: sealOrigin(this.region, target), size: indices.length, rootHash: root.value, extensions: [] });
         if (!body.ok) throw new Error(body.message);
         const note = signNote(body.value, [this.signer]);
         if (!note.ok) throw new Error(note.message);
@@ -145,17 +148,18 @@ function verifierOf(name: string, key: VerificationKey): NoteVerifier {
 
 type Refusal = { readonly ok: false; readonly code: XrErrorCode; readonly reason: string; readonly field: string; readonly signed: false; readonly claimed?: unknown };
 
-const KEY_NAME = /^(.+)\.seal\.(\d{6})$/;
+const KEY_NAME = /^xr\.seal\.(\d{6})$/;
+const ORIGIN = /^xr\.seal\.(\d{6})\/(\d{6})$/;
 
 /** Verifies a note (or finds it verified before): the signing key among the region's keys, and the origin. */
-function openNoteOf(text: string, prefix: string, trust: Pick<Trust, 'regionKeys'>, field: string): OpenedSeal | Omit<Refusal, 'claimed'> {
+function openNoteOf(text: string, trust: Pick<Trust, 'regionKeys'>, field: string): OpenedSeal | Omit<Refusal, 'claimed'> {
   const known = notes.get(text);
   if (known) return known;
   const note = parseNote(text);
   if (!note.ok) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal's note: ${note.message}`, field, signed: false };
-  const signature = note.value.signatures.find((s) => KEY_NAME.exec(s.name)?.[1] === prefix);
-  if (!signature) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal's note has no signature by a ${prefix}.seal.<region> key`, field, signed: false };
-  const region = KEY_NAME.exec(signature.name)![2]!;
+  const signature = note.value.signatures.find((s) => KEY_NAME.test(s.name));
+  if (!signature) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: "the seal's note has no signature by an xr.seal.<region> key", field, signed: false };
+  const region = KEY_NAME.exec(signature.name)![1]!;
   const key = trust.regionKeys(region).find((k) => verifierOf(signature.name, k).keyId === signature.keyId);
   if (!key) return { ok: false, code: 'XR_KEY_UNKNOWN', reason: `no known key of ${region} has note key id ${signature.keyId.toString(16).padStart(8, '0')}`, field, signed: false };
   noteVerifications += 1;
@@ -164,11 +168,11 @@ function openNoteOf(text: string, prefix: string, trust: Pick<Trust, 'regionKeys
   }
   const body = parseCheckpoint(note.value.text);
   if (!body.ok) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal's note: ${body.message}`, field, signed: false };
-  const origin = /^(.+)\.seal\.(\d{6})\/(\d{6})$/.exec(body.value.origin);
-  if (!origin || origin[1] !== prefix || origin[2] !== region) {
-    return { ok: false, code: 'XR_SIGNATURE_INVALID', reason: `the seal's origin ${body.value.origin} is not ${prefix}.seal.${region}/<target>`, field, signed: false };
+  const origin = ORIGIN.exec(body.value.origin);
+  if (!origin || origin[1] !== region) {
+    return { ok: false, code: 'XR_SIGNATURE_INVALID', reason: `the seal's origin ${body.value.origin} is not xr.seal.${region}/<target>`, field, signed: false };
   }
-  const opened: OpenedSeal = { kid: key.kid, region, publicKey: key.publicKey, target: origin[3]!, size: body.value.size, root: body.value.rootHash };
+  const opened: OpenedSeal = { kid: key.kid, region, publicKey: key.publicKey, target: origin[2]!, size: body.value.size, root: body.value.rootHash };
   remember(text, opened);
   return opened;
 }
@@ -189,10 +193,10 @@ export type SealCheck = { readonly ok: true; readonly kid: string; readonly regi
  * timestamp), the event is addressed to the note's target, and the inclusion proof leads from the
  * bytes' leaf hash to the note's root. The bytes' form is the caller's (see `openSealed`).
  */
-export function checkSeal(value: Uint8Array, seal: string, claimed: SealClaim | undefined, timestamp: number, trust: Pick<Trust, 'keyFor' | 'regionKeys'>, prefix: string, field = `headers.${SEAL_HEADER}`): SealCheck {
+export function checkSeal(value: Uint8Array, seal: string, claimed: SealClaim | undefined, timestamp: number, trust: Pick<Trust, 'keyFor' | 'regionKeys'>, field = `headers.${SEAL_HEADER}`): SealCheck {
   const proof = parseTlogProof(seal);
   if (!proof.ok) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal: ${proof.message}`, field, signed: false };
-  const opened = openNoteOf(proof.value.checkpoint, prefix, trust, field);
+  const opened = openNoteOf(proof.value.checkpoint, trust, field);
   if (!('kid' in opened)) return opened;
   const time = typeof claimed?.time === 'string' ? claimed.time : '';
   const verdict = trust.keyFor(opened.kid, time, timestamp);
@@ -205,7 +209,7 @@ export function checkSeal(value: Uint8Array, seal: string, claimed: SealClaim | 
 }
 
 /** Opens a sealed record, as `openTrusted` opens a JWS-signed one: `checkSeal`, then the bytes exactly RFC 8785 canonical. */
-export function openSealed(value: Uint8Array, seal: string, timestamp: number, trust: Pick<Trust, 'keyFor' | 'regionKeys'>, prefix: string, header = SEAL_HEADER): TrustedOpen {
+export function openSealed(value: Uint8Array, seal: string, timestamp: number, trust: Pick<Trust, 'keyFor' | 'regionKeys'>, header = SEAL_HEADER): TrustedOpen {
   let text: string | undefined;
   let claimed: unknown;
   try {
@@ -214,7 +218,7 @@ export function openSealed(value: Uint8Array, seal: string, timestamp: number, t
   } catch {
     claimed = undefined;
   }
-  const checked = checkSeal(value, seal, claimed as SealClaim | undefined, timestamp, trust, prefix, `headers.${header}`);
+  const checked = checkSeal(value, seal, claimed as SealClaim | undefined, timestamp, trust, `headers.${header}`);
   if (!checked.ok) return { ...checked, ...(claimed === undefined ? {} : { claimed }) };
   return openVerified(value, checked, text, claimed);
 }

@@ -33,12 +33,12 @@ export interface EventSigner {
   sign(item: Unsigned): Promise<EventProof>;
 }
 
-export function eventSigner(mode: SigningMode, prefix: string, key: SigningKey): EventSigner {
+export function eventSigner(mode: SigningMode, key: SigningKey): EventSigner {
   if (mode === 'event') {
     const sign = async (item: Unsigned): Promise<EventProof> => ({ jws: await signDetached(item.bytes, key) });
     return { mode, sign, signAll: (items) => Promise.all(items.map(sign)) };
   }
-  const sealer = new Sealer(prefix, key);
+  const sealer = new Sealer(key);
   let queue: { item: Unsigned; resolve: (p: EventProof) => void; reject: (e: unknown) => void }[] = [];
   const flush = (): void => {
     const batch = queue;

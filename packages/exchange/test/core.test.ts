@@ -29,7 +29,7 @@ let mode: SigningMode = 'event';
 
 /** The headers a sender in the current mode puts on an event's record. */
 async function signedHeaders(by: TestRegion, event: Envelope, bytes = canonicalBytes(event)): Promise<Record<string, string>> {
-  return proofHeaders(await eventSigner(mode, 't', by.signer).sign({ event, bytes }));
+  return proofHeaders(await eventSigner(mode, by.signer).sign({ event, bytes }));
 }
 
 /** One region's logs as arrays, and the core driven over them. */
@@ -51,12 +51,11 @@ class Node {
   ctx(): StepContext {
     return {
       self: this.r.code,
-      prefix: 't',
       limits: DEFAULT_RECORD_LIMITS,
       trust: ring,
       now: NOW,
       decide: { self: this.r.code, now: NOW },
-      signAll: (items) => eventSigner(mode, 't', this.r.signer).signAll(items),
+      signAll: (items) => eventSigner(mode, this.r.signer).signAll(items),
       ...(this.certify ? { certify: this.certify } : {}),
     };
   }

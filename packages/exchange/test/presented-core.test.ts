@@ -48,8 +48,7 @@ function ctx(self: TestRegion, verify?: CertificateVerifier): StepContext {
     trust: ring,
     now: NOW,
     decide: { self: self.code, now: NOW },
-    prefix: 't',
-    signAll: (items) => eventSigner('event', 't', self.signer).signAll(items),
+    signAll: (items) => eventSigner('event', self.signer).signAll(items),
     ...(verify ? { verifyCertificate: verify } : {}),
   };
 }

@@ -26,13 +26,13 @@ function event(n: number, target = qingdao.code): Envelope {
   return { id: `0193f0a0-0000-7000-8000-00000000000${n}`, type: 'case.submitted', v: 1, caseId: `0193f0a0-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`, seq: 1, source: liaocheng.code, target, time: NOW, payload: submission(target) };
 }
 
-function sealAll(events: readonly Envelope[], sealer = new Sealer('t', liaocheng.signer)): { bytes: Uint8Array; seal: string }[] {
+function sealAll(events: readonly Envelope[], sealer = new Sealer(liaocheng.signer)): { bytes: Uint8Array; seal: string }[] {
   const bytes = events.map((e) => canonicalBytes(e));
   const seals = sealer.seal(events.map((e, i) => ({ target: e.target, bytes: bytes[i]! })));
   return bytes.map((b, i) => ({ bytes: b, seal: seals[i]! }));
 }
 
-const open = (bytes: Uint8Array, seal: string, trust: Pick<Trust, 'keyFor' | 'regionKeys'> = ring) => openSealed(bytes, seal, T, trust, 't');
+const open = (bytes: Uint8Array, seal: string, trust: Pick<Trust, 'keyFor' | 'regionKeys'> = ring) => openSealed(bytes, seal, T, trust);
 
 describe('sealed batches', () => {
   beforeEach(() => forgetSealNotes());
@@ -42,7 +42,7 @@ describe('sealed batches', () => {
     const sealed = sealAll(events);
     const notes = new Set(sealed.map((s) => parseTlogProof(s.seal)).map((p) => (p.ok ? p.value.checkpoint : '')));
     expect(notes.size).toBe(2);
-    expect([...notes].map((n) => n.split('\n')[0]).sort()).toEqual(['t.seal.371500/320500', 't.seal.371500/370200']);
+    expect([...notes].map((n) => n.split('\n')[0]).sort()).toEqual(['xr.seal.371500/320500', 'xr.seal.371500/370200']);
     forgetSealNotes();
     const before = sealNoteVerifications();
     for (const [i, s] of sealed.entries()) expect(open(s.bytes, s.seal)).toMatchObject({ ok: true, kid: '371500.k1', region: '371500', value: events[i] });
@@ -68,11 +68,11 @@ describe('sealed batches', () => {
   });
 
   it('a note signed by another region under our name is refused; a partner signing its own name is that partner', () => {
-    const forger = new Sealer('t', suzhou.signer);
+    const forger = new Sealer(suzhou.signer);
     const [mine] = sealAll([event(1)], forger);
     // Sealed by 320500: it opens as 320500's, so the examine step's source check refuses it (below).
     expect(open(mine!.bytes, mine!.seal)).toMatchObject({ ok: true, region: '320500' });
-    const renamed = mine!.seal.replace('— t.seal.320500 ', '— t.seal.371500 ');
+    const renamed = mine!.seal.replace('— xr.seal.320500 ', '— xr.seal.371500 ');
     expect(open(mine!.bytes, renamed)).toMatchObject({ ok: false, code: 'XR_KEY_UNKNOWN' });
   });
 
@@ -88,11 +88,11 @@ describe('sealed batches', () => {
     // The sender put an event addressed to 320500 into its batch for 370200.
     const misdirected = event(2, suzhou.code);
     const bytes = canonicalBytes(misdirected);
-    const [seal] = new Sealer('t', liaocheng.signer).seal([{ target: qingdao.code, bytes }]);
+    const [seal] = new Sealer(liaocheng.signer).seal([{ target: qingdao.code, bytes }]);
     expect(open(bytes, seal!)).toMatchObject({ ok: false, code: 'XR_SIGNATURE_INVALID' });
     // Sealed, but not RFC 8785: refused for its form, with the signature known to hold.
     const pretty = new TextEncoder().encode(JSON.stringify(event(3), null, 1));
-    const [prettySeal] = new Sealer('t', liaocheng.signer).seal([{ target: qingdao.code, bytes: pretty }]);
+    const [prettySeal] = new Sealer(liaocheng.signer).seal([{ target: qingdao.code, bytes: pretty }]);
     expect(open(pretty, prettySeal!)).toMatchObject({ ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', signed: true });
   });
 
@@ -101,7 +101,6 @@ describe('sealed batches', () => {
     const [a] = sealAll([e]);
     const ctx = {
       self: qingdao.code,
-      prefix: 't',
       partitions: 3,
       limits: DEFAULT_RECORD_LIMITS,
       trust: ring,
@@ -114,7 +113,7 @@ describe('sealed batches', () => {
     expect(await examine(record({ [SEAL_HEADER]: a!.seal }), ctx)).toMatchObject({ kind: 'accept', proof: { seal: a!.seal } });
     const both = await examine(record({ [SEAL_HEADER]: a!.seal, [JWS_HEADER]: await signDetached(a!.bytes, liaocheng.signer) }), ctx);
     expect(both).toMatchObject({ kind: 'quarantine', problem: { code: 'XR_SIGNATURE_MALFORMED', field: `headers.${SEAL_HEADER}` } });
-    const [forged] = sealAll([e], new Sealer('t', suzhou.signer));
+    const [forged] = sealAll([e], new Sealer(suzhou.signer));
     expect(await examine(record({ [SEAL_HEADER]: forged!.seal }), ctx)).toMatchObject({ kind: 'quarantine', problem: { code: 'XR_KEY_REGION_MISMATCH', field: 'source' } });
   });
 });

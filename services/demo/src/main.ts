@@ -29,6 +29,7 @@ const FOOD_LICENCE = '11100000MB0143028R002';
 async function main(): Promise<void> {
   const brokers = process.env['KAFKA_BROKERS'];
   const prefix = `demo-${randomUUID().slice(0, 6)}`;
+  const SEALING = new Set(['370200', NEW_REGION.code]);
   const dir = brokers ? undefined : await mkdtemp(join(tmpdir(), 'xr-demo-'));
   const eventLog = brokers ? ({ kind: 'kafka', brokers: brokers.split(',') } as const) : ({ kind: 'file', dir: dir! } as const);
   const logger = createLogger({ level: process.env['XR_LOG_LEVEL'] ?? 'error', name: 'xr-demo' });
@@ -61,10 +62,12 @@ async function main(): Promise<void> {
       logLevel: 'error',
       // Checkpoints every half second, so the auditor at the end finds everything signed and cosigned.
       checkpoints: { intervalMs: 500 },
+      // Both signing modes on one network: 青岛 and 成都 seal batches, the others sign each event.
+      signing: SEALING.has(region.code) ? 'sealed' : 'event',
     });
     const gw = await startGateway(config, logger.child({ region: region.code }), { log: shared });
     running.set(region.code, gw);
-    trace(region.code, `gateway up, gRPC on 127.0.0.1:${gw.grpcPort}, key ${makeKid(region.code, 1)}, partners from the registry`);
+    trace(region.code, `gateway up, gRPC on 127.0.0.1:${gw.grpcPort}, key ${makeKid(region.code, 1)}, partners from the registry, ${SEALING.has(region.code) ? 'sealing batches (one signed note per batch, a tlog-proof per event)' : 'a JWS per event'}`);
   };
   const register = async (region: { code: string; name: string }): Promise<void> => {
     const change = await desk!.register(region.code, region.name, keys.get(region.code)!.publicJwk, SAMPLE_CATALOGS.find((c) => c.region === region.code)!);

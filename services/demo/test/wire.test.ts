@@ -49,6 +49,61 @@ function verifyJws(jws: string, payload: Buffer, keys: ReadonlyMap<string, KeyOb
   return { ok: verify(null, input, key, Buffer.from(sigB64, 'base64url')), kid: header.kid };
 }
 
+/** RFC 9162 §2.1.3.2: the root an inclusion proof leads to from a leaf hash, or undefined when it cannot. */
+function rootFromProof(index: number, size: number, leaf: Buffer, proof: readonly Buffer[]): Buffer | undefined {
+  if (index >= size) return undefined;
+  const node = (l: Buffer, r: Buffer): Buffer => createHash('sha256').update(Buffer.of(1)).update(l).update(r).digest();
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of proof) {
+    if (sn === 0) return undefined;
+    if (fn % 2 === 1 || fn === sn) {
+      r = node(p, r);
+      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) [fn, sn] = [fn / 2, Math.floor(sn / 2)];
+    } else r = node(r, p);
+    [fn, sn] = [Math.floor(fn / 2), Math.floor(sn / 2)];
+  }
+  return sn === 0 ? r : undefined;
+}
+
+/**
+ * A seal (docs/WIRE.md "Sealed batches"): a C2SP tlog-proof of the event's bytes whose checkpoint
+ * is a C2SP signed note by the sender's region key (note key name `xr.seal.<region>`, key id =
+ * SHA-256(name ‖ 0x0A ‖ 0x01 ‖ key)[0..4]) over `xr.seal.<source>/<target>`, size, root.
+ */
+function verifySeal(seal: string, payload: Buffer, keys: ReadonlyMap<string, KeyObject>): { ok: boolean; kid?: string; origin?: string; why?: string } {
+  const [proofPart, ...noteParts] = seal.split('\n\n');
+  const note = noteParts.join('\n\n');
+  const lines = proofPart!.split('\n');
+  if (lines[0] !== 'c2sp.org/tlog-proof@v1' || !lines[1]?.startsWith('index ')) return { ok: false, why: 'not a tlog-proof' };
+  const index = Number(lines[1].slice('index '.length));
+  const proof = lines.slice(2).map((l) => Buffer.from(l, 'base64'));
+  const split = note.lastIndexOf('\n\n');
+  const text = note.slice(0, split + 1);
+  const sigLine = note.slice(split + 2).split('\n')[0]!;
+  const [dash, name, sigB64] = sigLine.split(' ');
+  if (dash !== '\u2014' || !name || !sigB64) return { ok: false, why: 'no signature line' };
+  const sig = Buffer.from(sigB64, 'base64');
+  for (const [kid, key] of keys) {
+    const raw = Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url');
+    const keyId = createHash('sha256').update(`${name}\n`).update(Buffer.of(1)).update(raw).digest().subarray(0, 4);
+    if (!keyId.equals(sig.subarray(0, 4))) continue;
+    if (!verify(null, Buffer.from(text, 'utf8'), key, sig.subarray(4))) return { ok: false, kid, why: 'note signature' };
+    const [origin, size, root] = text.split('\n');
+    const leaf = createHash('sha256').update(Buffer.of(0)).update(payload).digest();
+    const computed = rootFromProof(index, Number(size), leaf, proof);
+    return { ok: computed !== undefined && computed.equals(Buffer.from(root!, 'base64')), kid, origin: origin!, why: 'inclusion' };
+  }
+  return { ok: false, why: 'no key with that key id' };
+}
+
+/** The event's proof: its JWS, or its seal. */
+function verifyEvent(proof: { jws?: string; seal?: string }, payload: Buffer, keys: ReadonlyMap<string, KeyObject>): { ok: boolean; kid?: string; origin?: string; why?: string } {
+  if (proof.seal !== undefined && proof.jws !== undefined) return { ok: false, why: 'both' };
+  return proof.seal !== undefined ? verifySeal(proof.seal, payload, keys) : verifyJws(proof.jws ?? '', payload, keys);
+}
+
 function keySet(path: string): Map<string, KeyObject> {
   const { keys } = JSON.parse(readFileSync(path, 'utf8')) as { keys: { kty: string; crv: string; x: string; kid: string }[] };
   return new Map(keys.map((k) => [k.kid, createPublicKey({ key: { kty: k.kty, crv: k.crv, x: k.x }, format: 'jwk' })]));
@@ -90,14 +145,17 @@ describe('a demo run, checked without our code', () => {
     }
   });
 
-  it("every inbox event verifies with its source region's key, except the forged one, which was quarantined", () => {
+  it("every inbox event verifies with its source region's key (a JWS, or a seal), except the forged one, which was quarantined", () => {
+    const sealedSeen = new Set<string>();
     const failed: { topic: string; offset: number; id: string }[] = [];
     const inbox = ofKind('inbox');
     expect(inbox.length).toBeGreaterThan(20);
     for (const r of inbox) {
       const bytes = Buffer.from(r.value, 'base64');
       const event = JSON.parse(bytes.toString('utf8')) as { id: string; caseId: string; source: string };
-      const checked = verifyJws(r.headers['xr-jws']!, bytes, regionKeys);
+      const checked = verifyEvent({ jws: r.headers['xr-jws'], seal: r.headers['xr-seal'] }, bytes, regionKeys);
+      if (r.headers['xr-seal'] !== undefined) sealedSeen.add(event.source);
+      if (checked.origin !== undefined) expect(checked.origin).toMatch(new RegExp(`^xr\\.seal\\.${event.source}/\\d{6}$`));
       if (!checked.ok) {
         failed.push({ topic: r.topic, offset: r.offset, id: event.id });
         continue;
@@ -107,6 +165,8 @@ describe('a demo run, checked without our code', () => {
       expect(r.key).toBe(event.caseId);
     }
     expect(failed).toHaveLength(1);
+    // Both modes are on the wire: 青岛 and 成都 seal batches, the others sign each event.
+    expect([...sealedSeen].sort()).toEqual(['370200', '510100']);
     const quarantined = ofKind('quarantine').map((q) => JSON.parse(Buffer.from(q.value, 'base64').toString('utf8')) as { code: string; from: { topic: string; offset: number } });
     expect(quarantined).toContainEqual(expect.objectContaining({ code: 'XR_SIGNATURE_INVALID', from: expect.objectContaining({ topic: failed[0]!.topic, offset: failed[0]!.offset }) as unknown }));
   });
@@ -119,12 +179,12 @@ describe('a demo run, checked without our code', () => {
       const heads = new Map<number, string>();
       for (const r of [...rs].sort((a, b) => a.partition - b.partition || a.offset - b.offset)) {
         const bytes = Buffer.from(r.value, 'base64');
-        const record = JSON.parse(bytes.toString('utf8')) as { event: Json & { source: string }; eventJws: string; prev: string; n: number };
+        const record = JSON.parse(bytes.toString('utf8')) as { event: Json & { source: string }; eventJws?: string; eventSeal?: string; prev: string; n: number };
         expect(jcs(record as unknown as Json)).toBe(bytes.toString('utf8'));
         expect(record.prev).toBe(heads.get(r.partition) ?? '0'.repeat(64));
         expect(record.n).toBe(r.offset);
         heads.set(r.partition, createHash('sha256').update(bytes).digest('hex'));
-        const checked = verifyJws(record.eventJws, Buffer.from(jcs(record.event), 'utf8'), regionKeys);
+        const checked = verifyEvent({ jws: record.eventJws, seal: record.eventSeal }, Buffer.from(jcs(record.event), 'utf8'), regionKeys);
         expect(checked.ok).toBe(true);
         expect(checked.kid?.split('.')[0]).toBe(record.event.source);
         checkedEvents += 1;

@@ -32,8 +32,6 @@ export interface StepContext {
   readonly trust: Pick<Trust, 'keyFor' | 'regions' | 'regionKeys'>;
   /** The time of the step (ISO 8601): reactions and journal records carry it. */
   readonly now: string;
-  /** The topic prefix: seals name their signing key and origin under it. */
-  readonly prefix: string;
   readonly decide: DecideContext;
   /**
    * Signs the step's own events, all at once after the batch has been judged (a JWS each, or one
@@ -146,7 +144,6 @@ export async function step(state: GatewayState, partition: number, records: read
     if (r.offset < head.inboxNext) continue;
     const verdict = await examine(r, {
       self: ctx.self,
-      prefix: ctx.prefix,
       partitions: state.partitions,
       limits: ctx.limits,
       trust: ctx.trust,
