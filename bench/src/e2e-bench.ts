@@ -14,6 +14,7 @@ import { ed25519Ceilings, kafkaCeilings } from './ceilings.js';
 import { cpuSeconds } from './process-cpu.js';
 import { caseClient, devIssuer, e2eRegion, freePort, gatewayConfig, startGateway, submission, type CaseClient, type GatewayProcess } from './e2e-gateways.js';
 import { roundMs, roundRate, sleep, summarize, type BenchResult, type Budget, type Progress } from './measure.js';
+import type { SigningMode } from '@xr/exchange';
 
 export interface E2eOptions {
   readonly brokers: readonly string[];
@@ -28,6 +29,8 @@ export interface E2eOptions {
   readonly kafkaCeilingS: number;
   /** Directory for CPU profiles of both gateways (`node --cpu-prof`), or none. */
   readonly profileDir?: string;
+  /** How both gateways sign (default `sealed`). */
+  readonly signing?: SigningMode;
   readonly progress: Progress;
 }
 
@@ -124,8 +127,8 @@ export async function e2eBench(o: E2eOptions): Promise<BenchResult[]> {
     const [portA, portB] = [await freePort(), await freePort()];
     const t0 = performance.now();
     const profile = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
-    gateways.push(await startGateway('b-370200', gatewayConfig(B, A, o.brokers, prefix, portB, issuer), dir, profile));
-    gateways.push(await startGateway('a-371500', gatewayConfig(A, B, o.brokers, prefix, portA, issuer), dir, profile));
+    gateways.push(await startGateway('b-370200', gatewayConfig(B, A, o.brokers, prefix, portB, issuer, o.signing), dir, profile));
+    gateways.push(await startGateway('a-371500', gatewayConfig(A, B, o.brokers, prefix, portA, issuer, o.signing), dir, profile));
     o.progress(`e2e: two gateway processes ready in ${Math.round(performance.now() - t0)} ms (topics ${prefix}.*)`);
     client = caseClient(gateways[1]!.grpcPort, await issuer.token(A.code));
     checker = caseClient(gateways[0]!.grpcPort, await issuer.token(B.code));

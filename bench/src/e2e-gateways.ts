@@ -14,6 +14,7 @@ import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { bearerInterceptor, generateIssuerKeyPair, issueToken } from '@xr/auth';
 import { generateKeyPair, makeKid } from '@xr/crypto';
 import { loadServices, type Case__Output, type CaseServiceClient, type SubmitCaseRequest } from '@xr/proto';
+import type { SigningMode } from '@xr/exchange';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ISSUER = 'xr-bench-issuer';
@@ -60,7 +61,7 @@ export function devIssuer(): Issuer {
   };
 }
 
-export function gatewayConfig(self: E2eRegion, partner: E2eRegion, brokers: readonly string[], prefix: string, port: number, issuer: Issuer): Record<string, unknown> {
+export function gatewayConfig(self: E2eRegion, partner: E2eRegion, brokers: readonly string[], prefix: string, port: number, issuer: Issuer, signing: SigningMode = 'sealed'): Record<string, unknown> {
   return {
     region: self.code,
     signingKey: self.keys.privateJwk,
@@ -70,6 +71,7 @@ export function gatewayConfig(self: E2eRegion, partner: E2eRegion, brokers: read
     grpc: { address: `127.0.0.1:${port}`, tls: { mode: 'insecure' } },
     topicPrefix: prefix,
     partitions: 3,
+    signing,
     // As operators run it: info logs one line per submitted case.
     logLevel: 'info',
   };

@@ -1,5 +1,6 @@
 /** The `e2e` benchmark's broker and settings: full (≥ 30 s sustained) or --quick (a few seconds). */
 import { findOrStartBroker } from '@xr/kafka-harness';
+import type { SigningMode } from '@xr/exchange';
 import { e2eBench } from './e2e-bench.js';
 import type { BenchResult, Progress } from './measure.js';
 
@@ -7,6 +8,7 @@ export interface E2eRunOptions {
   readonly quick: boolean;
   readonly progress: Progress;
   readonly profileDir?: string;
+  readonly signing?: SigningMode;
 }
 
 export async function e2eRun(o: E2eRunOptions): Promise<BenchResult[]> {
@@ -20,7 +22,7 @@ export async function e2eRun(o: E2eRunOptions): Promise<BenchResult[]> {
     const settings = o.quick
       ? { closedS: 3, warmupS: 2, inFlight: 64, offered: 1_000, openS: 2, budget: { warmupMs: 100, measureMs: 300 }, kafkaCeilingS: 1 }
       : { closedS: 30, warmupS: 5, inFlight: 256, offered: 1_000, openS: 15, budget: { warmupMs: 300, measureMs: 1_500 }, kafkaCeilingS: 3 };
-    return await e2eBench({ brokers: broker.brokers, progress: o.progress, ...settings, ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
+    return await e2eBench({ brokers: broker.brokers, progress: o.progress, ...settings, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signing ? { signing: o.signing } : {}) });
   } finally {
     await broker.stop().catch(() => undefined);
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { FileEventLog } from '@xr/event-log-file';
-import { topics } from '@xr/exchange';
+import { SIGNING_MODES, topics, type SigningMode } from '@xr/exchange';
 import { auditBench } from './audit-bench.js';
 import { certBench } from './cert-bench.js';
 import { cryptoBench } from './crypto-bench.js';
@@ -43,6 +43,7 @@ const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
   --quick   smaller n and shorter time budgets (a smoke run)
   --only    run only these benchmarks: ${BENCHMARKS.join(', ')} (a prefix selects several: pipeline)
   --profile <dir>  e2e: run both gateways with node --cpu-prof, the profiles written to <dir>
+  --signing event|sealed  e2e: how both gateways sign their events (default sealed)
 One JSON document goes to stdout, progress to stderr.
 `;
 
@@ -87,7 +88,7 @@ function describe(r: BenchResult): string {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, profile: { type: 'string' }, signing: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     process.stderr.write(`${message(error)}\n${USAGE}`);
     return 2;
@@ -99,6 +100,11 @@ async function main(): Promise<number> {
   const chosen = select(args.values.only);
   if (!chosen) {
     process.stderr.write(`unknown benchmark in --only ${args.values.only?.join(',') ?? ''}\n${USAGE}`);
+    return 2;
+  }
+  const signing = args.values.signing;
+  if (signing !== undefined && !(SIGNING_MODES as readonly string[]).includes(signing)) {
+    process.stderr.write(`--signing is one of ${SIGNING_MODES.join(', ')}, not ${signing}\n${USAGE}`);
     return 2;
   }
   const quick = args.values.quick === true;
@@ -139,7 +145,7 @@ async function main(): Promise<number> {
     record(outcome.results);
   }
 
-  if (chosen.has('e2e')) await guarded('e2e', () => e2eRun({ quick, progress, ...(args.values.profile ? { profileDir: args.values.profile } : {}) }));
+  if (chosen.has('e2e')) await guarded('e2e', () => e2eRun({ quick, progress, ...(args.values.profile ? { profileDir: args.values.profile } : {}), ...(signing ? { signing: signing as SigningMode } : {}) }));
 
   if (chosen.has('pipeline.file') || chosen.has('startup')) {
     const dir = await mkdtemp(join(tmpdir(), 'xr-bench-'));

@@ -107,6 +107,8 @@ async function run(broker: LocalBrokerHandle, withFaults: boolean): Promise<RunR
     topicPrefix: prefix,
     partitions: 3,
     logLevel: 'info',
+    // Both signing modes under the same faults: 聊城 seals batches, 青岛 signs each event.
+    signing: self === A ? 'sealed' : 'event',
   });
   const start = { a: () => startGatewayProcess(config(A, B, ports.a), dir, 'a'), b: () => startGatewayProcess(config(B, A, ports.b), dir, 'b') };
   const gw: Record<'a' | 'b', GatewayProcess> = { a: await start.a(), b: await start.b() };
@@ -195,6 +197,7 @@ describe('exactly once under faults', () => {
           expect(r.journals[region]!.records).toBe(2 * CASES);
           expect(r.journals[region]!.chainBreaks).toBe(0);
           expect(r.journals[region]!.duplicateIds).toBe(0);
+          expect(r.journals[region]!.proofs).toEqual({ [A.code]: { sealed: CASES, jws: 0 }, [B.code]: { sealed: 0, jws: CASES } });
           expect(r.quarantined[region]).toBe(0);
           // The live projection is exactly the one the journal rebuilds.
           const rebuilt = new Map([...r.journals[region]!.cases].map(([id, c]) => [id, `${c.status} ${c.history.map((h) => h.type).join(',')}`]));

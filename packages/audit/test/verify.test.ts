@@ -68,7 +68,7 @@ describe('a journal of sealed batches (each event with its tlog-proof): the same
     expect(report.stats.signaturesVerified).toBeGreaterThan(6);
     const journal = await log.read(`${prefix}.journal.370200`, 0, 0);
     const records = [...journal, ...(await log.read(`${prefix}.journal.370200`, 1, 0)), ...(await log.read(`${prefix}.journal.370200`, 2, 0))];
-    expect(records.every((r) => JSON.parse(Buffer.from(r.value).toString('utf8')).eventSeal !== undefined)).toBe(true);
+    expect(records.every((r) => (JSON.parse(Buffer.from(r.value).toString("utf8")) as { eventSeal?: string }).eventSeal !== undefined)).toBe(true);
   });
 
   for (const t of TAMPERS) {

@@ -9,6 +9,8 @@ export interface JournalSummary {
   readonly duplicateIds: number;
   /** `caseId type source seq` for every record, sorted: equal summaries mean equal journals up to times. */
   readonly lines: readonly string[];
+  /** How the events were proven, by source region: `sealed` (a seal) or `jws` (a detached JWS). */
+  readonly proofs: Readonly<Record<string, { sealed: number; jws: number }>>;
   /** The projection rebuilt from the journal alone. */
   readonly cases: ReadonlyMap<string, CaseState>;
 }
@@ -21,6 +23,7 @@ export async function summariseJournal(log: EventLog, t: Topics, region: string)
   const lines: string[] = [];
   const cases = new Map<string, CaseState>();
   let records = 0;
+  const proofs: Record<string, { sealed: number; jws: number }> = {};
   for (let p = 0; p < partitions; p += 1) {
     let prev = '0'.repeat(64);
     for (const r of await log.read(t.journal(region), p, 0)) {
@@ -30,9 +33,12 @@ export async function summariseJournal(log: EventLog, t: Topics, region: string)
       prev = hashRecord(r.value);
       if (ids.has(record.event.id)) duplicateIds += 1;
       ids.add(record.event.id);
+      const counts = (proofs[record.event.source] ??= { sealed: 0, jws: 0 });
+      if (record.eventSeal !== undefined) counts.sealed += 1;
+      else if (record.eventJws !== undefined) counts.jws += 1;
       lines.push(`${record.event.caseId} ${record.event.type} ${record.event.source} ${record.event.seq}`);
       cases.set(record.event.caseId, evolve(cases.get(record.event.caseId), record.event));
     }
   }
-  return { records, chainBreaks, duplicateIds, lines: lines.sort(), cases };
+  return { records, chainBreaks, duplicateIds, lines: lines.sort(), proofs, cases };
 }
