@@ -7,7 +7,7 @@
  * of the same trace, so the headers carry one trace id through both regions either way.
  */
 import { randomBytes } from 'node:crypto';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, isSpanContextValid, trace, type Attributes, type Tracer } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanStatusCode, isSpanContextValid, trace, type Attributes, type SpanKind, type Tracer } from '@opentelemetry/api';
 
 export { SpanKind } from '@opentelemetry/api';
 export type { Attributes, Tracer } from '@opentelemetry/api';
