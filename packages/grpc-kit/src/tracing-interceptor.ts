@@ -5,16 +5,20 @@
  * `callTrace` reads it for the request's log lines), and the caller gets it back in the response
  * metadata (trailers when the call fails before any header is sent). The span ends with the status.
  * Without an OpenTelemetry SDK the span records nothing, and the call still gets a new span id of
- * the caller's trace (or a new trace).
+ * the caller's trace (or a new trace). Health checks and reflection are not traced.
  */
 import { Metadata, ServerInterceptingCall, status as grpcStatus, type ServerInterceptor } from '@grpc/grpc-js';
 import { SpanKind, TRACE_HEADER, defaultTracer, parseTraceparent, startHop, type Hop, type Logger, type Tracer } from '@xr/observability';
 
 const CODE_NAMES = new Map<number, string>(Object.entries(grpcStatus).flatMap(([name, code]) => (typeof code === 'number' ? [[code, name] as const] : [])));
 
+const UNTRACED = /^grpc\.(health|reflection)\./;
+
 export function tracingInterceptor(tracer: Tracer = defaultTracer(), attributes: Readonly<Record<string, string>> = {}): ServerInterceptor {
   return (descriptor, call) => {
     const [, service = 'unknown', method = 'unknown'] = descriptor.path.split('/');
+    // Probes and reflection are not traced: a kubelet's health checks every few seconds would be most of the traces.
+    if (UNTRACED.test(service)) return new ServerInterceptingCall(call);
     let hop: Hop | undefined;
     let headersSent = false;
     return new ServerInterceptingCall(call, {

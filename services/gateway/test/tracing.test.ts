@@ -16,6 +16,7 @@ import { Metadata, credentials, type ServiceError } from '@grpc/grpc-js';
 import { bearerInterceptor, generateIssuerKeyPair, issueToken } from '@xr/auth';
 import { generateKeyPair, makeKid } from '@xr/crypto';
 import { FileEventLog } from '@xr/event-log-file';
+import { checkHealth } from '@xr/grpc-kit';
 import { createLogger } from '@xr/observability';
 import { loadServices, type Case__Output } from '@xr/proto';
 import { ConfigError, parseConfig, startGateway, type RunningGateway } from '../src/index.js';
@@ -155,6 +156,8 @@ describe('OpenTelemetry across two regions', () => {
   let back = '';
 
   it('one SubmitCase: spans of both regions in the caller’s trace, parent → child across the log', async () => {
+    // A probe's health check is no trace (below: nothing but the case's trace reaches the receiver).
+    expect(await checkHealth({ address: `127.0.0.1:${gw[0]!.grpcPort}` }, '')).toBe('SERVING');
     const done = await submit(`00-${traceId}-${callerSpan}-01`);
     back = done.back;
     expect(done.case.status).toBe('received');
@@ -174,7 +177,7 @@ describe('OpenTelemetry across two regions', () => {
     expect(contentTypes).toEqual(new Set(['application/json']));
     expect(new Set(spans.map((s) => s.region))).toEqual(new Set([QD.code, LC.code]));
     expect(new Set(spans.map((s) => s.service))).toEqual(new Set(['xr-gateway']));
-    expect(received.filter((s) => s.traceId !== traceId)).toEqual([]);
+    expect(received.filter((s) => s.traceId !== traceId)).toEqual([]); // no span of the health check
 
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     const parentOf = (s: OtlpSpan): OtlpSpan | undefined => (s.parentSpanId ? byId.get(s.parentSpanId) : undefined);
