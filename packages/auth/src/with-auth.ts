@@ -33,6 +33,8 @@ export interface WithAuthOptions {
   /** Problem → gRPC error; default a plain status. Pass @xr/grpc-edge's `toServiceError` for rich details. */
   readonly toServiceError?: (problem: Problem) => Partial<ServiceError>;
   readonly logger?: AuthLogger;
+  /** The logger of one call (its trace ids on every line); default `logger`. */
+  readonly callLogger?: (call: AuthenticatableCall) => AuthLogger | undefined;
 }
 
 interface ServerCall extends AuthenticatableCall {
@@ -68,8 +70,9 @@ function guard(handler: UntypedHandleCall, o: WithAuthOptions): UntypedHandleCal
   const toError = o.toServiceError ?? plainServiceError;
   return (call: ServerCall, callback?: (error: Partial<ServiceError> | null, value?: null) => void): void => {
     const rpc = call.getPath().replace(/^\//, '');
+    const log = o.callLogger?.(call) ?? o.logger;
     const refuse = (problem: Problem, caller?: Caller): void => {
-      o.logger?.info({ rpc, code: problem.code, peer: call.getPeer(), ...(caller ? { subject: caller.subject, role: caller.role, callerRegion: caller.region } : {}) }, 'call refused');
+      log?.info({ rpc, code: problem.code, peer: call.getPeer(), ...(caller ? { subject: caller.subject, role: caller.role, callerRegion: caller.region } : {}) }, 'call refused');
       const error = toError(problem);
       if (callback) callback(error, null);
       else call.emit('error', error);
@@ -84,7 +87,7 @@ function guard(handler: UntypedHandleCall, o: WithAuthOptions): UntypedHandleCal
       invoke(call, callback);
     };
     run().catch((error: unknown) => {
-      o.logger?.warn({ rpc, err: error instanceof Error ? error.message : String(error) }, 'handler failed');
+      log?.warn({ rpc, err: error instanceof Error ? error.message : String(error) }, 'handler failed');
       refuse(fail('XR_INTERNAL', 'internal error'));
     });
   };

@@ -129,8 +129,11 @@ export class FileEventLog implements EventLog {
   }
 
   async poll(name: string, partition: number, fromOffset: number, maxWaitMs: number, limit?: number): Promise<LogRecord[]> {
+    // A closed log refuses, as a disconnected broker would: answering [] at once made every
+    // follower's loop (registry, status, witness) spin without ever letting a timer run.
+    if (this.closed) throw new Error(`event log ${this.options.dir} is closed`);
     const part = this.part(name, partition);
-    if (fromOffset >= part.end && maxWaitMs > 0 && !this.closed) {
+    if (fromOffset >= part.end && maxWaitMs > 0) {
       const event = `${name}/${partition}`;
       await new Promise<void>((resolve) => {
         const done = (): void => {

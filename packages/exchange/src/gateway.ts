@@ -11,7 +11,7 @@
 import type { SigningKey } from '@xr/crypto';
 import { caseDeadlines, chinaDate, type CaseDeadlines, type CaseState, type CatalogIndex, type DecideContext, type Envelope, type Result, type WorkingDayCalendar } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
-import type { Counters, Logger } from '@xr/observability';
+import { defaultTracer, type Counters, type Logger, type Tracer } from '@xr/observability';
 import { GatewayState } from './core/state.js';
 import type { CertificateIssuer, CertificateVerifier, Signed } from './core/step.js';
 import { eventSigner, type EventSigner, type SigningMode } from './signing.js';
@@ -70,6 +70,8 @@ export interface GatewayOptions {
    * and which outside tlog-witnesses to submit them to (default none).
    */
   readonly checkpoints?: { readonly intervalMs?: number; readonly witnesses?: readonly OutsideWitness[]; readonly witnessTimeoutMs?: number };
+  /** OpenTelemetry tracer of the hops (inbox publish, pipeline, delivery); default the API's (records nothing without an SDK). */
+  readonly tracer?: Tracer;
 }
 
 export class ExchangeGateway {
@@ -90,7 +92,7 @@ export class ExchangeGateway {
     const waiters = new Waiters((id) => this.state.ledger.requestOf(id));
     // Sequence numbers given to our requests not journaled yet: a hint the intake and the pipeline share.
     const provisionalSeq = new Map<string, number>();
-    const shared = { region: o.region, log: o.log, topics: o.topics, partitions: o.partitions, keys: o.keys, state: this.state, waiters, provisionalSeq };
+    const shared = { region: o.region, log: o.log, topics: o.topics, partitions: o.partitions, keys: o.keys, state: this.state, waiters, provisionalSeq, tracer: o.tracer ?? defaultTracer() };
     const limits: RecordLimits = { ...DEFAULT_RECORD_LIMITS, ...o.limits };
     const sign = (event: Envelope): Promise<Signed> => this.sign(event);
     const c = o.checkpoints;

@@ -6,7 +6,7 @@ import { requestFingerprint, type ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import type { CaseServiceHandlers, CaseUpdate, WatchInboxRequest__Output, GetCaseRequest__Output, ListCasesRequest__Output, ListCasesResponse, SubmitCaseRequest__Output, SubmitCaseResponse, WatchCaseRequest__Output, Case } from '@xr/proto';
 import { caseMessage, submissionPayload, submitFieldMapper } from './case-mapping.js';
-import { isRetryable, toServiceError } from '@xr/grpc-kit';
+import { callLogger, isRetryable, toServiceError } from '@xr/grpc-kit';
 import { listCases } from './list-cases.js';
 import { traceOfCall } from './trace.js';
 import { cacheKeyOf, requestKeyOf } from './request-key.js';
@@ -30,21 +30,24 @@ export function caseServiceHandlers(gateway: ExchangeGateway, logger: Logger): C
       }
       const requestKey = requestKeyOf(call, req.requestId);
       const request = requestFingerprint('SubmitCase', req);
-      const { traceparent, traceId } = traceOfCall(call);
+      const { traceparent } = traceOfCall(call);
+      const log = callLogger(logger, call.metadata);
+      log.debug({ requestId: req.requestId, handling: req.handlingRegion }, 'SubmitCase received');
       const run = requests.get(cacheKeyOf(requestKey, request), () =>
         gateway.request({ requestId: requestKey, request, type: 'case.submitted', v: 1, caseId: gateway.newCaseId(requestKey), target: req.handlingRegion, payload: submissionPayload(req, new Date().toISOString()), traceparent }),
       );
       run.then(
         (outcome) => {
           if (outcome.ok) {
-            logger.info({ caseId: outcome.value.caseId, handling: outcome.value.handlingRegion, traceId }, 'case submitted');
+            log.info({ caseId: outcome.value.caseId, handling: outcome.value.handlingRegion }, 'case submitted');
             callback(null, { case: caseMessage(outcome.value, gateway.deadlines(outcome.value)) });
           } else {
+            log.info({ code: outcome.code, field: outcome.field }, 'SubmitCase refused');
             callback(toServiceError(outcome, submitFieldMapper), null);
           }
         },
         (error: unknown) => {
-          logger.error({ err: error instanceof Error ? error.message : String(error), traceId }, 'SubmitCase failed');
+          log.error({ err: error instanceof Error ? error.message : String(error) }, 'SubmitCase failed');
           callback(toServiceError(fail('XR_INTERNAL', 'internal error')), null);
         },
       );

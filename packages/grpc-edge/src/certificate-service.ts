@@ -9,7 +9,7 @@ import { authorizeCase } from '@xr/auth';
 import type { CertificateDesk, StatusChangeKind } from '@xr/certificates';
 import { fail, type Result } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
-import { toServiceError } from '@xr/grpc-kit';
+import { callLogger, toServiceError } from '@xr/grpc-kit';
 import type { Logger } from '@xr/observability';
 import type {
   Certificate,
@@ -28,16 +28,17 @@ type Handler<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryDa
 
 function unary<Req, Res>(logger: Logger, rpc: string, handle: (call: ServerUnaryCall<Req, Res>) => Promise<Result<Res>> | Result<Res>): Handler<Req, Res> {
   return (call, callback) => {
+    const log = callLogger(logger, call.metadata);
     Promise.resolve()
       .then(() => handle(call))
       .then(
         (outcome) => {
           if (outcome.ok) return callback(null, outcome.value);
-          logger.info({ rpc, code: outcome.code, field: outcome.field }, 'certificate request refused');
+          log.info({ rpc, code: outcome.code, field: outcome.field }, 'certificate request refused');
           callback(toServiceError(outcome, (f) => f), null);
         },
         (error: unknown) => {
-          logger.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'certificate request failed');
+          log.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'certificate request failed');
           callback(toServiceError(fail('XR_INTERNAL', 'internal error')), null);
         },
       );
@@ -54,7 +55,7 @@ export function certificateServiceHandlers(gateway: ExchangeGateway, desk: Certi
       if (!r.certificateId) return fail('XR_BAD_REQUEST', 'certificate_id is required', 'certificate_id');
       const done = await desk.change(kind, r.certificateId, r.reason, requestKeyOf(call, r.requestId));
       if (!done.ok) return done;
-      logger.info({ certificateId: done.value.certificateId, status: done.value.status, offset: done.value.offset, unchanged: done.value.unchanged }, 'certificate status changed');
+      callLogger(logger, call.metadata).info({ certificateId: done.value.certificateId, status: done.value.status, offset: done.value.offset, unchanged: done.value.unchanged }, 'certificate status changed');
       return { ok: true, value: { ...done.value } };
     });
 

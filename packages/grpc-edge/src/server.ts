@@ -1,11 +1,11 @@
 /** The gateway's gRPC listener: CaseService and OpsService on one port, every call authenticated and authorized. */
-import { Server } from '@grpc/grpc-js';
+import { Server, type Metadata } from '@grpc/grpc-js';
 import { GATEWAY_POLICY, serverCredentials, withAuth, type Authenticator, type Policy, type ServerTlsConfig } from '@xr/auth';
 import { XrError } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
-import type { Logger } from '@xr/observability';
+import type { Logger, Tracer } from '@xr/observability';
 import { PROTO_FILES, loadServices, packageDefinitionOf } from '@xr/proto';
-import { StandardServices, drain, listen, metricsInterceptor, toServiceError } from '@xr/grpc-kit';
+import { StandardServices, callLogger, drain, listen, metricsInterceptor, toServiceError, tracingInterceptor } from '@xr/grpc-kit';
 import type { CertificateDesk } from '@xr/certificates';
 import { caseServiceHandlers } from './case-service.js';
 import { certificateServiceHandlers } from './certificate-service.js';
@@ -32,16 +32,19 @@ export interface GrpcEdgeOptions {
   readonly certificates?: CertificateDesk;
   /** Besides the pipeline running, what else must hold for SERVING (the registry follower caught up); default nothing. */
   readonly ready?: () => boolean;
+  /** OpenTelemetry tracer of the calls' SERVER spans; default the API's (records nothing without an SDK). */
+  readonly tracer?: Tracer;
 }
 
 export async function startGrpcEdge(o: GrpcEdgeOptions): Promise<GrpcEdge> {
   const tls = serverCredentials(o.tls);
   if (!tls.ok) throw new XrError(tls.code, tls.message, tls.field);
   if (tls.value.insecure) o.logger.warn({ address: o.address }, 'gRPC listener without TLS (grpc.tls.mode = insecure): for development only; bearer tokens cross the network in clear');
-  const guard = { authenticator: o.authenticator, policy: o.policy ?? GATEWAY_POLICY, region: o.gateway.region, logger: o.logger, toServiceError: (p: Parameters<typeof toServiceError>[0]) => toServiceError(p) };
+  const guard = { authenticator: o.authenticator, policy: o.policy ?? GATEWAY_POLICY, region: o.gateway.region, logger: o.logger, callLogger: (call: { readonly metadata: Metadata }) => callLogger(o.logger, call.metadata), toServiceError: (p: Parameters<typeof toServiceError>[0]) => toServiceError(p) };
   const services = loadServices();
-  // Every call is timed (xr_grpc_server_handling_seconds) into the gateway's counters.
-  const server = new Server({ interceptors: [metricsInterceptor(o.gateway.counters)] });
+  // Every call is timed (xr_grpc_server_handling_seconds) into the gateway's counters, and is a
+  // SERVER span of the caller's trace (or a new one) whose traceparent the handlers read and the caller gets back.
+  const server = new Server({ interceptors: [metricsInterceptor(o.gateway.counters), tracingInterceptor(o.tracer, { 'xr.region': o.gateway.region })] });
   server.addService(services.cases.CaseService.service, withAuth(caseServiceHandlers(o.gateway, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CaseService' }));
   server.addService(services.ops.OpsService.service, withAuth(opsServiceHandlers(o.gateway), { ...guard, serviceName: 'xr.gateway.v1.OpsService' }));
   if (o.certificates) server.addService(services.certificates.CertificateService.service, withAuth(certificateServiceHandlers(o.gateway, o.certificates, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CertificateService' }));

@@ -1,12 +1,16 @@
-/** The W3C trace of a call: the caller's `traceparent` metadata continued, or a new trace; sent back in the response metadata. */
-import { Metadata } from '@grpc/grpc-js';
-import { TRACE_HEADER, continueOrStartTrace, parseTraceparent } from '@xr/exchange';
+/**
+ * The trace of a call: the SERVER span `tracingInterceptor` (grpc-kit, installed by
+ * `startGrpcEdge`) started for it, whose traceparent the interceptor put in the call's metadata and
+ * sends back to the caller; the records the call writes are children of it.
+ */
+import type { Metadata } from '@grpc/grpc-js';
+import { callTrace } from '@xr/grpc-kit';
+import { continueOrStartTrace, parseTraceparent } from '@xr/exchange';
 
-export function traceOfCall(call: { readonly metadata: Metadata; sendMetadata(m: Metadata): void }): { traceparent: string; traceId: string } {
-  const given = call.metadata.get(TRACE_HEADER)[0];
-  const traceparent = continueOrStartTrace(typeof given === 'string' ? given : undefined);
-  const back = new Metadata();
-  back.set(TRACE_HEADER, traceparent);
-  call.sendMetadata(back);
+export function traceOfCall(call: { readonly metadata: Metadata }): { traceparent: string; traceId: string } {
+  const served = callTrace(call.metadata);
+  if (served) return served;
+  // Not behind the interceptor (a handler called directly): a trace of its own.
+  const traceparent = continueOrStartTrace(undefined);
   return { traceparent, traceId: parseTraceparent(traceparent)!.traceId };
 }

@@ -6,7 +6,7 @@ import { requestFingerprint, type ExchangeGateway } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
 import type { TransitionResponse } from '@xr/proto';
 import { caseMessage } from './case-mapping.js';
-import { toServiceError } from '@xr/grpc-kit';
+import { callLogger, toServiceError } from '@xr/grpc-kit';
 import { cacheKeyOf, requestKeyOf } from './request-key.js';
 import type { RequestCache } from './request-cache.js';
 import { traceOfCall } from './trace.js';
@@ -49,20 +49,23 @@ export function transitionHandlers(gateway: ExchangeGateway, logger: Logger, req
       const requestKey = requestKeyOf(call, req.requestId);
       const request = requestFingerprint(rpc, req);
       const target = spec.side === 'receiving' ? state.handlingRegion : state.receivingRegion;
-      const { traceparent, traceId } = traceOfCall(call);
+      const { traceparent } = traceOfCall(call);
+      const log = callLogger(logger, call.metadata);
+      log.debug({ rpc, caseId: req.caseId, requestId: req.requestId }, 'transition received');
       requests
         .get(cacheKeyOf(requestKey, request), () => gateway.request({ requestId: requestKey, request, type: spec.type, v: 1, caseId: req.caseId, target, payload: spec.payload(req, new Date().toISOString()), traceparent }))
         .then(
           (outcome) => {
             if (!outcome.ok) {
+              log.info({ rpc, caseId: req.caseId, code: outcome.code, field: outcome.field }, 'transition refused');
               callback(toServiceError(outcome), null);
               return;
             }
-            logger.info({ caseId: req.caseId, rpc, status: outcome.value.status, traceId }, 'transition journaled');
+            log.info({ caseId: req.caseId, rpc, status: outcome.value.status }, 'transition journaled');
             callback(null, { case: caseMessage(outcome.value, gateway.deadlines(outcome.value)) });
           },
           (error: unknown) => {
-            logger.error({ rpc, err: error instanceof Error ? error.message : String(error), traceId }, 'transition failed');
+            log.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'transition failed');
             callback(toServiceError(fail('XR_INTERNAL', 'internal error')), null);
           },
         );

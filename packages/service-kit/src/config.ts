@@ -70,6 +70,74 @@ export interface MetricsConfig {
   readonly address: string;
 }
 
+/**
+ * OpenTelemetry traces (OTLP over HTTP, JSON): off unless `tracing.endpoint` is set, in the file or
+ * by the standard variables (`tracingEnv`). Off, no SDK is loaded and the trace context still
+ * travels in the records' `traceparent` headers.
+ */
+export const TRACING_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['endpoint'],
+  properties: {
+    endpoint: { type: 'string', pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces' },
+    protocol: { const: 'http/json', default: 'http/json', description: 'the only OTLP protocol this build sends (OTEL_EXPORTER_OTLP_PROTOCOL)' },
+    headers: { type: 'object', maxProperties: 32, additionalProperties: { type: 'string', maxLength: 4096 }, description: 'extra HTTP headers on each export (an ingest token)' },
+    serviceName: { type: 'string', minLength: 1, maxLength: 200, description: 'resource service.name; default the process role (xr-gateway)' },
+    sampleRatio: { type: 'number', minimum: 0, maximum: 1, default: 1, description: 'share of new traces sampled; a continued trace follows its caller' },
+    exportDelayMs: { type: 'integer', minimum: 10, maximum: 60000, default: 5000, description: 'longest wait before ended spans are exported' },
+  },
+} as const;
+
+export interface TracingConfig {
+  readonly endpoint: string;
+  readonly protocol: 'http/json';
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly serviceName?: string;
+  readonly sampleRatio: number;
+  readonly exportDelayMs: number;
+}
+
+/** `k1=v1,k2=v2` (values URL-encoded), as the OpenTelemetry variables write headers. */
+function otelHeaders(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const at = pair.indexOf('=');
+    if (at <= 0) continue;
+    out[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return out;
+}
+
+/**
+ * The standard OpenTelemetry variables over the `tracing` section: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+ * (as is) or OTEL_EXPORTER_OTLP_ENDPOINT (+ `/v1/traces`), OTEL_EXPORTER_OTLP_[TRACES_]HEADERS,
+ * OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL, OTEL_SERVICE_NAME, OTEL_BSP_SCHEDULE_DELAY; OTEL_SDK_DISABLED=true
+ * or OTEL_TRACES_EXPORTER=none turns tracing off. Without an endpoint from either, tracing stays off.
+ */
+export function tracingEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out = { ...raw };
+  if (env['OTEL_SDK_DISABLED']?.trim().toLowerCase() === 'true' || env['OTEL_TRACES_EXPORTER']?.trim().toLowerCase() === 'none') {
+    delete out['tracing'];
+    return out;
+  }
+  const tracing: Record<string, unknown> = { ...(out['tracing'] as object | undefined) };
+  const signal = env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'];
+  const base = env['OTEL_EXPORTER_OTLP_ENDPOINT'];
+  if (signal) tracing['endpoint'] = signal;
+  else if (base) tracing['endpoint'] = `${base.replace(/\/+$/, '')}/v1/traces`;
+  if (tracing['endpoint'] === undefined) return out;
+  const headers = env['OTEL_EXPORTER_OTLP_TRACES_HEADERS'] ?? env['OTEL_EXPORTER_OTLP_HEADERS'];
+  if (headers) tracing['headers'] = { ...(tracing['headers'] as object | undefined), ...otelHeaders(headers) };
+  const protocol = env['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL'] ?? env['OTEL_EXPORTER_OTLP_PROTOCOL'];
+  if (protocol) tracing['protocol'] = protocol;
+  if (env['OTEL_SERVICE_NAME']) tracing['serviceName'] = env['OTEL_SERVICE_NAME'];
+  const delay = env['OTEL_BSP_SCHEDULE_DELAY'];
+  if (delay) tracing['exportDelayMs'] = /^\d+$/.test(delay) ? Number(delay) : delay;
+  out['tracing'] = tracing;
+  return out;
+}
+
 export const LOG_LEVEL_SCHEMA = { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], default: 'info' } as const;
 
 /** Overrides every xr process takes from the environment: KAFKA_BROKERS or XR_DATA_DIR, XR_GRPC_ADDRESS, XR_METRICS_ADDRESS, XR_LOG_LEVEL, XR_TOPIC_PREFIX. */

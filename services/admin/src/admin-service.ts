@@ -2,7 +2,7 @@
 import type { handleUnaryCall, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
 import type { Result } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
-import { toServiceError } from '@xr/grpc-kit';
+import { callLogger, toServiceError } from '@xr/grpc-kit';
 import type { Logger } from '@xr/observability';
 import type { RegistryFollower, RegistryPayloads, RegistryRecordType } from '@xr/registry';
 import type { AdminServiceHandlers, RegistryChange } from './admin-proto.js';
@@ -31,16 +31,17 @@ type Outcome<Res> = Result<Res>;
 export function adminServiceHandlers(d: AdminServiceDeps): AdminServiceHandlers {
   function unary<Req, Res>(rpc: AdminRpc, handle: (request: Req) => Promise<Outcome<Res>>): handleUnaryCall<Req, Res> {
     return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
+      const log = callLogger(d.logger, call.metadata);
       const run = async (): Promise<void> => {
         const denied = await d.authorize(call, rpc);
         if (denied) return callback(toServiceError(denied));
         const outcome = await handle(call.request);
         if (outcome.ok) return callback(null, outcome.value);
-        d.logger.info({ rpc, code: outcome.code, field: outcome.field }, 'admin request refused');
+        log.info({ rpc, code: outcome.code, field: outcome.field }, 'admin request refused');
         callback(serviceError(outcome));
       };
       run().catch((error: unknown) => {
-        d.logger.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'admin request failed');
+        log.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'admin request failed');
         callback(serviceError({ code: 'XR_INTERNAL', message: 'internal error; see the admin service log' }));
       });
     };

@@ -6,10 +6,10 @@ import { Server } from '@grpc/grpc-js';
 import { ADMIN, ALL_REGIONS, authorize, createAuthenticator, serverCredentials } from '@xr/auth';
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
-import { StandardServices, drain, listen, metricsInterceptor } from '@xr/grpc-kit';
+import { StandardServices, drain, listen, metricsInterceptor, tracingInterceptor } from '@xr/grpc-kit';
 import { PROTO_FILES, packageDefinitionOf } from '@xr/proto';
 import { openEventLog as openLog } from '@xr/service-kit';
-import { Counters, type Logger } from '@xr/observability';
+import { Counters, startTracing, type Logger } from '@xr/observability';
 import { RegistryFollower, RegistryWriter, TrustAnchor } from '@xr/registry';
 import { adminServiceHandlers } from './admin-service.js';
 import { loadAdminService } from './admin-proto.js';
@@ -68,7 +68,10 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
   const follower = new RegistryFollower({ log, topic: registryTopic, anchor: new TrustAnchor(anchors), logger });
   const writer = new RegistryWriter({ log, topic: registryTopic, signer, clock });
   const counters = new Counters();
-  const server = new Server({ interceptors: [metricsInterceptor(counters)] });
+  // Each call a SERVER span (exported when `tracing` is configured; the SDK is loaded only then).
+  const tc = config.tracing;
+  const tracing = await startTracing(tc ? { endpoint: tc.endpoint, serviceName: tc.serviceName ?? 'xr-admin', sampleRatio: tc.sampleRatio, exportDelayMs: tc.exportDelayMs, ...(tc.headers ? { headers: tc.headers } : {}) } : undefined);
+  const server = new Server({ interceptors: [metricsInterceptor(counters), tracingInterceptor(tracing.tracer)] });
   let following = false;
   let metrics: RunningMetricsServer | undefined;
   const closeLog = async (): Promise<void> => {
@@ -123,6 +126,7 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
         following = false;
         await follower.stop();
         await closeLog();
+        await tracing.shutdown();
       },
     };
   } catch (error) {
@@ -130,6 +134,7 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
     await metrics?.close();
     await follower.stop().catch(() => undefined);
     await closeLog();
+    await tracing.shutdown();
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import type { PrivateJwk, PublicJwk } from '@xr/crypto';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { parseAdminKid } from '@xr/registry';
 import { compileSchema } from '@xr/schemas';
-import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
+import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, TRACING_SCHEMA, commonEnv, tracingEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig, type TracingConfig } from '@xr/service-kit';
 
 export { ConfigError };
 
@@ -27,6 +27,8 @@ export interface AdminConfig {
   readonly requestTimeoutMs: number;
   /** The Prometheus endpoint; absent: off. */
   readonly metrics?: MetricsConfig;
+  /** OpenTelemetry traces of the gRPC calls over OTLP/HTTP; absent: no SDK. */
+  readonly tracing?: TracingConfig;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
@@ -48,6 +50,7 @@ export const ADMIN_CONFIG_SCHEMA = {
     topicPrefix: TOPIC_PREFIX_SCHEMA,
     requestTimeoutMs: { type: 'integer', minimum: 100, maximum: 300_000, default: 15_000 },
     metrics: METRICS_SCHEMA,
+    tracing: TRACING_SCHEMA,
     logLevel: LOG_LEVEL_SCHEMA,
   },
 } as const;
@@ -56,7 +59,7 @@ const validate = compileSchema<AdminConfig>(ADMIN_CONFIG_SCHEMA);
 
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): AdminConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
-  const merged = structuredClone(keyFromFileEnv(commonEnv(raw as Record<string, unknown>, env), 'adminKey', 'XR_ADMIN_KEY_FILE', env['XR_ADMIN_KEY_FILE']));
+  const merged = structuredClone(keyFromFileEnv(tracingEnv(commonEnv(raw as Record<string, unknown>, env), env), 'adminKey', 'XR_ADMIN_KEY_FILE', env['XR_ADMIN_KEY_FILE']));
   if (!validate(merged)) throw new ConfigError(`invalid admin configuration:\n${configErrorLines(validate.errors).join('\n')}`);
   if (!parseAdminKid(merged.adminKey.kid)) throw new ConfigError(`invalid admin configuration:\n  adminKey.kid: must look like admin-<name>.k<n>`);
   return merged;

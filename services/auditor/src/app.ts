@@ -3,13 +3,13 @@
  * from it (registry, journals, checkpoints; refreshed as the log grows), the gRPC AuditService.
  * The auditor signs nothing and writes nothing; it trusts only the admin keys it is configured with.
  */
-import { Server } from '@grpc/grpc-js';
+import { Server, type Metadata } from '@grpc/grpc-js';
 import { kafkaSource } from '@xr/audit';
 import { ALL_REGIONS, AUDIT, GATEWAY_POLICY, createAuthenticator, serverCredentials, withAuth, type Authenticator } from '@xr/auth';
 import { ok } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
-import { StandardServices, drain, listen, metricsInterceptor, toServiceError } from '@xr/grpc-kit';
-import { Counters, type Logger } from '@xr/observability';
+import { StandardServices, callLogger, drain, listen, metricsInterceptor, tracingInterceptor, toServiceError } from '@xr/grpc-kit';
+import { Counters, startTracing, type Logger } from '@xr/observability';
 import { PROTO_FILES, loadAuditService, packageDefinitionOf } from '@xr/proto';
 import { openEventLog } from '@xr/service-kit';
 import { auditServiceHandlers } from './audit-service.js';
@@ -42,7 +42,10 @@ export async function startAuditor(config: AuditorConfig, logger: Logger, option
     if (!options.log) await log.close();
   };
   const counters = new Counters();
-  const server = new Server({ interceptors: [metricsInterceptor(counters)] });
+  // Each call a SERVER span (exported when `tracing` is configured; the SDK is loaded only then).
+  const tc = config.tracing;
+  const tracing = await startTracing(tc ? { endpoint: tc.endpoint, serviceName: tc.serviceName ?? 'xr-auditor', sampleRatio: tc.sampleRatio, exportDelayMs: tc.exportDelayMs, ...(tc.headers ? { headers: tc.headers } : {}) } : undefined);
+  const server = new Server({ interceptors: [metricsInterceptor(counters), tracingInterceptor(tracing.tracer)] });
   let metrics: RunningMetricsServer | undefined;
   try {
     const auth = options.authenticator ? ok(options.authenticator) : await createAuthenticator(config.auth);
@@ -53,7 +56,7 @@ export async function startAuditor(config: AuditorConfig, logger: Logger, option
     const holder = await IndexHolder.open(kafkaSource(log, config.topicPrefix), [...config.trustAnchors], logger);
     holder.start(config.refreshMs);
     // An auditor acts for every region: its token's region is `*`.
-    const guard = { authenticator: auth.value, policy: GATEWAY_POLICY, region: ALL_REGIONS, logger, toServiceError, serviceName: AUDIT };
+    const guard = { authenticator: auth.value, policy: GATEWAY_POLICY, region: ALL_REGIONS, logger, callLogger: (call: { readonly metadata: Metadata }) => callLogger(logger, call.metadata), toServiceError, serviceName: AUDIT };
     server.addService(loadAuditService().AuditService.service, withAuth(auditServiceHandlers(holder, logger), guard));
     // Health and reflection, not behind withAuth (a probe has no token): SERVING once the index is replayed.
     const standard = new StandardServices({ services: [AUDIT], definition: packageDefinitionOf(PROTO_FILES.auditor), ready: () => true }).addTo(server);
@@ -71,12 +74,14 @@ export async function startAuditor(config: AuditorConfig, logger: Logger, option
         holder.stop();
         await drain(server, 5_000, standard);
         await closeLog();
+        await tracing.shutdown();
       },
     };
   } catch (error) {
     server.forceShutdown();
     await metrics?.close();
     await closeLog();
+    await tracing.shutdown();
     throw error;
   }
 }

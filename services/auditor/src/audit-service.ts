@@ -7,7 +7,7 @@
 import type { sendUnaryData, ServerUnaryCall, ServerWritableStream } from '@grpc/grpc-js';
 import type { EventFilter, JournalEventView } from '@xr/audit';
 import { fail, ok, type Result } from '@xr/domain';
-import { toServiceError } from '@xr/grpc-kit';
+import { callLogger, toServiceError } from '@xr/grpc-kit';
 import type { Logger } from '@xr/observability';
 import type {
   AuditCheckpoint,
@@ -26,13 +26,14 @@ type Unary<Req, Res> = (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData
 
 function unary<Req, Res>(logger: Logger, rpc: string, handle: (request: Req) => Result<Res>): Unary<Req, Res> {
   return (call, callback) => {
+    const log = callLogger(logger, call.metadata);
     try {
       const outcome = handle(call.request);
       if (outcome.ok) return callback(null, outcome.value);
-      logger.info({ rpc, code: outcome.code, field: outcome.field }, 'audit request refused');
+      log.info({ rpc, code: outcome.code, field: outcome.field }, 'audit request refused');
       callback(toServiceError(outcome));
     } catch (error) {
-      logger.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'audit request failed');
+      log.error({ rpc, err: error instanceof Error ? error.message : String(error) }, 'audit request failed');
       callback(toServiceError({ code: 'XR_INTERNAL', message: 'internal error; see the auditor log' }));
     }
   };

@@ -6,7 +6,7 @@
 import type { PublicJwk } from '@xr/crypto';
 import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/auth';
 import { compileSchema } from '@xr/schemas';
-import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
+import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, TRACING_SCHEMA, commonEnv, tracingEnv, configErrorLines, readConfigFile, type EventLogConfig, type MetricsConfig, type TracingConfig } from '@xr/service-kit';
 
 export { ConfigError };
 
@@ -22,6 +22,8 @@ export interface AuditorConfig {
   readonly refreshMs: number;
   /** The Prometheus endpoint; absent: off. */
   readonly metrics?: MetricsConfig;
+  /** OpenTelemetry traces of the gRPC calls over OTLP/HTTP; absent: no SDK. */
+  readonly tracing?: TracingConfig;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
@@ -39,6 +41,7 @@ export const AUDITOR_CONFIG_SCHEMA = {
     topicPrefix: TOPIC_PREFIX_SCHEMA,
     refreshMs: { type: 'integer', minimum: 100, maximum: 600_000, default: 1000 },
     metrics: METRICS_SCHEMA,
+    tracing: TRACING_SCHEMA,
     logLevel: LOG_LEVEL_SCHEMA,
   },
 } as const;
@@ -47,7 +50,7 @@ const validate = compileSchema<AuditorConfig>(AUDITOR_CONFIG_SCHEMA);
 
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): AuditorConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('configuration must be a JSON object');
-  const merged = structuredClone(commonEnv(raw as Record<string, unknown>, env));
+  const merged = structuredClone(tracingEnv(commonEnv(raw as Record<string, unknown>, env), env));
   if (!validate(merged)) throw new ConfigError(`invalid auditor configuration:\n${configErrorLines(validate.errors).join('\n')}`);
   return merged;
 }

@@ -8,7 +8,7 @@ import { parseVerifierKey } from '@xr/tlog';
 import { RegistryFollower, RegistryState, TrustAnchor, calendarFrom, registryTrust } from '@xr/registry';
 import { startGrpcEdge } from '@xr/grpc-edge';
 import { CertificateDesk } from '@xr/certificates';
-import { Counters, type Logger } from '@xr/observability';
+import { Counters, startTracing, type Logger } from '@xr/observability';
 import { Witness, WitnessFollower, startWitnessServer, type RunningWitnessServer } from '@xr/witness';
 import { BUILT_IN_YEARS, catalogIndex } from '@xr/domain';
 import { ConfigError, type GatewayConfig } from './config.js';
@@ -80,6 +80,14 @@ export async function startGateway(config: GatewayConfig, logger: Logger, option
 async function start(config: GatewayConfig, logger: Logger, options: GatewayOptions, log: EventLog, stoppers: (() => Promise<void>)[], stopAll: () => Promise<void>): Promise<RunningGateway> {
   const signer = signingKeyFromJwk(config.signingKey);
   const counters = new Counters();
+  // OpenTelemetry: the SDK and exporter are loaded only when tracing is configured; stopped last, so
+  // the spans of the drain are exported too.
+  const tc = config.tracing;
+  const tracing = await startTracing(
+    tc ? { endpoint: tc.endpoint, serviceName: tc.serviceName ?? 'xr-gateway', attributes: { 'xr.region': config.region }, sampleRatio: tc.sampleRatio, exportDelayMs: tc.exportDelayMs, ...(tc.headers ? { headers: tc.headers } : {}) } : undefined,
+  );
+  stoppers.push(() => tracing.shutdown());
+  if (tc) logger.info({ endpoint: tc.endpoint, sampleRatio: tc.sampleRatio }, 'exporting traces (OTLP/HTTP)');
   const t = topics(config.topicPrefix);
   let follower: RegistryFollower | undefined;
   let keys: Trust = new KeyRing([signer.publicJwk, ...config.partners.flatMap((p) => p.keys)]);
@@ -138,6 +146,7 @@ async function start(config: GatewayConfig, logger: Logger, options: GatewayOpti
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     calendar: calendarFrom(registryState(follower), [...BUILT_IN_YEARS, ...(config.calendar?.years ?? [])]),
+    tracer: tracing.tracer,
   });
   await gateway.start();
   stoppers.push(() => gateway.stop());
@@ -145,7 +154,7 @@ async function start(config: GatewayConfig, logger: Logger, options: GatewayOpti
   const authenticator = await createAuthenticator(config.auth);
   if (!authenticator.ok) throw new ConfigError(`invalid gateway configuration:\n  auth: ${authenticator.message}`);
   // Health: SERVING while the pipeline runs and the registry is read (its last poll worked).
-  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk, ready: () => follower?.healthy ?? true });
+  const edge = await startGrpcEdge({ gateway, logger, address: config.grpc.address, tls: config.grpc.tls, authenticator: authenticator.value, certificates: desk, ready: () => follower?.healthy ?? true, tracer: tracing.tracer });
   stoppers.push(() => edge.close());
   let witness: Witness | undefined;
   let witnessServer: RunningWitnessServer | undefined;

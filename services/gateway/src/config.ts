@@ -10,7 +10,7 @@ import { AUTH_CONFIG_SCHEMA, type AuthOptions, type ServerTlsConfig } from '@xr/
 import { compileSchema, validateCalendarYear, validateCatalog } from '@xr/schemas';
 import { SIGNING_MODES, type SigningMode } from '@xr/exchange';
 import { parseVerifierKey, SIGNATURE_TYPE_COSIGNATURE_V1 } from '@xr/tlog';
-import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, type EventLogConfig, type MetricsConfig } from '@xr/service-kit';
+import { ADMIN_PUBLIC_JWK_SCHEMA, ConfigError, EVENT_LOG_SCHEMA, GRPC_LISTENER_SCHEMA, LOG_LEVEL_SCHEMA, METRICS_SCHEMA, TOPIC_PREFIX_SCHEMA, TRACING_SCHEMA, commonEnv, configErrorLines, keyFromFileEnv, readConfigFile, tracingEnv, type EventLogConfig, type MetricsConfig, type TracingConfig } from '@xr/service-kit';
 
 export { ConfigError };
 import { dirname, resolve } from 'node:path';
@@ -32,6 +32,8 @@ export interface GatewayConfig {
   readonly topicPrefix: string;
   /** The Prometheus endpoint; absent: off. */
   readonly metrics?: MetricsConfig;
+  /** OpenTelemetry traces exported over OTLP/HTTP; absent: no SDK, trace context in headers only. */
+  readonly tracing?: TracingConfig;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** This region's item catalog (事项目录) when it handles items: a file path or the catalog itself. */
   readonly catalog?: string | Catalog;
@@ -113,6 +115,7 @@ export const CONFIG_SCHEMA = {
     signing: { enum: [...SIGNING_MODES], default: 'event', description: 'event: a detached JWS per event; sealed: one signed note per batch to a partner, each event with its tlog-proof' },
     topicPrefix: TOPIC_PREFIX_SCHEMA,
     metrics: METRICS_SCHEMA,
+    tracing: TRACING_SCHEMA,
     logLevel: LOG_LEVEL_SCHEMA,
     registry: {
       type: 'object',
@@ -187,7 +190,7 @@ const validate = compileSchema<GatewayConfig>(CONFIG_SCHEMA);
 
 /** Environment variables that override the file, for containers and quick runs. */
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const out = keyFromFileEnv(commonEnv(raw, env), 'signingKey', 'XR_SIGNING_KEY_FILE', env['XR_SIGNING_KEY_FILE']);
+  const out = keyFromFileEnv(tracingEnv(commonEnv(raw, env), env), 'signingKey', 'XR_SIGNING_KEY_FILE', env['XR_SIGNING_KEY_FILE']);
   if (env['XR_REGION']) out['region'] = env['XR_REGION'];
   return out;
 }

@@ -3,7 +3,8 @@
  * caller hears of a mistake without a round trip, then signed into our own inbox, where the
  * pipeline judges them like any other record; the caller waits for the journal's outcome.
  */
-import { childTraceparent, traceHeader } from '../trace.js';
+import { SpanKind, type Tracer } from '@xr/observability';
+import { startHop, traceHeader } from '../trace.js';
 import { decide, fail, type CaseState, type DecideContext, type Envelope, type Result } from '@xr/domain';
 import { partitionFor, type EventLog } from '@xr/event-log';
 import { validateEvent } from '@xr/schemas';
@@ -45,6 +46,7 @@ export interface IntakeOptions {
   readonly sign: (event: Envelope) => Promise<Signed>;
   readonly requestTimeoutMs?: number;
   readonly receiptTimeoutMs?: number;
+  readonly tracer: Tracer;
 }
 
 export class Intake {
@@ -80,17 +82,34 @@ export class Intake {
     this.o.provisionalSeq.set(out.caseId, seq);
     const signed = await this.o.sign(event);
     const timeoutMs = this.o.requestTimeoutMs ?? 15_000;
-    const result = await this.o.waiters.wait(event.id, out.request, timeoutMs, async () => {
-      await this.o.log.append(this.o.topics.inbox(this.o.region), [
-        {
-          id: event.id,
-          key: event.caseId,
-          value: signed.bytes,
-          headers: { ...proofHeaders(signed.proof), ...(out.request ? { [REQUEST_HEADER]: encodeClientRequest(out.request) } : {}), ...traceHeader(childTraceparent(out.traceparent)) },
-          partition: partitionFor(event.caseId, this.o.partitions),
-        },
-      ]);
+    const inbox = this.o.topics.inbox(this.o.region);
+    // The span of writing the request into our inbox: a child of the gRPC call, parent of the pipeline's.
+    const hop = startHop(this.o.tracer, `publish ${inbox}`, out.traceparent, {
+      kind: SpanKind.PRODUCER,
+      attributes: { 'messaging.system': this.o.log.kind, 'messaging.operation.type': 'send', 'messaging.destination.name': inbox, 'xr.region': this.o.region, 'xr.case_id': event.caseId, 'xr.event.id': event.id, 'xr.event.type': event.type },
     });
+    let result: Result<CaseState>;
+    try {
+      result = await this.o.waiters.wait(event.id, out.request, timeoutMs, async () => {
+        try {
+          await this.o.log.append(inbox, [
+            {
+              id: event.id,
+              key: event.caseId,
+              value: signed.bytes,
+              headers: { ...proofHeaders(signed.proof), ...(out.request ? { [REQUEST_HEADER]: encodeClientRequest(out.request) } : {}), ...traceHeader(hop?.traceparent) },
+              partition: partitionFor(event.caseId, this.o.partitions),
+            },
+          ]);
+        } catch (error) {
+          hop?.end({ code: 'XR_UNAVAILABLE', message: error instanceof Error ? error.message : String(error) });
+          throw error;
+        }
+        hop?.end();
+      });
+    } finally {
+      hop?.end();
+    }
     // A new case: the handling region answers with 签收 or a refusal naming what is wrong (its
     // catalog, a missing material); wait a moment for it, else the case is simply on its way.
     if (out.type === 'case.submitted' && result.ok) return this.receiptOf(out.caseId, event.id);

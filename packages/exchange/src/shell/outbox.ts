@@ -6,10 +6,10 @@
  * broker away) only grows its own backlog, retried with backoff; the others go on. Redelivery
  * after a crash is harmless: the partner drops an event id its journal holds.
  */
-import { childTraceparent, traceHeader } from '../trace.js';
+import { startHop, traceHeader, type Hop } from '../trace.js';
 import type { JournalRecord } from '@xr/domain';
 import type { EventLog, RecordInput } from '@xr/event-log';
-import type { Counters, Logger } from '@xr/observability';
+import { SpanKind, type Counters, type Logger, type Tracer } from '@xr/observability';
 import { encodeEnvelope } from '../journal-codec.js';
 import { proofHeaders, proofOf } from '../signing.js';
 
@@ -25,6 +25,8 @@ export interface OutboxStatus {
 
 export interface OutboxOptions {
   readonly target: string;
+  /** Our region (a span attribute). */
+  readonly region: string;
   readonly log: EventLog;
   /** The partner's inbox topic. */
   readonly inbox: string;
@@ -36,6 +38,8 @@ export interface OutboxOptions {
   readonly batch?: number;
   /** Longest wait between retries. Default 5 s. */
   readonly maxBackoffMs?: number;
+  /** Each delivery of a traced record is a span, from queueing to the partner's inbox. */
+  readonly tracer: Tracer;
 }
 
 /** A journaled record for a partner: its journal offset, the record, and its trace (the journal record's header). */
@@ -49,6 +53,7 @@ interface Pending {
   readonly partition: number;
   readonly n: number;
   readonly input: RecordInput;
+  readonly hop?: Hop;
 }
 
 export function outboxGroup(journal: string, target: string): string {
@@ -86,7 +91,11 @@ export class Outbox {
       if (n <= (this.enqueued.get(partition) ?? -1)) continue;
       this.enqueued.set(partition, n);
       const event = record.event;
-      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: encodeEnvelope(event), headers: { ...proofHeaders(proofOf(record)), ...traceHeader(childTraceparent(traceparent)) } } });
+      const hop = startHop(this.o.tracer, `publish ${this.o.inbox}`, traceparent, {
+        kind: SpanKind.PRODUCER,
+        attributes: { 'messaging.system': this.o.log.kind, 'messaging.operation.type': 'send', 'messaging.destination.name': this.o.inbox, 'xr.region': this.o.region, 'xr.target': this.o.target, 'xr.journal.offset': n, 'xr.case_id': event.caseId, 'xr.event.id': event.id, 'xr.event.type': event.type },
+      });
+      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: encodeEnvelope(event), headers: { ...proofHeaders(proofOf(record)), ...traceHeader(hop?.traceparent) } }, ...(hop ? { hop } : {}) });
     }
     this.wake?.();
   }
@@ -157,6 +166,7 @@ export class Outbox {
         for (const p of batch) positions.set(p.partition, Math.max(positions.get(p.partition) ?? 0, p.n + 1));
         this.commitLater(positions);
         this.queue.splice(0, batch.length);
+        for (const p of batch) p.hop?.end();
         this.delivered += batch.length;
         this.o.counters.inc('xr_delivered_total', { target: this.o.target }, batch.length);
         this.o.counters.observe('xr_delivery_seconds', { target: this.o.target }, (performance.now() - started) / 1000);

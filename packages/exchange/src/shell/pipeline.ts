@@ -4,10 +4,10 @@
  * and journal records, folds them into the state, settles the waiting callers and hands our
  * events to one outbox per partner.
  */
-import { TRACE_HEADER, childTraceparent, parseTraceparent, traceHeader } from '../trace.js';
+import { TRACE_HEADER, startHop, traceHeader, type Hop } from '../trace.js';
 import { fail } from '@xr/domain';
 import { ensureLogAppendTime, type Batch, type EventLog, type Subscription } from '@xr/event-log';
-import type { Counters, Logger } from '@xr/observability';
+import { SpanKind, type Counters, type Logger, type Tracer } from '@xr/observability';
 import { outcomes } from '../core/outcomes.js';
 import type { GatewayState } from '../core/state.js';
 import { step, type StepContext, type StepOutput } from '../core/step.js';
@@ -37,6 +37,7 @@ export interface PipelineOptions {
   readonly stepContext: () => StepContext;
   /** Runs once the journal is replayed, before anything is delivered or consumed (the checkpoint check); a throw refuses the start. */
   readonly afterReplay?: () => Promise<void>;
+  readonly tracer: Tracer;
 }
 
 const traceOf = (traceparent: string | undefined): { traceparent?: string } => (traceparent === undefined ? {} : { traceparent });
@@ -153,7 +154,7 @@ export class Pipeline {
   private outbox(target: string): Outbox {
     let outbox = this.outboxes.get(target);
     if (!outbox) {
-      outbox = new Outbox({ target, log: this.o.log, inbox: this.o.topics.inbox(target), journal: this.o.topics.journal(this.o.region), logger: this.o.logger, counters: this.o.counters });
+      outbox = new Outbox({ target, region: this.o.region, log: this.o.log, inbox: this.o.topics.inbox(target), journal: this.o.topics.journal(this.o.region), logger: this.o.logger, counters: this.o.counters, tracer: this.o.tracer });
       this.outboxes.set(target, outbox);
       if (this.subscription) outbox.start();
     }
@@ -218,13 +219,35 @@ export class Pipeline {
     // Quarantine first: a failure after it makes the batch run again, which may write an entry
     // twice (same id: its inbox position), never lose one.
     if (out.quarantine.length > 0) await appendQuarantine(this.o.log, this.o.topics.quarantine(this.o.region), out.quarantine, this.o.limits);
-    // W3C trace context: each journal record continues the trace of the inbox record it was made from.
+    // W3C trace context: each journal record is a span (a child of the inbox record it was made
+    // from) whose context is the record's traceparent; a record without a trace starts none.
+    const inbox = this.o.topics.inbox(this.o.region);
+    const journal = this.o.topics.journal(this.o.region);
     const inboxTraces = new Map(batch.records.map((r) => [r.offset, r.headers[TRACE_HEADER]]));
-    const traces = out.journal.map(({ record }) => childTraceparent(record.inbox ? inboxTraces.get(record.inbox.offset) : undefined));
+    const hops: (Hop | undefined)[] = out.journal.map(({ record }) =>
+      startHop(this.o.tracer, `process ${inbox}`, record.inbox ? inboxTraces.get(record.inbox.offset) : undefined, {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': this.o.log.kind,
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': inbox,
+          'messaging.destination.partition.id': String(partition),
+          'xr.region': this.o.region,
+          'xr.journal': journal,
+          'xr.journal.offset': record.n,
+          'xr.case_id': record.event.caseId,
+          'xr.event.id': record.event.id,
+          'xr.event.type': record.event.type,
+          'xr.event.source': record.event.source,
+          ...(record.inbox ? { 'xr.inbox.offset': record.inbox.offset } : {}),
+        },
+      }),
+    );
+    const traces = hops.map((h) => h?.traceparent);
     if (out.journal.length > 0) {
       try {
         const results = await this.o.log.append(
-          this.o.topics.journal(this.o.region),
+          journal,
           out.journal.map(({ record, bytes }, i) => ({ id: record.event.id, key: record.event.caseId, value: bytes, partition, headers: traceHeader(traces[i]) })),
         );
         results.forEach((res, i) => {
@@ -232,9 +255,11 @@ export class Pipeline {
         });
       } catch (error) {
         this.dirty.add(partition);
+        for (const h of hops) h?.end({ code: 'XR_UNAVAILABLE', message: error instanceof Error ? error.message : String(error) });
         throw error;
       }
     }
+    for (const h of hops) h?.end();
     // Written: fold it in exactly as a replay would.
     const outbound: JournalOutbound[] = [];
     for (const [i, { record, bytes }] of out.journal.entries()) {
@@ -252,7 +277,13 @@ export class Pipeline {
     if (out.quarantine.length > 0) this.o.counters.inc('xr_inbox_records_total', { outcome: 'quarantined' }, out.quarantine.length);
     for (const q of out.quarantine) {
       this.o.counters.inc('xr_quarantined_total', { reason: q.entry.code });
-      this.o.logger.warn({ code: q.entry.code, field: q.entry.field, from: q.entry.from, eventId: q.eventId, traceId: parseTraceparent(inboxTraces.get(q.entry.from.offset))?.traceId }, 'inbound record quarantined');
+      // A traced record refused: an ERROR span of its trace, and the trace on the log line.
+      const hop = startHop(this.o.tracer, `process ${inbox}`, inboxTraces.get(q.entry.from.offset), {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.system': this.o.log.kind, 'messaging.operation.type': 'process', 'messaging.destination.name': inbox, 'xr.region': this.o.region, 'xr.inbox.offset': q.entry.from.offset, ...(q.eventId ? { 'xr.event.id': q.eventId } : {}) },
+      });
+      hop?.end({ code: q.entry.code });
+      this.o.logger.warn({ code: q.entry.code, field: q.entry.field, from: q.entry.from, eventId: q.eventId, ...(hop ? { traceId: hop.traceId, spanId: hop.spanId } : {}) }, 'inbound record quarantined');
     }
   }
 }
