@@ -47,7 +47,8 @@ export interface SnapshotOptions {
   readonly state: GatewayState;
   /** HMAC key (snapshotKey of the signing key). */
   readonly key: Uint8Array;
-  readonly log: EventLog;
+  /** Where the journal is read to check a snapshot (only `read`). */
+  readonly log: Pick<EventLog, 'read'>;
   readonly logger: Logger;
   readonly counters: Counters;
   /** Runs `write` while the pipeline folds nothing (Pipeline.exclusive). */
