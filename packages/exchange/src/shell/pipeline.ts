@@ -195,6 +195,7 @@ export class Pipeline {
     const out: JournalOutbound[] = [];
     for (const r of await this.o.log.read(journal, partition, start, upTo - start)) {
       if (r.offset >= upTo) break;
+      if (r.offset < start) continue;
       const record = decodeJournalRecord(r.value);
       if (this.o.state.outbound(record.event) && r.offset >= (from.get(record.event.target) ?? 0)) out.push({ n: r.offset, record, ...traceOf(r.headers[TRACE_HEADER]) });
     }

@@ -233,8 +233,8 @@ export class Snapshots {
   private async check(header: SnapshotHeader, image: LoadedImage): Promise<void> {
     for (const [p, head] of header.heads.entries()) {
       if (head.next === 0) continue;
-      const [record] = await this.o.log.read(this.o.journal, p, head.next - 1, 1);
-      if (!record || record.offset !== head.next - 1) throw new SnapshotRefused('journal', `partition ${p} has no record at offset ${head.next - 1}: the journal is shorter than the snapshot`);
+      const record = (await this.o.log.read(this.o.journal, p, head.next - 1, 1)).find((r) => r.offset === head.next - 1);
+      if (!record) throw new SnapshotRefused('journal', `partition ${p} has no record at offset ${head.next - 1}: the journal is shorter than the snapshot`);
       if (hashRecord(record.value) !== head.prev) throw new SnapshotRefused('journal', `partition ${p}: the record at offset ${head.next - 1} is not the one the snapshot covers (another journal, or a rewritten one)`);
       if (!Buffer.from(leafHash(record.value)).equals(image.trees[p]!.hashAt(0, head.next - 1))) throw new SnapshotRefused('trees', `partition ${p}: the tree's last leaf is not the journal record's`);
     }
