@@ -19,8 +19,9 @@ import type { BenchResult, Budget, Progress } from './measure.js';
 import { pipelineBench } from './pipeline-bench.js';
 import { schemaBench } from './schema-bench.js';
 import { startupBench } from './startup-bench.js';
+import { stateBench } from './state-bench.js';
 
-const BENCHMARKS = ['crypto', 'schema', 'audit', 'cert', 'pipeline.file', 'startup', 'pipeline.kafka', 'e2e'] as const;
+const BENCHMARKS = ['crypto', 'schema', 'audit', 'cert', 'pipeline.file', 'startup', 'state', 'pipeline.kafka', 'e2e'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 interface Settings {
@@ -34,16 +35,19 @@ interface Settings {
   readonly auditEvents: number;
   /** Distinct credentials verified in turn by `cert.verify`. */
   readonly certificates: number;
+  /** Synthetic cases folded by `state` (figures at 1M cases are projected from it unless it is 1M). */
+  readonly stateCases: number;
 }
 
-const FULL: Settings = { budget: { warmupMs: 300, measureMs: 1_500 }, fileCases: 2_000, kafkaCases: 1_000, concurrency: 32, warmupCases: 100, timeoutMs: 60_000, auditEvents: 50_000, certificates: 3_000 };
-const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 200, kafkaCases: 100, concurrency: 32, warmupCases: 32, timeoutMs: 30_000, auditEvents: 1_000, certificates: 200 };
+const FULL: Settings = { budget: { warmupMs: 300, measureMs: 1_500 }, fileCases: 2_000, kafkaCases: 1_000, concurrency: 32, warmupCases: 100, timeoutMs: 60_000, auditEvents: 50_000, certificates: 3_000, stateCases: 100_000 };
+const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 200, kafkaCases: 100, concurrency: 32, warmupCases: 32, timeoutMs: 30_000, auditEvents: 1_000, certificates: 200, stateCases: 5_000 };
 
 const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
   --quick   smaller n and shorter time budgets (a smoke run)
   --only    run only these benchmarks: ${BENCHMARKS.join(', ')} (a prefix selects several: pipeline)
   --profile <dir>  e2e: run both gateways with node --cpu-prof, the profiles written to <dir>
   --signing event|sealed  e2e: how both gateways sign their events (default sealed)
+  --state-cases <n>  state: cases to fold (default 100000, 5000 with --quick; 1000000 measures at 1M, minutes and ~3 GB)
 One JSON document goes to stdout, progress to stderr.
 `;
 
@@ -88,7 +92,7 @@ function describe(r: BenchResult): string {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, profile: { type: 'string' }, signing: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, profile: { type: 'string' }, signing: { type: 'string' }, 'state-cases': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     process.stderr.write(`${message(error)}\n${USAGE}`);
     return 2;
@@ -136,6 +140,15 @@ async function main(): Promise<number> {
   if (chosen.has('schema')) await guarded('schema', () => schemaBench(s.budget));
   if (chosen.has('audit')) await guarded('audit', () => auditBench({ events: s.auditEvents, budget: s.budget, progress }));
   if (chosen.has('cert')) await guarded('cert', () => certBench({ credentials: s.certificates, budget: s.budget, progress }));
+  if (chosen.has('state')) {
+    const asked = args.values['state-cases'];
+    const cases = asked === undefined ? s.stateCases : Number(asked);
+    if (!Number.isSafeInteger(cases) || cases < 100) {
+      process.stderr.write(`--state-cases must be an integer of at least 100, not ${asked}\n${USAGE}`);
+      return 2;
+    }
+    await guarded('state', () => stateBench({ cases, progress }));
+  }
 
   // Kafka runs before the embedded log: that one keeps every record in memory, and the RSS it
   // leaves behind shrinks only slowly after it is closed, which would blur Kafka's RSS delta.

@@ -78,6 +78,8 @@ export const XR_ERROR_CLASS = {
   XR_CHECKPOINT_FORK: 'FAILED_PRECONDITION',
   /** At start, the region's journal does not reproduce a checkpoint it already signed (the journal was cut or replaced). */
   XR_CHECKPOINT_ROLLBACK: 'INTERNAL',
+  /** A state snapshot the gateway will not load (another or a cut journal, a changed file, another key): it replays its journal instead. */
+  XR_SNAPSHOT_REFUSED: 'INTERNAL',
   /** A checkpoint older than (or as old as) the one the witness last cosigned: tlog-witness 409. */
   XR_CHECKPOINT_STALE: 'FAILED_PRECONDITION',
   /** A checkpoint for an origin this witness does not witness: tlog-witness 404. */

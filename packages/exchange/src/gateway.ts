@@ -24,6 +24,7 @@ import type { SignedCheckpoint } from './core/checkpoints.js';
 import { Intake, type OutgoingEvent } from './shell/intake.js';
 import type { OutboxStatus } from './shell/outbox.js';
 import { Pipeline } from './shell/pipeline.js';
+import { Snapshots, snapshotKey } from './shell/snapshots.js';
 import { Waiters } from './shell/waiters.js';
 import type { OutsideWitness } from './shell/witness-client.js';
 import type { Topics } from './topics.js';
@@ -72,6 +73,12 @@ export interface GatewayOptions {
   readonly checkpoints?: { readonly intervalMs?: number; readonly witnesses?: readonly OutsideWitness[]; readonly witnessTimeoutMs?: number };
   /** OpenTelemetry tracer of the hops (inbox publish, pipeline, delivery); default the API's (records nothing without an SDK). */
   readonly tracer?: Tracer;
+  /**
+   * Snapshots of the state in a local directory (shell/snapshots.ts): written every `intervalMs`
+   * (default 5 min) when the journal grew and at stop; a start restores the newest one that checks
+   * against the journal and replays only the tail. Absent: every start replays the whole journal.
+   */
+  readonly snapshots?: { readonly dir: string; readonly intervalMs?: number };
 }
 
 export class ExchangeGateway {
@@ -81,6 +88,7 @@ export class ExchangeGateway {
   private readonly pipeline: Pipeline;
   private readonly intake: Intake;
   private readonly checkpointer: Checkpointer;
+  private readonly snapshots: Snapshots | undefined;
   private readonly clock: () => Date;
   private readonly signer: EventSigner;
 
@@ -105,12 +113,27 @@ export class ExchangeGateway {
       ...(c?.witnesses === undefined ? {} : { witnesses: c.witnesses }),
       ...(c?.witnessTimeoutMs === undefined ? {} : { witnessTimeoutMs: c.witnessTimeoutMs }),
     });
+    const snapshots = o.snapshots;
+    this.snapshots = snapshots
+      ? new Snapshots({
+          ...shared,
+          journal: o.topics.journal(o.region),
+          dir: snapshots.dir,
+          key: snapshotKey(o.signer),
+          logger: o.logger,
+          counters: o.counters,
+          clock: this.clock,
+          hold: (write) => this.pipeline.exclusive(write),
+          ...(snapshots.intervalMs === undefined ? {} : { intervalMs: snapshots.intervalMs }),
+        })
+      : undefined;
     this.pipeline = new Pipeline({
       ...shared,
       logger: o.logger,
       counters: o.counters,
       limits,
       afterReplay: () => this.checkpointer.prepare(),
+      ...(this.snapshots ? { restore: () => this.snapshots!.restore() } : {}),
       stepContext: () => {
         const now = this.clock().toISOString();
         return { self: o.region, limits, trust: o.keys, now, decide: this.decideContext(now), signAll: (items) => this.signer.signAll(items), ...(o.certify ? { certify: o.certify } : {}), ...(o.verifyCertificate ? { verifyCertificate: o.verifyCertificate } : {}) };
@@ -130,12 +153,19 @@ export class ExchangeGateway {
   async start(): Promise<void> {
     await this.pipeline.start();
     this.checkpointer.start();
+    this.snapshots?.start();
   }
 
-  /** Drains the pipeline, then signs the last checkpoints (covering the whole journal). */
+  /** Drains the pipeline, then signs the last checkpoints (covering the whole journal) and writes the last snapshot. */
   async stop(): Promise<void> {
     await this.pipeline.stop();
     await this.checkpointer.stop();
+    await this.snapshots?.stop();
+  }
+
+  /** Writes a state snapshot now (when snapshots are configured): what the timer does. */
+  async snapshot(): Promise<void> {
+    await this.snapshots?.write();
   }
 
   /** The latest signed checkpoint of each journal partition (undefined before its first). */

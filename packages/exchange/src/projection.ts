@@ -7,7 +7,7 @@ import { evolve, type CaseState, type Envelope } from '@xr/domain';
 const ANY = Symbol('any case');
 
 export class CaseProjection {
-  private readonly cases = new Map<string, CaseState>();
+  private cases = new Map<string, CaseState>();
   private readonly changes = new EventEmitter();
 
   constructor() {
@@ -36,6 +36,16 @@ export class CaseProjection {
   watchAll(listener: (state: CaseState) => void): () => void {
     this.changes.on(ANY, listener);
     return () => this.changes.off(ANY, listener);
+  }
+
+  /** The cases by id, live (a snapshot reads it while nothing is applied). */
+  entries(): ReadonlyMap<string, CaseState> {
+    return this.cases;
+  }
+
+  /** Takes over the cases of a loaded snapshot (at start, before anything is applied or watched changes). */
+  restore(cases: Map<string, CaseState>): void {
+    this.cases = cases;
   }
 
   all(): IterableIterator<CaseState> {

@@ -24,7 +24,7 @@ export type Answer = { readonly kind: 'pending' } | { readonly kind: 'taken' } |
 
 type Refused = { readonly ok: false } & Problem;
 
-interface OwnEvent {
+export interface OwnEvent {
   readonly request?: ClientRequest;
   answer: Answer;
 }
@@ -84,11 +84,17 @@ export function inFlightSeqs(records: readonly LogRecord[], self: string): Map<s
   return seqs;
 }
 
+/** Everything a RequestLedger folded, as a snapshot stores it. */
+export interface LedgerImage {
+  readonly lastSeqs: ReadonlyMap<string, number>;
+  readonly own: ReadonlyMap<string, OwnEvent>;
+}
+
 export class RequestLedger {
   /** case id → the highest sequence number we journaled on it. */
-  private readonly lastSeqs = new Map<string, number>();
+  private lastSeqs = new Map<string, number>();
   /** our event id → its case, the client request that made it and its answer. */
-  private readonly own = new Map<string, OwnEvent>();
+  private own = new Map<string, OwnEvent>();
 
   constructor(private readonly self: string) {}
 
@@ -106,6 +112,17 @@ export class RequestLedger {
     if (typed?.type === 'case.request-accepted') this.answer(typed.payload.request.id, { kind: 'taken' });
     // The handling region refuses a request, or a submission (its catalog, a missing material).
     if (typed?.type === 'case.request-refused') this.answer(typed.payload.eventId, { kind: 'refused', problem: refusalProblem(event) });
+  }
+
+  /** What it folded, live (a snapshot reads it while nothing is applied). */
+  image(): LedgerImage {
+    return { lastSeqs: this.lastSeqs, own: this.own };
+  }
+
+  /** Takes over a loaded snapshot's maps (at start, before anything is applied). */
+  restore(image: { readonly lastSeqs: Map<string, number>; readonly own: Map<string, OwnEvent> }): void {
+    this.lastSeqs = image.lastSeqs;
+    this.own = image.own;
   }
 
   private answer(eventId: string, answer: Answer): void {

@@ -26,6 +26,19 @@ class HashColumn {
     this.length++;
   }
 
+  /** The column's hashes, packed (a view: callers that keep it copy it). */
+  filled(): Uint8Array {
+    return this.bytes.subarray(0, this.length * HASH_SIZE);
+  }
+
+  static of(packed: Uint8Array): HashColumn {
+    const column = new HashColumn();
+    column.bytes = new Uint8Array(Math.max(HASH_SIZE * 16, packed.length));
+    column.bytes.set(packed);
+    column.length = packed.length / HASH_SIZE;
+    return column;
+  }
+
   /** A view; callers that hand it out copy it. */
   view(index: number): Uint8Array {
     return this.bytes.subarray(index * HASH_SIZE, (index + 1) * HASH_SIZE);
@@ -39,6 +52,32 @@ export class MerkleTree implements HashSource {
     const tree = new MerkleTree();
     for (const leaf of leaves) tree.append(leaf);
     return tree;
+  }
+
+  /**
+   * A tree from the packed columns `columns()` gave (a saved tree): level k holds ⌊size/2^k⌋
+   * hashes. The shape is checked; the hashes are taken as given (whoever stored them vouches for
+   * them, e.g. a MAC over the file), so loading is a copy, not a rehash.
+   */
+  static fromColumns(columns: readonly Uint8Array[]): Result<MerkleTree> {
+    const first = columns[0];
+    if (!first || first.length % HASH_SIZE !== 0) return fail('XR_PROOF_MALFORMED', `level 0 of a saved tree holds whole ${HASH_SIZE}-byte hashes`, 'levels[0]');
+    const size = first.length / HASH_SIZE;
+    let expected = 1;
+    for (let k = 2; k <= size; k *= 2) expected++;
+    if (columns.length !== expected) return fail('XR_PROOF_MALFORMED', `a saved tree of ${size} leaves has ${expected} levels, not ${columns.length}`, 'levels');
+    for (const [level, column] of columns.entries()) {
+      const count = Math.floor(size / 2 ** level);
+      if (column.length !== count * HASH_SIZE) return fail('XR_PROOF_MALFORMED', `level ${level} of a saved tree of ${size} leaves holds ${count} hashes`, `levels[${level}]`);
+    }
+    const tree = new MerkleTree();
+    tree.levels.splice(0, 1, ...columns.map((c) => HashColumn.of(c)));
+    return ok(tree);
+  }
+
+  /** Every stored hash, one packed array per level (level 0: the leaves), to save the tree and load it with `fromColumns`. Views: copy to keep. */
+  columns(): Uint8Array[] {
+    return this.levels.map((c) => c.filled());
   }
 
   get size(): number {

@@ -138,6 +138,7 @@ async function start(config: GatewayConfig, logger: Logger, options: GatewayOpti
     counters,
     limits: config.limits,
     checkpoints: { intervalMs: config.checkpoints.intervalMs, witnessTimeoutMs: config.checkpoints.witnessTimeoutMs, witnesses: outsideWitnesses(config) },
+    ...(config.snapshots ? { snapshots: config.snapshots } : {}),
     ...(catalogs ? { catalogs } : {}),
     certify: desk.certify,
     // 证照免提交: certificates presented as materials are verified here, recognition included.

@@ -70,6 +70,12 @@ export interface GatewayConfig {
    * for any) also serves `POST /add-checkpoint`.
    */
   readonly witness: { readonly follow: boolean; readonly http?: string };
+  /**
+   * Snapshots of the gateway state (projection, ledgers, journal trees) with the journal position
+   * they cover, in a local directory, so a start replays only the journal's tail. Absent: off
+   * (every start replays the whole journal).
+   */
+  readonly snapshots?: { readonly dir: string; readonly intervalMs: number };
 }
 
 const jwk = {
@@ -177,6 +183,15 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    snapshots: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['dir'],
+      properties: {
+        dir: { type: 'string', minLength: 1, maxLength: 4096, description: 'local directory of the state snapshot (created if missing; relative to the configuration file)' },
+        intervalMs: { type: 'integer', minimum: 1000, maximum: 86400000, default: 300000, description: 'how often a snapshot is written when the journal grew (one more is written at shutdown)' },
+      },
+    },
     calendar: {
       type: 'object',
       additionalProperties: false,
@@ -234,6 +249,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}, base = pr
     if (verifier.value.type !== SIGNATURE_TYPE_COSIGNATURE_V1) throw new ConfigError(`invalid gateway configuration:\n  ${where}: must be a cosignature key (type 0x04, c2sp.org/tlog-cosignature), not type 0x${verifier.value.type.toString(16).padStart(2, '0')}`);
     if (!URL.canParse(witness.url)) throw new ConfigError(`invalid gateway configuration:\n  checkpoints.witnesses[${i}].url: not a URL`);
   }
+  if (merged.snapshots) (merged as { snapshots?: { dir: string; intervalMs: number } }).snapshots = { ...merged.snapshots, dir: resolve(base, merged.snapshots.dir) };
   if (merged.signingKey.kid.slice(0, 6) !== merged.region) {
     throw new ConfigError(`invalid gateway configuration:\n  signingKey.kid: must name this region (${merged.region}.kN), not ${merged.signingKey.kid}`);
   }

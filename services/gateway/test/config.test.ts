@@ -32,6 +32,14 @@ describe('gateway configuration', () => {
     expect(() => parseConfig({ ...base, witness: { port: 1 } })).toThrow(/witness\.port: is not a known setting/);
   });
 
+  it('takes state snapshots when a directory is given (relative to the configuration file), off otherwise', () => {
+    expect(parseConfig(base).snapshots).toBeUndefined();
+    expect(parseConfig({ ...base, snapshots: { dir: 'state' } }, {}, '/etc/xr').snapshots).toEqual({ dir: '/etc/xr/state', intervalMs: 300000 });
+    expect(parseConfig({ ...base, snapshots: { dir: '/var/lib/xr', intervalMs: 60000 } }).snapshots).toEqual({ dir: '/var/lib/xr', intervalMs: 60000 });
+    expect(() => parseConfig({ ...base, snapshots: {} })).toThrow(/snapshots/);
+    expect(() => parseConfig({ ...base, snapshots: { dir: 'state', intervalMs: 10 } })).toThrow(/snapshots\.intervalMs/);
+  });
+
   it('names every bad key and what was expected', () => {
     let message = '';
     try {

@@ -6,11 +6,11 @@
  * RFC 6962 Merkle tree of its record bytes (what the checkpoints sign). A restart replays the
  * journal through `apply`, so it rebuilds exactly the state the running process had.
  */
-import { GENESIS_HASH, isRequest, type Envelope, type JournalRecord } from '@xr/domain';
+import { GENESIS_HASH, isRequest, type CaseState, type Envelope, type JournalRecord } from '@xr/domain';
 import { MerkleTree } from '@xr/tlog';
 import { encodeEnvelope, hashRecord } from '../journal-codec.js';
 import { CaseProjection } from '../projection.js';
-import { RequestLedger } from '../requests.js';
+import { RequestLedger, type OwnEvent } from '../requests.js';
 
 export interface ChainHead {
   /** SHA-256 (hex) of the last record's bytes in the partition (GENESIS_HASH before the first). */
@@ -23,6 +23,32 @@ export interface ChainHead {
 
 /** What a reader may do with a partition's tree: sizes, roots and proofs, never an append. */
 export type JournalTree = Pick<MerkleTree, 'size' | 'root' | 'consistencyProof' | 'inclusionProof'>;
+
+/**
+ * Everything `apply` folded, as plain data: what a snapshot stores (core/snapshot.ts). From
+ * `image()` the maps are the live ones, to be read while nothing is applied.
+ */
+export interface StateImage {
+  readonly heads: readonly ChainHead[];
+  readonly trees: readonly MerkleTree[];
+  readonly issued: readonly number[];
+  /** Per partition, the partners our journaled events there go to (whose outbox cursors matter at start). */
+  readonly targets: readonly ReadonlySet<string>[];
+  readonly events: ReadonlyMap<string, string>;
+  readonly caseCounts: ReadonlyMap<string, number>;
+  readonly cases: ReadonlyMap<string, CaseState>;
+  readonly lastSeqs: ReadonlyMap<string, number>;
+  readonly own: ReadonlyMap<string, OwnEvent>;
+}
+
+/** A state image loaded from a snapshot, for `restore`: its maps are handed over, not copied. */
+export interface LoadedImage extends StateImage {
+  readonly events: Map<string, string>;
+  readonly caseCounts: Map<string, number>;
+  readonly cases: Map<string, CaseState>;
+  readonly lastSeqs: Map<string, number>;
+  readonly own: Map<string, OwnEvent>;
+}
 
 export class JournalBreak extends Error {
   readonly code = 'XR_JOURNAL_CHAIN_BROKEN';
@@ -41,11 +67,13 @@ export class GatewayState {
   /** Per partition, leaf i = SHA-256(0x00 ‖ bytes of the record at offset i). */
   private readonly trees: MerkleTree[];
   /** event id → SHA-256 of the event's bytes as first journaled. */
-  private readonly events = new Map<string, string>();
+  private events = new Map<string, string>();
   /** case id → number of this case's records in the journal. */
-  private readonly caseCounts = new Map<string, number>();
+  private caseCounts = new Map<string, number>();
   /** Per partition: certificates this region issued there (their status-list indexes derive from it). */
   private readonly issued: number[];
+  /** Per partition: the partners our events there go to. */
+  private readonly targets: Set<string>[];
   readonly cases = new CaseProjection();
   readonly ledger: RequestLedger;
 
@@ -56,7 +84,47 @@ export class GatewayState {
     this.heads = Array.from({ length: partitions }, () => ({ prev: GENESIS_HASH, next: 0, inboxNext: 0 }));
     this.issued = Array.from({ length: partitions }, () => 0);
     this.trees = Array.from({ length: partitions }, () => new MerkleTree());
+    this.targets = Array.from({ length: partitions }, () => new Set<string>());
     this.ledger = new RequestLedger(self);
+  }
+
+  /** Whether nothing has been folded in yet (a snapshot may only be restored then). */
+  get empty(): boolean {
+    return this.heads.every((h) => h.next === 0);
+  }
+
+  /** The partners our journaled events in a partition go to. */
+  partnersIn(partition: number): ReadonlySet<string> {
+    const targets = this.targets[partition];
+    if (!targets) throw new RangeError(`no journal partition ${partition}`);
+    return targets;
+  }
+
+  /** Everything folded so far, live: read it only while nothing is applied (a snapshot holds the pipeline). */
+  image(): StateImage {
+    const ledger = this.ledger.image();
+    return { heads: this.heads, trees: this.trees, issued: this.issued, targets: this.targets, events: this.events, caseCounts: this.caseCounts, cases: this.cases.entries(), lastSeqs: ledger.lastSeqs, own: ledger.own };
+  }
+
+  /**
+   * Takes over a loaded snapshot (its maps and trees, not copies), in place of folding the journal
+   * up to its heads: only on an empty state, and only once the caller has checked the snapshot
+   * against the journal (shell/snapshots.ts).
+   */
+  restore(image: LoadedImage): void {
+    if (!this.empty) throw new Error('a snapshot is only restored into an empty state');
+    if ([image.heads, image.trees, image.issued, image.targets].some((a) => a.length !== this.partitions)) throw new RangeError(`a snapshot of ${image.heads.length} partitions cannot be restored into ${this.partitions}`);
+    for (let p = 0; p < this.partitions; p++) {
+      if (image.trees[p]!.size !== image.heads[p]!.next) throw new RangeError(`partition ${p}: a tree of ${image.trees[p]!.size} leaves for a journal of ${image.heads[p]!.next} records`);
+      this.heads[p] = { ...image.heads[p]! };
+      this.trees[p] = image.trees[p]!;
+      this.issued[p] = image.issued[p]!;
+      this.targets[p] = new Set(image.targets[p]);
+    }
+    this.events = image.events;
+    this.caseCounts = image.caseCounts;
+    this.cases.restore(image.cases);
+    this.ledger.restore({ lastSeqs: image.lastSeqs, own: image.own });
   }
 
   head(partition: number): ChainHead {
@@ -100,6 +168,7 @@ export class GatewayState {
     if (!this.events.has(record.event.id)) this.events.set(record.event.id, hashRecord(encodeEnvelope(record.event)));
     this.caseCounts.set(record.event.caseId, record.caseSeq);
     if (record.event.type === 'certificate.issued' && record.event.source === this.self) this.issued[partition] = (this.issued[partition] ?? 0) + 1;
+    if (this.outbound(record.event)) this.targets[partition]!.add(record.event.target);
     this.ledger.apply(record);
     if (projects(this.self, record.event, this.cases.get(record.event.caseId))) this.cases.apply(record.event);
   }

@@ -38,6 +38,12 @@ export interface PipelineOptions {
   /** Runs once the journal is replayed, before anything is delivered or consumed (the checkpoint check); a throw refuses the start. */
   readonly afterReplay?: () => Promise<void>;
   readonly tracer: Tracer;
+  /**
+   * Runs before the replay when the state is empty: restores it from a snapshot checked against
+   * the journal (true), or leaves it empty (false). Only the journal after the snapshot is then
+   * replayed (shell/snapshots.ts).
+   */
+  readonly restore?: () => Promise<boolean>;
 }
 
 const traceOf = (traceparent: string | undefined): { traceparent?: string } => (traceparent === undefined ? {} : { traceparent });
@@ -51,6 +57,10 @@ export class Pipeline {
   private subscription: Promise<Subscription | undefined> | undefined;
   private stopping = false;
   private consuming = false;
+  /** Set while `exclusive` runs: no batch starts. */
+  private hold: Promise<void> | undefined;
+  /** Batches being processed now (past the hold). */
+  private readonly active = new Set<Promise<void>>();
 
   constructor(private readonly o: PipelineOptions) {}
 
@@ -76,19 +86,24 @@ export class Pipeline {
       throw new Error(`inbox (${inboxPartitions}) and journal (${journalPartitions}) must both have ${this.o.partitions} partitions`);
     }
     const started = Date.now();
+    const restored = this.o.state.empty && this.o.restore !== undefined && (await this.o.restore());
+    const covered = Array.from({ length: this.o.partitions }, (_, p) => this.o.state.head(p).next);
     const outbound = new Map<number, JournalOutbound[]>();
     await Promise.all(
       Array.from({ length: this.o.partitions }, async (_, p) => {
-        outbound.set(p, await this.catchUp(p));
+        const tail = await this.catchUp(p);
+        // What the snapshot covers was not read: partners still owed some of it get it from their cursor.
+        outbound.set(p, restored && covered[p]! > 0 ? [...(await this.undelivered(p, covered[p]!)), ...tail] : tail);
         // Our requests signed into the inbox but not journaled before a stop keep their numbers.
-        const tail = await log.read(topics.inbox(this.o.region), p, this.o.state.head(p).inboxNext);
-        for (const [caseId, seq] of inFlightSeqs(tail, this.o.region)) this.o.provisionalSeq.set(caseId, Math.max(seq, this.o.provisionalSeq.get(caseId) ?? 0));
+        const unjournaled = await log.read(topics.inbox(this.o.region), p, this.o.state.head(p).inboxNext);
+        for (const [caseId, seq] of inFlightSeqs(unjournaled, this.o.region)) this.o.provisionalSeq.set(caseId, Math.max(seq, this.o.provisionalSeq.get(caseId) ?? 0));
       }),
     );
     await this.o.afterReplay?.();
     for (const [p, records] of outbound) await this.deliver(p, records, true);
     for (const outbox of this.outboxes.values()) outbox.start();
-    this.o.logger.info({ cases: this.o.state.cases.size, ms: Date.now() - started }, 'journal replayed');
+    const replayed = covered.reduce((sum, n, p) => sum + this.o.state.head(p).next - n, 0);
+    this.o.logger.info({ cases: this.o.state.cases.size, records: replayed, fromSnapshot: restored, ms: Date.now() - started }, 'journal replayed');
     this.stopping = false;
     this.subscription = this.subscribe();
   }
@@ -125,6 +140,23 @@ export class Pipeline {
     this.o.waiters.abandon(fail('XR_UNAVAILABLE', 'gateway is shutting down'));
   }
 
+  /**
+   * Runs `fn` while no batch is processed: waits for the batches under way, holds the next ones
+   * until `fn` settles (the state does not change meanwhile; reads are still served).
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.hold) await this.hold;
+    let release!: () => void;
+    this.hold = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await Promise.allSettled([...this.active]);
+      return await fn();
+    } finally {
+      this.hold = undefined;
+      release();
+    }
+  }
+
   /** Whether the inbox pipeline runs (false while it joins its group after a start). */
   get running(): boolean {
     return this.consuming;
@@ -149,6 +181,26 @@ export class Pipeline {
       if (this.o.state.outbound(record.event)) outbound.push({ n: r.offset, record, ...traceOf(r.headers[TRACE_HEADER]) });
     }
     return outbound;
+  }
+
+  /**
+   * After a restore: the journal records before `upTo` that a partner's outbox has not delivered
+   * yet (from its cursor; from 0 without one, as a full replay would offer them).
+   */
+  private async undelivered(partition: number, upTo: number): Promise<JournalOutbound[]> {
+    const journal = this.o.topics.journal(this.o.region);
+    const from = new Map<string, number>();
+    for (const target of this.o.state.partnersIn(partition)) from.set(target, (await this.o.log.committed(this.outbox(target).group, journal, partition)) ?? 0);
+    const start = Math.min(upTo, ...from.values());
+    if (start >= upTo) return [];
+    const out: JournalOutbound[] = [];
+    for (const r of await this.o.log.read(journal, partition, start, upTo - start)) {
+      if (r.offset >= upTo) break;
+      if (r.offset < start) continue;
+      const record = decodeJournalRecord(r.value);
+      if (this.o.state.outbound(record.event) && r.offset >= (from.get(record.event.target) ?? 0)) out.push({ n: r.offset, record, ...traceOf(r.headers[TRACE_HEADER]) });
+    }
+    return out;
   }
 
   private outbox(target: string): Outbox {
@@ -188,7 +240,18 @@ export class Pipeline {
    */
   private serially(batch: Batch): Promise<void> {
     const before = this.inFlight.get(batch.partition) ?? Promise.resolve();
-    const run = before.catch(() => undefined).then(() => this.process(batch));
+    const run = before
+      .catch(() => undefined)
+      .then(async () => {
+        while (this.hold) await this.hold;
+        const processing = this.process(batch);
+        this.active.add(processing);
+        try {
+          await processing;
+        } finally {
+          this.active.delete(processing);
+        }
+      });
     const settled = run.catch(() => undefined);
     this.inFlight.set(batch.partition, settled);
     void settled.then(() => {
