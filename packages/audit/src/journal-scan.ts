@@ -5,9 +5,9 @@
  * audit needs of each record is kept small (the event's bytes are a view into the record's).
  */
 import { createHash } from 'node:crypto';
+import { parseCanonical } from '@xr/crypto';
 import { GENESIS_HASH } from '@xr/domain';
 import { MerkleTree, leafHash } from '@xr/tlog';
-import { parseCanonical } from './canonical-check.js';
 import type { Anomaly } from './report.js';
 import type { SourceRecord } from './source.js';
 

@@ -1,4 +1,5 @@
 export { canonicalBytes, canonicalJson, sha256Hex } from './canonical.js';
+export { isCanonicalText, parseCanonical } from './canonical-check.js';
 export { generateKeyPair, makeKid, parseKid, signingKeyFromJwk, verificationKeyFromJwk } from './keys.js';
 export type { PrivateJwk, PublicJwk, SigningKey, VerificationKey } from './keys.js';
 export { signDetached, verifyDetached } from './jws.js';

@@ -6,6 +6,7 @@
  * Failures are values with stable codes and the field to blame.
  */
 import { canonicalBytes } from './canonical.js';
+import { isCanonicalText } from './canonical-check.js';
 import { duplicateMember } from './duplicate-member.js';
 import { verifyDetached } from './jws.js';
 import type { VerificationKey } from './keys.js';
@@ -74,9 +75,15 @@ export function openVerified(bytes: Uint8Array, signer: { readonly kid: string; 
   if (duplicate !== undefined) {
     return { ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', reason: `member ${duplicate} appears twice in the signed bytes (readers could disagree on its value)`, field: duplicate, signed: true, claimed };
   }
-  const canonical = canonicalBytes(claimed);
-  if (canonical.length !== bytes.length || firstDifference(canonical, bytes) !== bytes.length) {
-    return { ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', reason: `signed bytes are not RFC 8785 canonical JSON (they differ from their canonical form at byte ${firstDifference(canonical, bytes)})`, field: 'value', signed: true, claimed };
+  // The text is the bytes decoded (a decoder drops a leading BOM): the byte count must match too.
+  if (Buffer.byteLength(text) !== bytes.length || !isCanonicalText(text, claimed)) {
+    let where: string;
+    try {
+      where = `they differ from their canonical form at byte ${firstDifference(canonicalBytes(claimed), bytes)}`;
+    } catch {
+      where = 'they hold a string RFC 8785 cannot represent (a lone surrogate)';
+    }
+    return { ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', reason: `signed bytes are not RFC 8785 canonical JSON (${where})`, field: 'value', signed: true, claimed };
   }
   return { ok: true, kid: signer.kid, region: signer.region, value: claimed };
 }

@@ -31,8 +31,16 @@ describe('openSigned', () => {
     ['a number not in its shortest form', canonicalJsonText().replace('1.5', '1.50'), 'value'],
     ['an escaped character JCS writes plainly', canonicalJsonText().replace('张三', '\\u5f20三'), 'value'],
     ['a byte-order mark', `\ufeff${canonicalJsonText()}`, 'value'],
+    ['a lone surrogate (which RFC 8785 cannot represent)', '{"a":"\\ud800"}', 'value'],
+    ['integer-like member names in numeric, not code-unit, order', '{"9":2,"10":1}', 'value'],
   ])('refuses validly signed bytes with %s: XR_ENVELOPE_NOT_CANONICAL at %s', async (_what, text, field) => {
     expect(await open(enc.encode(text))).toMatchObject({ ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL', field, signed: true });
+  });
+
+  it('opens integer-like member names in code-unit order, and an escaped surrogate pair JCS would write plainly is refused', async () => {
+    expect(await open(enc.encode('{"10":1,"9":2}'))).toMatchObject({ ok: true, value: { 10: 1, 9: 2 } });
+    expect(await open(enc.encode('{"a":"\\ud83d\\ude00"}'))).toMatchObject({ ok: false, code: 'XR_ENVELOPE_NOT_CANONICAL' });
+    expect(await open(enc.encode('{"a":"😀"}'))).toMatchObject({ ok: true });
   });
 
   it('checks the signature first: altered, unsigned or unknown-key bytes are signature failures, whatever their form', async () => {

@@ -192,7 +192,7 @@ export async function step(state: GatewayState, partition: number, records: read
   unsigned.forEach((s, i) => (s.proof = proofs[i]!));
   for (const s of staging) {
     const record: JournalRecord = { event: s.event, ...proofFields(s.proof!), prev, n: next, caseSeq: s.caseSeq, inbox: { partition: s.inbox.partition, offset: s.inbox.offset }, ...(s.request ? { request: s.request } : {}), recordedAt: ctx.now };
-    const bytes = encodeJournalRecord(record);
+    const bytes = encodeJournalRecord(record, s.bytes);
     journal.push({ record, bytes });
     prev = hashRecord(bytes);
     next += 1;

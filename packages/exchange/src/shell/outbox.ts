@@ -10,7 +10,7 @@ import { startHop, traceHeader, type Hop } from '../trace.js';
 import type { JournalRecord } from '@xr/domain';
 import type { EventLog, RecordInput } from '@xr/event-log';
 import { SpanKind, type Counters, type Logger, type Tracer } from '@xr/observability';
-import { encodeEnvelope } from '../journal-codec.js';
+import { encodeEnvelope, eventBytesOf } from '../journal-codec.js';
 import { proofHeaders, proofOf } from '../signing.js';
 
 export interface OutboxStatus {
@@ -46,6 +46,8 @@ export interface OutboxOptions {
 export interface JournalOutbound {
   readonly n: number;
   readonly record: JournalRecord;
+  /** The journal record's bytes, when at hand: the event's signed bytes are sliced from them rather than serialised again. */
+  readonly bytes?: Uint8Array;
   readonly traceparent?: string;
 }
 
@@ -87,7 +89,7 @@ export class Outbox {
 
   /** Queues journaled records (of one partition, in journal order) for delivery. */
   enqueue(partition: number, records: readonly JournalOutbound[]): void {
-    for (const { n, record, traceparent } of records) {
+    for (const { n, record, bytes, traceparent } of records) {
       if (n <= (this.enqueued.get(partition) ?? -1)) continue;
       this.enqueued.set(partition, n);
       const event = record.event;
@@ -95,7 +97,7 @@ export class Outbox {
         kind: SpanKind.PRODUCER,
         attributes: { 'messaging.system': this.o.log.kind, 'messaging.operation.type': 'send', 'messaging.destination.name': this.o.inbox, 'xr.region': this.o.region, 'xr.target': this.o.target, 'xr.journal.offset': n, 'xr.case_id': event.caseId, 'xr.event.id': event.id, 'xr.event.type': event.type },
       });
-      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: encodeEnvelope(event), headers: { ...proofHeaders(proofOf(record)), ...traceHeader(hop?.traceparent) } }, ...(hop ? { hop } : {}) });
+      this.queue.push({ partition, n, input: { id: event.id, key: event.caseId, value: bytes ? eventBytesOf(bytes, record) : encodeEnvelope(event), headers: { ...proofHeaders(proofOf(record)), ...traceHeader(hop?.traceparent) } }, ...(hop ? { hop } : {}) });
     }
     this.wake?.();
   }

@@ -178,7 +178,7 @@ export class Pipeline {
     for (const r of records) {
       const record = decodeJournalRecord(r.value);
       this.o.state.apply(partition, r.offset, record, r.value);
-      if (this.o.state.outbound(record.event)) outbound.push({ n: r.offset, record, ...traceOf(r.headers[TRACE_HEADER]) });
+      if (this.o.state.outbound(record.event)) outbound.push({ n: r.offset, record, bytes: r.value, ...traceOf(r.headers[TRACE_HEADER]) });
     }
     return outbound;
   }
@@ -198,7 +198,7 @@ export class Pipeline {
       if (r.offset >= upTo) break;
       if (r.offset < start) continue;
       const record = decodeJournalRecord(r.value);
-      if (this.o.state.outbound(record.event) && r.offset >= (from.get(record.event.target) ?? 0)) out.push({ n: r.offset, record, ...traceOf(r.headers[TRACE_HEADER]) });
+      if (this.o.state.outbound(record.event) && r.offset >= (from.get(record.event.target) ?? 0)) out.push({ n: r.offset, record, bytes: r.value, ...traceOf(r.headers[TRACE_HEADER]) });
     }
     return out;
   }
@@ -330,7 +330,7 @@ export class Pipeline {
       const event = record.event;
       if (event.source === this.o.region && (this.o.provisionalSeq.get(event.caseId) ?? 0) <= event.seq) this.o.provisionalSeq.delete(event.caseId);
       this.o.counters.inc('xr_journal_records_total', { type: event.type });
-      if (this.o.state.outbound(event)) outbound.push({ n: record.n, record, ...traceOf(traces[i]) });
+      if (this.o.state.outbound(event)) outbound.push({ n: record.n, record, bytes, ...traceOf(traces[i]) });
     }
     this.o.waiters.apply(outcomes(this.o.state, out));
     await this.deliver(partition, outbound);
