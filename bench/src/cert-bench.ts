@@ -1,5 +1,5 @@
 /**
- * `cert.verify`: what a gateway does when a holder presents a 电子证照 — `CertificateDesk.verify`
+ * `cert_verify_per_s`: what a gateway does when a holder presents a 电子证照 — `CertificateDesk.verify`
  * (compact JWS and header, RFC 8785 header and payload, schema and 证照标识 check, the issuer's key
  * judged at `iat`, Ed25519 signature, validity, both status entries, recognition, and the issued
  * digest on the status topic) — over distinct credentials issued by 青岛 and verified at 温岭,
@@ -129,10 +129,10 @@ export async function certBench(o: CertBenchOptions): Promise<BenchResult[]> {
     const length = Math.round(credentials.reduce((n, c) => n + c.length, 0) / credentials.length);
     return [
       {
-        ...rateResult('cert.verify', 'verifications/s', rate, `CertificateDesk.verify at ${VERIFIER} (温岭) of ${o.credentials} distinct credentials issued with issueLicence by ${ISSUER} (青岛, ${def.typeCode}), taken in turn, ~${length} characters each: JWS and header, RFC 8785 form, schema and 证照标识 check, key at iat, Ed25519 signature, validity, revocation and suspension status and the issued digest from a StatusFollower that read ${o.credentials} signed status records, recognition; every verdict valid`),
+        ...rateResult('cert_verify_per_s', 'verifications/s', rate, `CertificateDesk.verify at ${VERIFIER} (温岭) of ${o.credentials} distinct credentials issued with issueLicence by ${ISSUER} (青岛, ${def.typeCode}), taken in turn, ~${length} characters each: JWS and header, RFC 8785 form, schema and 证照标识 check, key at iat, Ed25519 signature, validity, revocation and suspension status and the issued digest from a StatusFollower that read ${o.credentials} signed status records, recognition; every verdict valid; named cert.verify before`),
         ratios: { vs_ed25519_verify_1core: ratio(rate.perSecond, raw.perSecond) },
       },
-      rateResult('cert.ceiling.ed25519-verify', 'ops/s', raw, `node:crypto verify (Ed25519) of one credential's signing input (${input.byteLength} bytes) with a cached public KeyObject, one core; before cert.verify ${roundRate(before.perSecond)}/s, after ${roundRate(after.perSecond)}/s, the higher reported`),
+      rateResult('cert.ceiling.ed25519-verify', 'ops/s', raw, `node:crypto verify (Ed25519) of one credential's signing input (${input.byteLength} bytes) with a cached public KeyObject, one core; before cert_verify_per_s ${roundRate(before.perSecond)}/s, after ${roundRate(after.perSecond)}/s, the higher reported`),
     ];
   } finally {
     await desk.stop();

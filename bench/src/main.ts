@@ -12,6 +12,7 @@ import { SIGNING_MODES, topics, type SigningMode } from '@xr/exchange';
 import { auditBench } from './audit-bench.js';
 import { certBench } from './cert-bench.js';
 import { cryptoBench } from './crypto-bench.js';
+import { embeddedBench } from './embedded-bench.js';
 import { e2eRun } from './e2e-run.js';
 import { regionPair } from './fixtures.js';
 import { kafkaPipelineBench, type KafkaInfo } from './kafka-bench.js';
@@ -21,7 +22,7 @@ import { schemaBench } from './schema-bench.js';
 import { startupBench } from './startup-bench.js';
 import { stateBench } from './state-bench.js';
 
-const BENCHMARKS = ['crypto', 'schema', 'audit', 'cert', 'pipeline.file', 'startup', 'state', 'pipeline.kafka', 'e2e'] as const;
+const BENCHMARKS = ['crypto', 'schema', 'audit', 'cert', 'pipeline.file', 'startup', 'state', 'embedded', 'pipeline.kafka', 'e2e'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 interface Settings {
@@ -33,14 +34,17 @@ interface Settings {
   readonly timeoutMs: number;
   /** Events in the audited journal (each journaled by both regions: twice as many records). */
   readonly auditEvents: number;
-  /** Distinct credentials verified in turn by `cert.verify`. */
+  /** Distinct credentials verified in turn by `cert_verify_per_s`. */
   readonly certificates: number;
   /** Synthetic cases folded by `state` (figures at 1M cases are projected from it unless it is 1M). */
   readonly stateCases: number;
+  /** `embedded_cases_per_s`: cases measured and in flight (enough to keep the process busy). */
+  readonly embeddedCases: number;
+  readonly embeddedInFlight: number;
 }
 
-const FULL: Settings = { budget: { warmupMs: 300, measureMs: 1_500 }, fileCases: 2_000, kafkaCases: 1_000, concurrency: 32, warmupCases: 100, timeoutMs: 60_000, auditEvents: 50_000, certificates: 3_000, stateCases: 100_000 };
-const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 200, kafkaCases: 100, concurrency: 32, warmupCases: 32, timeoutMs: 30_000, auditEvents: 1_000, certificates: 200, stateCases: 5_000 };
+const FULL: Settings = { budget: { warmupMs: 300, measureMs: 1_500 }, fileCases: 2_000, kafkaCases: 1_000, concurrency: 32, warmupCases: 100, timeoutMs: 60_000, auditEvents: 50_000, certificates: 3_000, stateCases: 100_000, embeddedCases: 5_000, embeddedInFlight: 256 };
+const QUICK: Settings = { budget: { warmupMs: 100, measureMs: 300 }, fileCases: 200, kafkaCases: 100, concurrency: 32, warmupCases: 32, timeoutMs: 30_000, auditEvents: 1_000, certificates: 200, stateCases: 5_000, embeddedCases: 500, embeddedInFlight: 256 };
 
 const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
   --quick   smaller n and shorter time budgets (a smoke run)
@@ -77,10 +81,6 @@ function loadAverage(): number[] {
   return loadavg().map((l) => Number(l.toFixed(2)));
 }
 
-function groupIndex(resultName: string): number {
-  const i = BENCHMARKS.findIndex((b) => resultName === b || resultName.startsWith(`${b}.`));
-  return i === -1 ? BENCHMARKS.length : i;
-}
 
 function describe(r: BenchResult): string {
   if (r.skipped) return `${r.name}: skipped (${r.skipped})`;
@@ -120,18 +120,21 @@ async function main(): Promise<number> {
   let kafka: KafkaInfo | null = null;
   progress(`${quick ? 'quick' : 'full'} run: ${BENCHMARKS.filter((b) => chosen.has(b)).join(', ')}`);
 
-  const record = (list: readonly BenchResult[]): void => {
+  // Which benchmark each result came from, to order the report (result names are flat: e2e_*, sha256_*, …).
+  const groupOf = new Map<BenchResult, BenchName>();
+  const record = (list: readonly BenchResult[], group: BenchName): void => {
     for (const r of list) {
       results.push(r);
+      groupOf.set(r, group);
       progress(describe(r));
     }
   };
-  const guarded = async (name: string, run: () => Promise<readonly BenchResult[]> | readonly BenchResult[]): Promise<boolean> => {
+  const guarded = async (name: BenchName, run: () => Promise<readonly BenchResult[]> | readonly BenchResult[]): Promise<boolean> => {
     try {
-      record(await run());
+      record(await run(), name);
       return true;
     } catch (error) {
-      record([{ name, unit: '', value: null, n: 0, error: message(error) }]);
+      record([{ name, unit: '', value: null, n: 0, error: message(error) }], name);
       return false;
     }
   };
@@ -155,7 +158,7 @@ async function main(): Promise<number> {
   if (chosen.has('pipeline.kafka')) {
     const outcome = await kafkaPipelineBench({ regions: regionPair(), cases: s.kafkaCases, concurrency: s.concurrency, warmupCases: s.warmupCases, timeoutMs: s.timeoutMs, progress });
     kafka = outcome.kafka;
-    record(outcome.results);
+    record(outcome.results, 'pipeline.kafka');
   }
 
   if (chosen.has('e2e')) await guarded('e2e', () => e2eRun({ quick, progress, ...(args.values.profile ? { profileDir: args.values.profile } : {}), ...(signing ? { signing: signing as SigningMode } : {}) }));
@@ -184,13 +187,19 @@ async function main(): Promise<number> {
       }
       if (chosen.has('startup')) {
         if (pipelineOk) await guarded('startup', () => startupBench({ dir, regions, topics: t, progress }));
-        else record([{ name: 'startup', unit: 'records/s', value: null, n: 0, skipped: 'the embedded-log pipeline, which writes the journal to replay, failed' }]);
+        else record([{ name: 'startup', unit: 'records/s', value: null, n: 0, skipped: 'the embedded-log pipeline, which writes the journal to replay, failed' }], 'startup');
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
 
+  // After pipeline.file and startup (their log is closed and removed), in its own temp dir.
+  if (chosen.has('embedded')) await guarded('embedded', () => embeddedBench({ cases: s.embeddedCases, inFlight: s.embeddedInFlight, warmupCases: s.embeddedInFlight, timeoutMs: s.timeoutMs, progress }));
+
+  // In the order of BENCHMARKS (the run order differs: Kafka runs before the embedded log).
+  const groupIndex = (r: BenchResult): number => BENCHMARKS.indexOf(groupOf.get(r) ?? 'e2e');
+  const ordered = [...results].sort((x, y) => groupIndex(x) - groupIndex(y));
   const cpuList = cpus();
   const report = {
     startedAt,
@@ -207,8 +216,9 @@ async function main(): Promise<number> {
     kafkaVersion: kafka?.version ?? null,
     kafka,
     durationS: Number(((performance.now() - runStart) / 1000).toFixed(1)),
-    // In the order of BENCHMARKS (the run order differs: Kafka runs before the embedded log).
-    results: [...results].sort((x, y) => groupIndex(x.name) - groupIndex(y.name)),
+    // Every figure by its name, flat (`jq .figures.e2e_cases_per_s`); null when skipped or failed.
+    figures: Object.fromEntries(ordered.map((r) => [r.name, r.value])),
+    results: ordered,
   };
   await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(report, null, 2)}\n`, (error) => (error ? reject(error) : resolve())));
   const failed = results.filter((r) => r.error !== undefined);

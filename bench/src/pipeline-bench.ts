@@ -120,7 +120,9 @@ export async function pipelineBench(o: PipelineOptions): Promise<BenchResult[]> 
     await settleMemory();
     const rssBefore = rssBytes();
     const retainedBefore = retainedBytes();
+    const cpuBefore = process.cpuUsage();
     const measured = await round(a, handler.code, o.cases, o.concurrency, o.timeoutMs);
+    const cpu = process.cpuUsage(cpuBefore);
     const rssAfter = rssBytes();
     collectGarbage();
     const retainedAfter = retainedBytes();
@@ -142,6 +144,13 @@ export async function pipelineBench(o: PipelineOptions): Promise<BenchResult[]> 
         value: roundRate(rate),
         n: o.cases,
         notes: `${o.cases} case.submitted, ${o.concurrency} in flight, from the first request() to the last case 'received' at 聊城: ${seconds.toFixed(2)} s; ${health}`,
+      },
+      {
+        name: `${prefix}.cpu-per-case`,
+        unit: 'ms',
+        value: roundMs((cpu.user + cpu.system) / 1000 / o.cases),
+        n: o.cases,
+        notes: `CPU time of this process (user + system, process.cpuUsage: both gateways${o.label === 'kafka' ? ' and their kafkajs clients' : ' and the embedded log'}, every thread) from the first request() to the last 'received', ÷ cases; ${((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)} cores busy on average. Comparable across runs on a shared box, unlike the rate`,
       },
       latencyResult(`${prefix}.submit-to-journal`, timings.map((t) => (t.journaled ?? Number.NaN) - t.start), "request() called → case.submitted journaled at 聊城 (the case appears in 聊城's projection)"),
       latencyResult(`${prefix}.round-trip`, timings.map((t) => (t.received ?? Number.NaN) - t.start), "request() called → 'received' visible at 聊城 (青岛 journaled the case and its 签收, 聊城 journaled the 签收)"),
