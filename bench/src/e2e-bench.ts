@@ -12,9 +12,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ed25519Ceilings, kafkaCeilings } from './ceilings.js';
 import { cpuSeconds } from './process-cpu.js';
-import { caseClient, devIssuer, e2eRegion, freePort, gatewayConfig, startGateway, submission, type CaseClient, type GatewayProcess } from './e2e-gateways.js';
+import { generateKeyPair } from '@xr/crypto';
+import { adminClient, adminConfig, caseClient, devIssuer, e2eRegion, freePort, gatewayConfig, startAdminProcess, startGateway, submission, type AdminClient, type CaseClient, type E2eRegion, type GatewayProcess } from './e2e-gateways.js';
 import { roundMs, roundRate, sleep, summarize, type BenchResult, type Budget, type Progress } from './measure.js';
 import type { SigningMode } from '@xr/exchange';
+import { registryPropagation } from './registry-propagation.js';
 
 export interface E2eOptions {
   readonly brokers: readonly string[];
@@ -27,6 +29,8 @@ export interface E2eOptions {
   readonly openS: number;
   readonly budget: Budget;
   readonly kafkaCeilingS: number;
+  /** `registry_propagation_ms`: suspensions (each followed by a reinstatement) timed after the rest. */
+  readonly registrySamples: number;
   /** Directory for CPU profiles of both gateways (`node --cpu-prof`), or none. */
   readonly profileDir?: string;
   /** How both gateways sign (default `sealed`). */
@@ -117,19 +121,37 @@ export async function e2eBench(o: E2eOptions): Promise<BenchResult[]> {
 
   const A = e2eRegion('371500');
   const B = e2eRegion('370200');
+  // 成都: registered in the registry, no gateway; suspended and resumed for registry_propagation_ms.
+  const C = e2eRegion('510100');
   const issuer = devIssuer();
+  const adminKey = generateKeyPair('admin-bench.k1');
   const prefix = `bench-e2e-${randomUUID().slice(0, 8)}`;
   const dir = await mkdtemp(join(tmpdir(), 'xr-bench-e2e-'));
   const gateways: GatewayProcess[] = [];
+  let adminProcess: GatewayProcess | undefined;
+  let admin: AdminClient | undefined;
   let client: CaseClient | undefined;
   let checker: CaseClient | undefined;
   try {
     const [portA, portB] = [await freePort(), await freePort()];
     const t0 = performance.now();
+    // As operators run it: partners, keys and suspensions from the admin-signed registry.
+    adminProcess = await startAdminProcess(adminConfig(adminKey.privateJwk, o.brokers, prefix, issuer), dir);
+    admin = adminClient(adminProcess.grpcPort, await issuer.token('*', 'admin'));
+    const register = (r: E2eRegion, name: string): Promise<unknown> =>
+      admin!.call('RegisterPartner', { requestId: randomUUID(), region: r.code, name, keys: [{ kty: 'OKP', crv: 'Ed25519', x: r.keys.publicJwk.x, kid: r.keys.publicJwk.kid }], catalogJson: '', contact: {} });
+    for (const [r, name] of [[A, '聊城市'], [B, '青岛市'], [C, '成都市']] as const) await register(r, name);
+    o.progress(`e2e: admin service ready and 3 partners registered in ${Math.round(performance.now() - t0)} ms`);
     const profile = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
-    gateways.push(await startGateway('b-370200', gatewayConfig(B, A, o.brokers, prefix, portB, issuer, o.signing), dir, profile));
-    gateways.push(await startGateway('a-371500', gatewayConfig(A, B, o.brokers, prefix, portA, issuer, o.signing), dir, profile));
-    o.progress(`e2e: two gateway processes ready in ${Math.round(performance.now() - t0)} ms (topics ${prefix}.*)`);
+    // Both at once (as operators may): each reads the registry to its end before it is ready.
+    const started = await Promise.allSettled([
+      startGateway('b-370200', gatewayConfig(B, A, o.brokers, prefix, portB, issuer, o.signing, adminKey.publicJwk), dir, profile),
+      startGateway('a-371500', gatewayConfig(A, B, o.brokers, prefix, portA, issuer, o.signing, adminKey.publicJwk), dir, profile),
+    ]);
+    for (const s of started) if (s.status === 'fulfilled') gateways.push(s.value);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    o.progress(`e2e: admin and two gateway processes ready in ${Math.round(performance.now() - t0)} ms (topics ${prefix}.*)`);
     client = caseClient(gateways[1]!.grpcPort, await issuer.token(A.code));
     checker = caseClient(gateways[0]!.grpcPort, await issuer.token(B.code));
 
@@ -187,12 +209,26 @@ export async function e2eBench(o: E2eOptions): Promise<BenchResult[]> {
     results.push({ name: 'e2e_vs_kafka_ceiling', unit: 'ratio', value: ratio(e2e, Number.isFinite(kafkaMin) ? kafkaMin : null), n: 1, notes: 'e2e_cases_per_s ÷ min(kafka_produce_msgs_per_s, kafka_consume_msgs_per_s); a case appends 7 records (聊城 inbox, 聊城 journal, 青岛 inbox, 2 in the journal of 青岛, 聊城 inbox, 聊城 journal) and consumes 3, so ×7 is the share of the record rate' });
     const warnings = gateways.flatMap((g) => g.warnings.map((w) => `${g.name}: ${w}`));
     if (warnings.length > 0) o.progress(`e2e: ${warnings.length} warnings logged by the gateways, last: ${warnings[warnings.length - 1]!.slice(0, 300)}`);
-    results.push({ name: 'e2e_gateway_warnings', unit: 'lines', value: warnings.length, n: warnings.length, notes: 'warn/error lines the two gateways logged (kafkajs excepted); 0 in a good run' });
+    results.push({ name: 'e2e_gateway_warnings', unit: 'lines', value: warnings.length, n: warnings.length, notes: 'warn/error lines the two gateways logged (kafkajs excepted) during the throughput and latency runs; 0 in a good run' });
+
+    // Last, so it cannot disturb the figures above.
+    o.progress(`e2e: registry propagation, ${o.registrySamples} suspensions of 成都 ${C.code}; load ${load()}`);
+    const gatewayClients = [
+      { name: '聊城 gateway', client },
+      { name: '青岛 gateway', client: checker },
+    ];
+    try {
+      results.push(...(await registryPropagation({ admin, gateways: gatewayClients, partner: C.code, samples: o.registrySamples, timeoutMs: 15_000, progress: o.progress })));
+    } catch (error) {
+      results.push({ name: 'registry_propagation_ms', unit: 'ms', value: null, n: 0, error: error instanceof Error ? error.message : String(error) });
+    }
     return results;
   } finally {
     client?.close();
     checker?.close();
+    admin?.close();
     for (const g of gateways.reverse()) await g.stop();
+    await adminProcess?.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

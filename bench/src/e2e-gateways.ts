@@ -11,9 +11,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { bearerInterceptor, generateIssuerKeyPair, issueToken } from '@xr/auth';
-import { generateKeyPair, makeKid } from '@xr/crypto';
-import { loadServices, type Case__Output, type CaseServiceClient, type SubmitCaseRequest } from '@xr/proto';
+import { bearerInterceptor, generateIssuerKeyPair, issueToken, type Role } from '@xr/auth';
+import { generateKeyPair, makeKid, type PublicJwk } from '@xr/crypto';
+import { loadAdminService, loadServices, type AdminServiceClient, type Case__Output, type CaseServiceClient, type SubmitCaseRequest } from '@xr/proto';
 import type { SigningMode } from '@xr/exchange';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,22 +50,27 @@ export interface GatewayProcess {
 
 export interface Issuer {
   readonly publicJwk: object;
-  token(region: string): Promise<string>;
+  token(region: string, role?: Role): Promise<string>;
 }
 
 export function devIssuer(): Issuer {
   const pair = generateIssuerKeyPair(ISSUER);
   return {
     publicJwk: pair.publicJwk,
-    token: (region) => issueToken({ issuerKey: pair.privateJwk, iss: ISSUER, sub: `bench-${region}`, role: 'system', region }),
+    token: (region, role = 'system') => issueToken({ issuerKey: pair.privateJwk, iss: ISSUER, sub: `bench-${role}-${region}`, role, region }),
   };
 }
 
-export function gatewayConfig(self: E2eRegion, partner: E2eRegion, brokers: readonly string[], prefix: string, port: number, issuer: Issuer, signing: SigningMode = 'sealed'): Record<string, unknown> {
+/**
+ * A gateway's configuration. With `registryAnchor` (the admin's public key) its partners, their
+ * keys and suspensions come from the admin-signed registry, live, as operators run it; without,
+ * from a static `partners` list.
+ */
+export function gatewayConfig(self: E2eRegion, partner: E2eRegion, brokers: readonly string[], prefix: string, port: number, issuer: Issuer, signing: SigningMode = 'sealed', registryAnchor?: PublicJwk): Record<string, unknown> {
   return {
     region: self.code,
     signingKey: self.keys.privateJwk,
-    partners: [{ region: partner.code, keys: [partner.keys.publicJwk] }],
+    ...(registryAnchor ? { registry: { trustAnchors: [registryAnchor] } } : { partners: [{ region: partner.code, keys: [partner.keys.publicJwk] }] }),
     eventLog: { kind: 'kafka', brokers: [...brokers] },
     auth: { issuers: [{ iss: ISSUER, keys: [issuer.publicJwk] }] },
     grpc: { address: `127.0.0.1:${port}`, tls: { mode: 'insecure' } },
@@ -77,11 +82,33 @@ export function gatewayConfig(self: E2eRegion, partner: E2eRegion, brokers: read
   };
 }
 
+/** The admin service's configuration: its signing key, the broker, the bench's token issuer. */
+export function adminConfig(adminKey: object, brokers: readonly string[], prefix: string, issuer: Issuer): Record<string, unknown> {
+  return {
+    adminKey,
+    eventLog: { kind: 'kafka', brokers: [...brokers] },
+    auth: { issuers: [{ iss: ISSUER, keys: [issuer.publicJwk] }] },
+    grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
+    topicPrefix: prefix,
+    inboxPartitions: 3,
+    logLevel: 'info',
+  };
+}
+
 /** Starts one gateway process; resolves once it logs "gateway ready". `nodeArgs` go before the script (e.g. --cpu-prof). */
-export async function startGateway(name: string, config: Record<string, unknown>, dir: string, nodeArgs: readonly string[] = [], timeoutMs = 90_000): Promise<GatewayProcess> {
+export function startGateway(name: string, config: Record<string, unknown>, dir: string, nodeArgs: readonly string[] = [], timeoutMs = 90_000): Promise<GatewayProcess> {
+  return startService(name, 'services/gateway/src/main.ts', '"gateway ready"', config, dir, nodeArgs, timeoutMs);
+}
+
+/** Starts the admin service process (`services/admin`); resolves once it logs "admin ready". */
+export function startAdminProcess(config: Record<string, unknown>, dir: string, timeoutMs = 90_000): Promise<GatewayProcess> {
+  return startService('admin', 'services/admin/src/main.ts', '"admin ready"', config, dir, [], timeoutMs);
+}
+
+async function startService(name: string, script: string, readyLine: string, config: Record<string, unknown>, dir: string, nodeArgs: readonly string[], timeoutMs: number): Promise<GatewayProcess> {
   const file = join(dir, `${name}.json`);
   await writeFile(file, JSON.stringify(config, null, 2));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'services/gateway/src/main.ts', '--config', file], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, '--config', file], {
     cwd: REPO_ROOT,
     env: { ...process.env, KAFKA_BROKERS: '', XR_DATA_DIR: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,7 +129,7 @@ export async function startGateway(name: string, config: Record<string, unknown>
         if (line === '') continue;
         if (output.length < 200) output.push(`${line}\n`);
         if (/"level":(4|5|6)0/.test(line) && !line.includes('kafkajs') && !line.includes('without TLS')) warnings.push(line);
-        if (line.includes('"gateway ready"')) {
+        if (line.includes(readyLine)) {
           clearTimeout(timer);
           resolve((JSON.parse(line) as { port: number }).port);
         }
@@ -145,6 +172,24 @@ export function caseClient(port: number, token: string): CaseClient {
         client.SubmitCase(request, new Metadata(), { deadline: Date.now() + deadlineMs }, (e: ServiceError | null, r) => (e || !r?.case ? reject(e ?? new Error('empty answer')) : resolve(r.case))),
       ),
     get: (caseId) => new Promise((resolve, reject) => client.GetCase({ caseId }, (e: ServiceError | null, r) => (e || !r ? reject(e ?? new Error('empty answer')) : resolve(r)))),
+    close: () => client.close(),
+  };
+}
+
+export interface AdminClient {
+  /** One unary AdminService call; rejects with the ServiceError. */
+  call<Res = unknown>(method: 'RegisterPartner' | 'SuspendPartner' | 'ResumePartner', request: object): Promise<Res>;
+  close(): void;
+}
+
+export function adminClient(port: number, token: string): AdminClient {
+  const client: AdminServiceClient = new (loadAdminService().AdminService)(`127.0.0.1:${port}`, credentials.createInsecure(), { interceptors: [bearerInterceptor(token)] });
+  return {
+    call: <Res>(method: string, request: object) =>
+      new Promise<Res>((resolve, reject) => {
+        const fn = (client as unknown as Record<string, (r: object, m: Metadata, o: object, cb: (e: ServiceError | null, v?: Res) => void) => void>)[method]!.bind(client);
+        fn(request, new Metadata(), { deadline: Date.now() + 30_000 }, (e, v) => (e ? reject(e) : resolve(v as Res)));
+      }),
     close: () => client.close(),
   };
 }

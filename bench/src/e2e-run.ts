@@ -20,8 +20,8 @@ export async function e2eRun(o: E2eRunOptions): Promise<BenchResult[]> {
   }
   try {
     const settings = o.quick
-      ? { closedS: 3, warmupS: 2, inFlight: 64, offered: 1_000, openS: 2, budget: { warmupMs: 100, measureMs: 300 }, kafkaCeilingS: 1 }
-      : { closedS: 30, warmupS: 5, inFlight: 256, offered: 1_000, openS: 15, budget: { warmupMs: 300, measureMs: 1_500 }, kafkaCeilingS: 3 };
+      ? { closedS: 3, warmupS: 2, inFlight: 64, offered: 1_000, openS: 2, budget: { warmupMs: 100, measureMs: 300 }, kafkaCeilingS: 1, registrySamples: 2 }
+      : { closedS: 30, warmupS: 5, inFlight: 256, offered: 1_000, openS: 15, budget: { warmupMs: 300, measureMs: 1_500 }, kafkaCeilingS: 3, registrySamples: 7 };
     return await e2eBench({ brokers: broker.brokers, progress: o.progress, ...settings, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signing ? { signing: o.signing } : {}) });
   } finally {
     await broker.stop().catch(() => undefined);
