@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ID_HEADER, partitionFor } from '@xr/event-log';
 import type { AppendResult, ConsumeOptions, EventLog, LogRecord, RecordInput, Subscription, TopicDescription, TopicSpec } from '@xr/event-log';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
+import { GroupFile } from './group-file.js';
 import { PartitionFile } from './partition-file.js';
 
 export interface FileEventLogOptions {
@@ -115,10 +116,13 @@ export class FileEventLog implements EventLog {
       results.push({ partition, offset: part.end + queue.length });
       queue.push({ id: r.id, key: r.key, value: r.value, headers: { ...r.headers, [ID_HEADER]: r.id } });
     }
-    for (const [partition, items] of byPartition) {
-      await this.part(name, partition).append(items);
-      this.appended.emit(`${name}/${partition}`);
-    }
+    // The partitions' files are written concurrently; each wakes its readers once its lines are written.
+    await Promise.all(
+      [...byPartition].map(async ([partition, items]) => {
+        await this.part(name, partition).append(items);
+        this.appended.emit(`${name}/${partition}`);
+      }),
+    );
     return results;
   }
 
@@ -152,35 +156,24 @@ export class FileEventLog implements EventLog {
     return this.part(name, partition).end;
   }
 
-  private groupFile(group: string): string {
-    return join(this.options.dir, '_groups', `${encodeURIComponent(group)}.json`);
-  }
+  private readonly groups = new Map<string, GroupFile>();
 
-  private async readGroup(group: string): Promise<Record<string, number>> {
-    try {
-      return JSON.parse(await readFile(this.groupFile(group), 'utf8')) as Record<string, number>;
-    } catch {
-      return {};
+  private group(group: string): GroupFile {
+    let file = this.groups.get(group);
+    if (!file) {
+      file = new GroupFile(join(this.options.dir, '_groups', `${encodeURIComponent(group)}.json`));
+      this.groups.set(group, file);
     }
+    return file;
   }
 
-  private commitQueue = Promise.resolve();
-
+  /** The position is the group's at once; resolves once it is written (commits in a burst share one write). */
   commit(group: string, name: string, partition: number, offset: number): Promise<void> {
-    const run = this.commitQueue.then(async () => {
-      const positions = await this.readGroup(group);
-      positions[`${name}/${partition}`] = offset;
-      const file = this.groupFile(group);
-      await writeFile(`${file}.tmp`, JSON.stringify(positions));
-      await rename(`${file}.tmp`, file);
-    });
-    this.commitQueue = run.catch(() => undefined);
-    return run;
+    return this.group(group).set(`${name}/${partition}`, offset);
   }
 
   async committed(group: string, name: string, partition: number): Promise<number | undefined> {
-    await this.commitQueue;
-    return (await this.readGroup(group))[`${name}/${partition}`];
+    return this.group(group).get(`${name}/${partition}`);
   }
 
   async consume(options: ConsumeOptions): Promise<Subscription> {
@@ -208,7 +201,10 @@ export class FileEventLog implements EventLog {
         try {
           await options.onBatch({ topic: options.topic, partition: part.partition, records });
           position += records.length;
-          await this.commit(options.group, options.topic, part.partition, position);
+          // Committed (what `committed` answers) at once; the next batch does not wait for the
+          // file: a crash before it is written redelivers the batch, as a crash just before the
+          // commit always could. A failed write is reported, and the next commit writes again.
+          this.commit(options.group, options.topic, part.partition, position).catch((error: unknown) => options.onError?.(error));
         } catch (error) {
           options.onError?.(error);
           await new Promise((r) => setTimeout(r, this.options.retryDelayMs ?? 200));
@@ -231,7 +227,7 @@ export class FileEventLog implements EventLog {
     if (this.closed) return;
     this.closed = true;
     for (const sub of [...this.subscriptions]) await sub.stop();
-    await this.commitQueue;
+    for (const group of this.groups.values()) await group.settled();
     for (const topic of this.topics.values()) for (const part of topic.partitions) await part.close();
     await this.lock.release();
   }

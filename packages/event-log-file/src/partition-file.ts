@@ -17,6 +17,10 @@ interface StoredLine {
 export class PartitionFile {
   readonly records: LogRecord[] = [];
   private handle: FileHandle | undefined;
+  /** Lines appended but not yet handed to the file, and the write that will carry them. */
+  private pendingText = '';
+  private queued: Promise<void> | undefined;
+  /** The last write (settled or not): the next one starts after it. */
   private writing: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -57,7 +61,7 @@ export class PartitionFile {
     if (good < Buffer.byteLength(text, 'utf8')) await truncate(this.path, good);
   }
 
-  private toRecord(s: StoredLine): LogRecord {
+  private toRecord(s: StoredLine, value?: Uint8Array): LogRecord {
     return {
       topic: this.topic,
       partition: this.partition,
@@ -66,7 +70,7 @@ export class PartitionFile {
       key: s.k,
       headers: s.h,
       timestamp: s.t,
-      value: new Uint8Array(Buffer.from(s.v, 'base64')),
+      value: value ?? new Uint8Array(Buffer.from(s.v, 'base64')),
     };
   }
 
@@ -74,29 +78,45 @@ export class PartitionFile {
     return this.records.length;
   }
 
-  /** Appends in order; resolves when the lines are written (and synced when configured). */
+  /**
+   * Appends in order; resolves when the lines are written (and synced when configured). Appends
+   * made while a write is in flight are written together by the next one (one write, one sync).
+   */
   append(items: readonly { id: string; key: string; value: Uint8Array; headers: Record<string, string> }[]): Promise<LogRecord[]> {
+    const handle = this.handle;
+    if (!handle) return Promise.reject(new Error(`partition ${this.topic}/${this.partition} is closed`));
     const now = Date.now();
     const made: LogRecord[] = [];
     let text = '';
     for (const item of items) {
-      const stored: StoredLine = { o: this.records.length + made.length, t: now, i: item.id, k: item.key, h: item.headers, v: Buffer.from(item.value).toString('base64') };
+      const bytes = Buffer.from(item.value.buffer, item.value.byteOffset, item.value.byteLength);
+      const stored: StoredLine = { o: this.records.length + made.length, t: now, i: item.id, k: item.key, h: item.headers, v: bytes.toString('base64') };
       text += `${JSON.stringify(stored)}\n`;
-      made.push(this.toRecord(stored));
+      // A copy: the caller may reuse its buffer.
+      made.push(this.toRecord(stored, new Uint8Array(bytes)));
     }
     this.records.push(...made);
-    const handle = this.handle;
-    if (!handle) return Promise.reject(new Error(`partition ${this.topic}/${this.partition} is closed`));
-    const write = this.writing.then(async () => {
-      await handle.write(text);
-      if (this.fsync) await handle.datasync();
-    });
-    this.writing = write.catch(() => undefined);
-    return write.then(() => made);
+    this.pendingText += text;
+    if (!this.queued) {
+      const write = this.writing.then(async () => {
+        this.queued = undefined;
+        const chunk = this.pendingText;
+        this.pendingText = '';
+        await handle.write(chunk);
+        if (this.fsync) await handle.datasync();
+      });
+      this.queued = write;
+      this.writing = write.catch(() => undefined);
+    }
+    return this.queued.then(() => made);
   }
 
   async close(): Promise<void> {
-    await this.writing;
+    // Until no write is left: one queued while we waited is awaited too.
+    for (let last = this.writing; ; last = this.writing) {
+      await last;
+      if (last === this.writing) break;
+    }
     await this.handle?.close();
     this.handle = undefined;
   }
