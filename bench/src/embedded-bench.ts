@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileEventLog } from '@xr/event-log-file';
-import { topics } from '@xr/exchange';
+import { topics, type SigningMode } from '@xr/exchange';
 import { regionPair } from './fixtures.js';
 import type { BenchResult, Progress } from './measure.js';
 import { pipelineBench } from './pipeline-bench.js';
@@ -19,6 +19,8 @@ export interface EmbeddedBenchOptions {
   readonly inFlight: number;
   readonly warmupCases: number;
   readonly timeoutMs: number;
+  /** How both gateways sign their events (`pnpm bench --signing`, default sealed as in e2e). */
+  readonly signing: SigningMode;
   readonly progress: Progress;
 }
 
@@ -28,7 +30,7 @@ export async function embeddedBench(o: EmbeddedBenchOptions): Promise<BenchResul
     const log = await FileEventLog.open({ dir });
     let results: BenchResult[];
     try {
-      results = await pipelineBench({ label: 'embedded', regions: regionPair(), senderLog: log, handlerLog: log, topics: topics('bench'), cases: o.cases, concurrency: o.inFlight, warmupCases: o.warmupCases, timeoutMs: o.timeoutMs, progress: o.progress });
+      results = await pipelineBench({ label: 'embedded', regions: regionPair(), senderLog: log, handlerLog: log, topics: topics('bench'), cases: o.cases, concurrency: o.inFlight, warmupCases: o.warmupCases, timeoutMs: o.timeoutMs, signing: o.signing, progress: o.progress });
     } finally {
       await log.close();
     }
@@ -47,7 +49,7 @@ export async function embeddedBench(o: EmbeddedBenchOptions): Promise<BenchResul
         value: rate.value,
         n: rate.n,
         ...(roundTrip.p50Ms !== undefined ? { p50Ms: roundTrip.p50Ms, p99Ms: roundTrip.p99Ms } : {}),
-        notes: `two ExchangeGateways in this process on one FileEventLog (fresh temp dir, no fsync, 3 partitions), no gRPC; ${rate.notes ?? ''}; p50/p99: request() → 'received' at 聊城 (target ≥ 10,000 cases/s)`,
+        notes: `${o.signing === 'sealed' ? 'sealed batches (one signed note per batch to a partner, an inclusion proof per event)' : 'per-event signatures'}; two ExchangeGateways in this process on one FileEventLog (fresh temp dir, no fsync, 3 partitions), no gRPC; ${rate.notes ?? ''}; p50/p99: request() → 'received' at 聊城 (target ≥ 10,000 cases/s)`,
       },
       { ...cpu, name: 'embedded_cpu_ms_per_case' },
     ];

@@ -8,7 +8,7 @@ import { generateKeyPair, makeKid, signingKeyFromJwk, type PublicJwk, type Signi
 import { BUILT_IN_YEARS, catalogIndex, createYearlyCalendar, type Catalog, type Envelope, type JournalRecord, type SubmittedPayload, type WorkingDayCalendar } from '@xr/domain';
 import { SAMPLE_CATALOG_370200, SAMPLE_CATALOG_371500 } from '@xr/domain/samples';
 import type { EventLog } from '@xr/event-log';
-import { ExchangeGateway, KeyRing, newId, type Topics } from '@xr/exchange';
+import { ExchangeGateway, KeyRing, newId, type SigningMode, type Topics } from '@xr/exchange';
 import { Counters, createLogger, type Logger } from '@xr/observability';
 
 /** 聊城市: the hall that takes the papers in (收件地). */
@@ -105,9 +105,10 @@ function stateCouncilCalendar(): WorkingDayCalendar {
   return calendar;
 }
 
-/** A gateway wired as services/gateway wires one: its own catalog, the national calendar, 3 partitions. */
-export function gateway(self: BenchRegion, partner: BenchRegion, log: EventLog, t: Topics, logger: Logger): ExchangeGateway {
+/** A gateway wired as services/gateway wires one: its own catalog, the national calendar, 3 partitions; per-event signatures unless told. */
+export function gateway(self: BenchRegion, partner: BenchRegion, log: EventLog, t: Topics, logger: Logger, signing: SigningMode = 'event'): ExchangeGateway {
   return new ExchangeGateway({
+    signing,
     region: self.code,
     log,
     signer: self.signer,

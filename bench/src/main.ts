@@ -50,8 +50,7 @@ const USAGE = `usage: pnpm bench [--quick] [--only <name>[,<name>...]]
   --quick   smaller n and shorter time budgets (a smoke run)
   --only    run only these benchmarks: ${BENCHMARKS.join(', ')} (a prefix selects several: pipeline)
   --profile <dir>  e2e: run both gateways with node --cpu-prof, the profiles written to <dir>
-  --signing event|sealed  e2e: how both gateways sign their events (default sealed)
-  --state-cases <n>  state: cases to fold (default 100000, 5000 with --quick; 1000000 measures at 1M, minutes and ~3 GB)
+  --signing event|sealed  e2e and embedded: how both gateways sign their events (default sealed)
 One JSON document goes to stdout, progress to stderr.
 `;
 
@@ -195,7 +194,7 @@ async function main(): Promise<number> {
   }
 
   // After pipeline.file and startup (their log is closed and removed), in its own temp dir.
-  if (chosen.has('embedded')) await guarded('embedded', () => embeddedBench({ cases: s.embeddedCases, inFlight: s.embeddedInFlight, warmupCases: s.embeddedInFlight, timeoutMs: s.timeoutMs, progress }));
+  if (chosen.has('embedded')) await guarded('embedded', () => embeddedBench({ cases: s.embeddedCases, inFlight: s.embeddedInFlight, warmupCases: s.embeddedInFlight, timeoutMs: s.timeoutMs, signing: (signing as SigningMode | undefined) ?? 'sealed', progress }));
 
   // In the order of BENCHMARKS (the run order differs: Kafka runs before the embedded log).
   const groupIndex = (r: BenchResult): number => BENCHMARKS.indexOf(groupOf.get(r) ?? 'e2e');

@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CaseState } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
-import type { ExchangeGateway, Topics } from '@xr/exchange';
+import type { ExchangeGateway, SigningMode, Topics } from '@xr/exchange';
 import { gateway, submission, countingLogger, type RegionPair } from './fixtures.js';
 import { collectGarbage, mib, retainedBytes, roundMs, roundRate, rssBytes, settleMemory, summarize, type BenchResult, type Progress } from './measure.js';
 
@@ -28,6 +28,8 @@ export interface PipelineOptions {
   readonly warmupCases: number;
   /** How long to wait for every case to be `received` before giving up. */
   readonly timeoutMs: number;
+  /** How both gateways sign (default per event). */
+  readonly signing?: SigningMode;
   readonly progress: Progress;
 }
 
@@ -105,8 +107,8 @@ function latencyResult(name: string, samples: number[], notes: string): BenchRes
 export async function pipelineBench(o: PipelineOptions): Promise<BenchResult[]> {
   const { sender, handler } = o.regions;
   const logs = countingLogger();
-  const a = gateway(sender, handler, o.senderLog, o.topics, logs.logger);
-  const b = gateway(handler, sender, o.handlerLog, o.topics, logs.logger);
+  const a = gateway(sender, handler, o.senderLog, o.topics, logs.logger, o.signing);
+  const b = gateway(handler, sender, o.handlerLog, o.topics, logs.logger, o.signing);
   const prefix = `pipeline.${o.label}`;
   try {
     const startedAt = performance.now();
