@@ -40,16 +40,19 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
+/** What signed bytes claim before their signature is checked: their text and parsed value, when they are UTF-8 JSON. */
+export function readClaim(bytes: Uint8Array): { readonly text?: string; readonly claimed?: unknown } {
+  try {
+    const text = decoder.decode(bytes);
+    return { text, claimed: JSON.parse(text) as unknown };
+  } catch {
+    return {};
+  }
+}
+
 export async function openSigned(bytes: Uint8Array, jws: string | undefined, lookup: ClaimedKeyLookup, header = 'xr-jws'): Promise<Opened> {
   const headerField = `headers.${header}`;
-  let text: string | undefined;
-  let claimed: unknown;
-  try {
-    text = decoder.decode(bytes);
-    claimed = JSON.parse(text) as unknown;
-  } catch {
-    claimed = undefined;
-  }
+  const { text, claimed } = readClaim(bytes);
   const withClaim = claimed === undefined ? {} : { claimed };
   if (!jws) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `record has no ${header} header`, field: headerField, signed: false, ...withClaim };
   const signed = await verifyDetached(bytes, jws, (kid) => lookup(kid, claimed));

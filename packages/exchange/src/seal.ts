@@ -17,7 +17,7 @@
  * time and the log's timestamp (so a revoked key's seals are refused like its JWSs).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { openVerified, parseKid, type SigningKey, type VerificationKey } from '@xr/crypto';
+import { openVerified, parseKid, readClaim, type SigningKey, type VerificationKey } from '@xr/crypto';
 import type { XrErrorCode } from '@xr/domain';
 import { ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, inclusionProof, leafHash, MerkleTree, parseCheckpoint, parseNote, parseTlogProof, signNote, verifyInclusion, type NoteSigner, type NoteVerifier } from '@xr/tlog';
 import type { Trust, TrustedOpen } from './trust.js';
@@ -177,7 +177,6 @@ function openNoteOf(text: string, trust: Pick<Trust, 'regionKeys'>, field: strin
   return opened;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** What a seal check needs of the event the bytes claim to be (unauthenticated until it passes). */
 export interface SealClaim {
@@ -210,14 +209,7 @@ export function checkSeal(value: Uint8Array, seal: string, claimed: SealClaim | 
 
 /** Opens a sealed record, as `openTrusted` opens a JWS-signed one: `checkSeal`, then the bytes exactly RFC 8785 canonical. */
 export function openSealed(value: Uint8Array, seal: string, timestamp: number, trust: Pick<Trust, 'keyFor' | 'regionKeys'>, header = SEAL_HEADER): TrustedOpen {
-  let text: string | undefined;
-  let claimed: unknown;
-  try {
-    text = decoder.decode(value);
-    claimed = JSON.parse(text) as unknown;
-  } catch {
-    claimed = undefined;
-  }
+  const { text, claimed } = readClaim(value);
   const checked = checkSeal(value, seal, claimed as SealClaim | undefined, timestamp, trust, `headers.${header}`);
   if (!checked.ok) return { ...checked, ...(claimed === undefined ? {} : { claimed }) };
   return openVerified(value, checked, text, claimed);
