@@ -1,4 +1,4 @@
-export { loadServices, LOADER_OPTIONS, PROTO_FILES, PROTO_ROOT, packageDefinitionOf } from './load.js';
+export { loadServices, LOADER_OPTIONS, PROTO_FILES, PROTO_ROOT, packageDefinitionOf, reflectionDefinitionOf } from './load.js';
 export type { CaseServiceClient, CaseServiceHandlers, CertificateServiceClient, CertificateServiceHandlers, GatewayServices, OpsServiceClient, OpsServiceHandlers } from './load.js';
 export { decodeStatusDetails, encodeStatusDetails } from './status-details.js';
 export type { StatusDetails } from './status-details.js';

@@ -67,7 +67,17 @@ export const PROTO_FILES = {
   auditor: ['xr/audit/v1/audit.proto'],
 } as const;
 
-/** One package definition of several proto files (with their imports), as reflection serves it. */
+/** One package definition of several proto files (with their imports), with the loader options of the generated types. */
 export function packageDefinitionOf(files: readonly string[]): PackageDefinition {
   return loadSync([...files], LOADER_OPTIONS);
+}
+
+/**
+ * What server reflection serves: the proto files as written — field names as in the .proto
+ * (`case_id`, with `json_name` `caseId`), not the camelCase the generated types use — and
+ * `google/rpc/error_details.proto`, so a generic client (grpcurl) decodes the ErrorInfo and
+ * BadRequest details of our errors.
+ */
+export function reflectionDefinitionOf(files: readonly string[]): PackageDefinition {
+  return loadSync([...files, 'google/rpc/error_details.proto'], { ...LOADER_OPTIONS, keepCase: true });
 }

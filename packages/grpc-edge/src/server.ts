@@ -4,7 +4,7 @@ import { GATEWAY_POLICY, serverCredentials, withAuth, type Authenticator, type P
 import { XrError } from '@xr/domain';
 import type { ExchangeGateway } from '@xr/exchange';
 import type { Logger, Tracer } from '@xr/observability';
-import { PROTO_FILES, loadServices, packageDefinitionOf } from '@xr/proto';
+import { PROTO_FILES, loadServices, reflectionDefinitionOf } from '@xr/proto';
 import { StandardServices, callLogger, drain, listen, metricsInterceptor, toServiceError, tracingInterceptor } from '@xr/grpc-kit';
 import type { CertificateDesk } from '@xr/certificates';
 import { caseServiceHandlers } from './case-service.js';
@@ -50,7 +50,7 @@ export async function startGrpcEdge(o: GrpcEdgeOptions): Promise<GrpcEdge> {
   if (o.certificates) server.addService(services.certificates.CertificateService.service, withAuth(certificateServiceHandlers(o.gateway, o.certificates, o.logger), { ...guard, serviceName: 'xr.gateway.v1.CertificateService' }));
   // Health and reflection: not behind withAuth (a probe has no token), so outside the policy table.
   const names = ['xr.gateway.v1.CaseService', 'xr.gateway.v1.OpsService', ...(o.certificates ? ['xr.gateway.v1.CertificateService'] : [])];
-  const standard = new StandardServices({ services: names, definition: packageDefinitionOf(PROTO_FILES.gateway), ready: () => o.gateway.pipelineRunning && (o.ready?.() ?? true) }).addTo(server);
+  const standard = new StandardServices({ services: names, definition: reflectionDefinitionOf(PROTO_FILES.gateway), ready: () => o.gateway.pipelineRunning && (o.ready?.() ?? true) }).addTo(server);
   const port = await listen(server, o.address, tls.value.credentials);
   return { port, standard, close: () => drain(server, 5_000, standard) };
 }

@@ -108,6 +108,16 @@ export async function resolveService(t: ProbeTarget, service: string): Promise<S
   return walk(pkg, service) as ServiceClientConstructor;
 }
 
+/** A message's fields as the server reflects them (`grpcurl describe <message>`): name, JSON name, number. */
+export async function describeMessage(t: ProbeTarget, message: string): Promise<{ name: string; jsonName: string; number: number }[]> {
+  const r = await ask(t, { fileContainingSymbol: message });
+  if (r.errorResponse) throw new Error(`reflection: ${r.errorResponse.errorMessage}`);
+  const pkg = loadFileDescriptorSetFromBuffer(descriptorSet(r.fileDescriptorResponse?.fileDescriptorProto ?? []), { longs: String, enums: String, defaults: true });
+  const found = pkg[message] as { type?: { field?: { name: string; jsonName?: string; number: number }[] } } | undefined;
+  if (!found?.type) throw new Error(`no message ${message} in the descriptors`);
+  return (found.type.field ?? []).map((f) => ({ name: f.name, jsonName: f.jsonName ?? '', number: f.number }));
+}
+
 type HealthClient = Client & {
   Check(req: { service: string }, md: Metadata, o: { deadline: Date }, cb: (e: (Error & { code?: number }) | null, r?: { status: HealthStatus }) => void): void;
   Watch(req: { service: string }): NodeJS.EventEmitter & { cancel(): void };

@@ -7,7 +7,7 @@ import { ADMIN, ALL_REGIONS, authorize, createAuthenticator, serverCredentials }
 import { signingKeyFromJwk } from '@xr/crypto';
 import type { EventLog } from '@xr/event-log';
 import { StandardServices, drain, listen, metricsInterceptor, tracingInterceptor } from '@xr/grpc-kit';
-import { PROTO_FILES, packageDefinitionOf } from '@xr/proto';
+import { PROTO_FILES, reflectionDefinitionOf } from '@xr/proto';
 import { openEventLog as openLog } from '@xr/service-kit';
 import { Counters, startTracing, type Logger } from '@xr/observability';
 import { RegistryFollower, RegistryWriter, TrustAnchor } from '@xr/registry';
@@ -107,7 +107,7 @@ export async function startAdmin(config: AdminConfig, logger: Logger, options: A
     });
     server.addService(loadAdminService().AdminService.service, handlers);
     // Health and reflection, not behind the admin's authorization (a probe has no token): SERVING while the registry is followed.
-    const standard = new StandardServices({ services: ['xr.admin.v1.AdminService'], definition: packageDefinitionOf(PROTO_FILES.admin), ready: () => following && follower.healthy }).addTo(server);
+    const standard = new StandardServices({ services: ['xr.admin.v1.AdminService'], definition: reflectionDefinitionOf(PROTO_FILES.admin), ready: () => following && follower.healthy }).addTo(server);
     const port = await listen(server, config.grpc.address, tls.value.credentials);
     const registryLag = { name: 'xr_registry_follower_lag_records', help: 'Registry records not yet applied by this process', read: async () => [{ value: Math.max(0, (await log.endOffset(registryTopic, 0)) - follower.stats.position) }] };
     const partners = { name: 'xr_registry_partners', help: 'Partners in the registry', read: () => [{ value: follower.state.partners().length }] };

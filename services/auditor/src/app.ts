@@ -10,7 +10,7 @@ import { ok } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
 import { StandardServices, callLogger, drain, listen, metricsInterceptor, tracingInterceptor, toServiceError } from '@xr/grpc-kit';
 import { Counters, startTracing, type Logger } from '@xr/observability';
-import { PROTO_FILES, loadAuditService, packageDefinitionOf } from '@xr/proto';
+import { PROTO_FILES, loadAuditService, reflectionDefinitionOf } from '@xr/proto';
 import { openEventLog } from '@xr/service-kit';
 import { auditServiceHandlers } from './audit-service.js';
 import { ConfigError, type AuditorConfig } from './config.js';
@@ -59,7 +59,7 @@ export async function startAuditor(config: AuditorConfig, logger: Logger, option
     const guard = { authenticator: auth.value, policy: GATEWAY_POLICY, region: ALL_REGIONS, logger, callLogger: (call: { readonly metadata: Metadata }) => callLogger(logger, call.metadata), toServiceError, serviceName: AUDIT };
     server.addService(loadAuditService().AuditService.service, withAuth(auditServiceHandlers(holder, logger), guard));
     // Health and reflection, not behind withAuth (a probe has no token): SERVING once the index is replayed.
-    const standard = new StandardServices({ services: [AUDIT], definition: packageDefinitionOf(PROTO_FILES.auditor), ready: () => true }).addTo(server);
+    const standard = new StandardServices({ services: [AUDIT], definition: reflectionDefinitionOf(PROTO_FILES.auditor), ready: () => true }).addTo(server);
     const port = await listen(server, config.grpc.address, tls.value.credentials);
     metrics = await serveMetrics(config.metrics?.address, { counters, gauges: [{ name: 'xr_audit_regions', help: 'Regions whose journals the audit index holds', read: () => [{ value: holder.current.regions.length }] }], logger });
     logger.info({ port, eventLog: log.kind, prefix: config.topicPrefix, regions: holder.current.regions, origins: holder.current.origins().length }, 'auditor ready');

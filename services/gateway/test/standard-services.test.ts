@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelCredentials, Metadata, loadPackageDefinition, status, type ServiceError } from '@grpc/grpc-js';
 import { generateKeyPair } from '@xr/crypto';
 import { FileEventLog } from '@xr/event-log-file';
-import { checkHealth, listServices, watchHealth, type HealthStatus } from '@xr/grpc-kit';
+import { checkHealth, describeMessage, listServices, watchHealth, type HealthStatus } from '@xr/grpc-kit';
 import { createLogger } from '@xr/observability';
 import { LOADER_OPTIONS, PROTO_FILES, packageDefinitionOf } from '@xr/proto';
 import { parseConfig, startGateway, type RunningGateway } from '../src/index.js';
@@ -75,6 +75,14 @@ describe('health and reflection, without a token, from a generic client', () => 
       const names = await listServices({ address, version });
       expect(names).toEqual(expect.arrayContaining(['grpc.health.v1.Health', 'grpc.reflection.v1.ServerReflection', 'grpc.reflection.v1alpha.ServerReflection', 'xr.gateway.v1.CaseService', 'xr.gateway.v1.OpsService', 'xr.gateway.v1.CertificateService']));
     }
+  });
+
+  it('describes our messages as the .proto writes them (case_id, not the camelCase caseId of the generated types), and the error details our errors carry', async () => {
+    const fields = await describeMessage({ address }, 'xr.gateway.v1.GetCaseRequest');
+    expect(fields.map((f) => [f.name, f.number])).toEqual([['case_id', 1]]);
+    const badRequest = await describeMessage({ address }, 'google.rpc.BadRequest');
+    expect(badRequest.map((f) => f.name)).toEqual(['field_violations']);
+    expect((await describeMessage({ address }, 'google.rpc.ErrorInfo')).map((f) => f.name)).toEqual(['reason', 'domain', 'metadata']);
   });
 
   it('answers Check SERVING for the server and each service once the pipeline runs; an unknown name is NOT_FOUND', async () => {

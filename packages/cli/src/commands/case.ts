@@ -49,7 +49,7 @@ function parse(command: CaseCommand, args: readonly string[]): { values: Values;
 
 const camel = (key: string): string => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-/** snake_case keys (as the .proto and grpcurl write them) to the camelCase the client serialises. */
+/** snake_case keys (as the .proto writes them, and grpcurl accepts) to the camelCase the client serialises. */
 function camelKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelKeys);
   if (value === null || typeof value !== 'object') return value;
