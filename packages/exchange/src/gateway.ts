@@ -91,6 +91,8 @@ export class ExchangeGateway {
   private readonly snapshots: Snapshots | undefined;
   private readonly clock: () => Date;
   private readonly signer: EventSigner;
+  /** Deadlines by case state (see `deadlines`); a state no longer held is forgotten with it. */
+  private readonly deadlineMemo = new WeakMap<CaseState, { today: string; calendar: WorkingDayCalendar; item: unknown; value: CaseDeadlines }>();
 
   constructor(private readonly o: GatewayOptions) {
     this.region = o.region;
@@ -211,15 +213,25 @@ export class ExchangeGateway {
     return this.o.counters;
   }
 
-  /** The licensing law's deadlines of a case as of `today` (a China date), when a calendar is configured. */
+  /**
+   * The licensing law's deadlines of a case as of `today` (a China date), when a calendar is
+   * configured. Computed once per case state, day, calendar and catalog item (a case state is
+   * immutable: each event makes a new one), so reads — ListCases' overdue and at-risk filters over
+   * every case, WatchCase updates — do not walk the calendar again.
+   */
   deadlines(state: CaseState, today = chinaDate(this.clock().toISOString())): CaseDeadlines | undefined {
     if (!this.o.calendar || today === undefined) return undefined;
+    const calendar = this.o.calendar();
     const item = this.o.catalogs?.item(state.handlingRegion, state.itemCode);
-    return caseDeadlines(state, {
-      calendar: this.o.calendar(),
+    const memo = this.deadlineMemo.get(state);
+    if (memo && memo.today === today && memo.calendar === calendar && memo.item === item) return memo.value;
+    const value = caseDeadlines(state, {
+      calendar,
       today,
       ...(item ? { legalDays: item.legalDays, promisedDays: state.promisedDays ?? item.promisedDays } : {}),
     });
+    this.deadlineMemo.set(state, { today, calendar, item, value });
+    return value;
   }
 
   /** The region's quarantine, oldest first; an entry written twice (a batch run again) is listed once. */
