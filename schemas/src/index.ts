@@ -1,4 +1,4 @@
-export { validateCalendarYear, validateCatalog, validateEnvelope, validateEvent, eventTypes, compileSchema } from './registry.js';
+export { chinaDayOf, validateCalendarYear, validateCatalog, validateEnvelope, validateEvent, eventTypes, compileSchema } from './registry.js';
 export type { CalendarYearSpec, Validated } from './registry.js';
 export { configErrorLines, schemaProblem, schemaViolations } from './schema-errors.js';
 export type { Violation, ViolationStyle } from './schema-errors.js';

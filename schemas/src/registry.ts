@@ -16,11 +16,23 @@ export type Validated<T> = Result<T>;
 
 const root = new URL('../', import.meta.url);
 
-const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+/**
+ * The date in China (UTC+8; no summer time since 1992) at `ms`, by arithmetic: the Intl formatter it
+ * replaces was ~1 % of a gateway's CPU, called for every resident ID (a test checks both agree).
+ */
+export function chinaDayOf(ms: number): string {
+  return new Date(Math.floor((ms + 8 * 3_600_000) / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+}
 
-/** Today's date in China (UTC+8), for birth dates that must not lie in the future. */
+let todayCache: { readonly until: number; readonly text: string } | undefined;
+/** Today's date in China, for birth dates that must not lie in the future. */
 function today(): string {
-  return chinaDate.format(new Date());
+  const now = Date.now();
+  if (todayCache === undefined || now >= todayCache.until) {
+    const text = chinaDayOf(now);
+    todayCache = { until: Date.parse(`${text}T00:00:00+08:00`) + 86_400_000, text };
+  }
+  return todayCache.text;
 }
 
 function makeAjv(): Ajv2020 {

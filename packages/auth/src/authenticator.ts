@@ -9,7 +9,7 @@ import type { Caller } from './caller.js';
 import { loadIssuers } from './issuer-keys.js';
 import { DEFAULT_AUDIENCE, DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_MAX_LIFETIME_SECONDS, type AuthOptions } from './options.js';
 import { callerFromPeerCertificate, type PeerCall } from './peer-certificate.js';
-import { verifyToken, type TokenRules } from './verify-token.js';
+import { memoizedVerifier, type TokenRules } from './verify-token.js';
 
 export interface AuthenticatableCall extends PeerCall {
   readonly metadata: Metadata;
@@ -49,7 +49,7 @@ export async function createAuthenticator(options: AuthOptions): Promise<Result<
   if (!rules.ok) return rules;
   const issuers = await loadIssuers(options.issuers);
   if (!issuers.ok) return issuers;
-  const verify = (token: string): Promise<Result<Caller>> => verifyToken(token, issuers.value, rules.value);
+  const verify = memoizedVerifier(issuers.value, rules.value);
   return ok({
     verifyToken: verify,
     async authenticate(call) {

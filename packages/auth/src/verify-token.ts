@@ -78,3 +78,35 @@ export async function verifyToken(token: string, issuers: ReadonlyMap<string, Tr
     return unauthenticated(describe(error));
   }
 }
+
+/** Tokens remembered at most (oldest dropped first). */
+const MEMO_SIZE = 10_000;
+
+/**
+ * `verifyToken` that remembers the callers of tokens it accepted, so a client sending the same
+ * bearer token with every call costs one signature check, not one per call. Sound because the
+ * same token string verifies the same way against the same issuers and rules, except for time:
+ * a remembered token is taken again only while the clock is inside the window that accepted it
+ * (not before `nbf`/`iat` minus the tolerance, not after `exp` — or `iat` plus the longest
+ * lifetime — plus the tolerance); outside it the full verification runs and gives its own answer.
+ * Refusals are not remembered.
+ */
+export function memoizedVerifier(issuers: ReadonlyMap<string, TrustedIssuer>, rules: TokenRules): (token: string) => Promise<Result<Caller>> {
+  const accepted = new Map<string, { readonly caller: Caller; readonly from: number; readonly until: number }>();
+  return async (token) => {
+    const now = rules.clock().getTime() / 1000;
+    const known = accepted.get(token);
+    if (known && now >= known.from && now <= known.until) return ok(known.caller);
+    const result = await verifyToken(token, issuers, rules);
+    if (result.ok) {
+      const claims = decodeJwt(token);
+      const tolerance = rules.clockToleranceSeconds;
+      const from = Math.max(claims.iat ?? 0, claims.nbf ?? 0) - tolerance;
+      const until = Math.min(claims.exp ?? 0, (claims.iat ?? 0) + rules.maxLifetimeSeconds) + tolerance;
+      accepted.delete(token);
+      accepted.set(token, { caller: result.value, from, until });
+      if (accepted.size > MEMO_SIZE) accepted.delete(accepted.keys().next().value!);
+    }
+    return result;
+  };
+}

@@ -113,6 +113,25 @@ describe('token verification', () => {
   });
 });
 
+describe('a token accepted once (remembered, so a client sending it with every call costs one signature check)', () => {
+  it('is taken again only inside the window that accepted it: not after exp + tolerance, not before iat − tolerance', async () => {
+    let at = Date.now();
+    const made = await authenticator({ issuers: [{ iss: idp.iss, keys: [idp.publicJwk] }], clock: () => new Date(at) });
+    const jwt = await token(idp, { issuedAt: Math.floor(at / 1000), ttlSeconds: 600 });
+    for (let i = 0; i < 3; i += 1) expect((await made.verifyToken(jwt)).ok).toBe(true);
+    at += 599_000;
+    expect((await made.verifyToken(jwt)).ok).toBe(true);
+    at += 40_000; // past exp and the 30 s tolerance
+    expect(await made.verifyToken(jwt)).toMatchObject({ ok: false, code: 'XR_UNAUTHENTICATED', message: 'token expired' });
+    at -= 640_000 + 60_000; // a minute before it was issued
+    expect(await made.verifyToken(jwt)).toMatchObject({ ok: false, code: 'XR_UNAUTHENTICATED' });
+    // The same claims under another signature are another string: checked on their own.
+    const [h, p] = jwt.split('.');
+    at += 60_000;
+    expect((await made.verifyToken(`${h}.${p}.${'A'.repeat(86)}`)).ok).toBe(false);
+  });
+});
+
 describe('authenticator configuration', () => {
   it('refuses a private key, a repeated issuer and a bad region, naming the setting', async () => {
     const priv = await createAuthenticator({ issuers: [{ iss: idp.iss, keys: [idp.privateJwk] }] });
