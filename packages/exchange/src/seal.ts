@@ -85,11 +85,13 @@ export function forgetSealNotes(): void {
 export class Sealer {
   private readonly signer: NoteSigner;
   private readonly region: string;
+  private readonly publicKey: KeyObject;
 
   constructor(private readonly key: SigningKey) {
     const parsed = parseKid(key.kid);
     if (!parsed) throw new TypeError(`key id ${key.kid} does not name a region`);
     this.region = parsed.region;
+    this.publicKey = createPublicKey(key.privateKey);
     this.signer = ed25519Signer(sealKeyName(this.region), key.privateKey);
   }
 
@@ -112,7 +114,7 @@ export class Sealer {
         if (!body.ok) throw new Error(body.message);
         const note = signNote(body.value, [this.signer]);
         if (!note.ok) throw new Error(note.message);
-        remember(note.value, { kid: this.key.kid, region: this.region, publicKey: publicOf(this.key), target, size: indices.length, root: root.value });
+        remember(note.value, { kid: this.key.kid, region: this.region, publicKey: this.publicKey, target, size: indices.length, root: root.value });
         indices.forEach((itemIndex, leaf) => {
           const proof = inclusionProof(tree, leaf, indices.length);
           if (!proof.ok) throw new Error(proof.message);
@@ -124,16 +126,6 @@ export class Sealer {
     }
     return seals;
   }
-}
-
-const publicKeys = new WeakMap<SigningKey, KeyObject>();
-function publicOf(key: SigningKey): KeyObject {
-  let pub = publicKeys.get(key);
-  if (!pub) {
-    pub = createPublicKey(key.privateKey);
-    publicKeys.set(key, pub);
-  }
-  return pub;
 }
 
 /** Note verifiers of region keys, made once per key. */

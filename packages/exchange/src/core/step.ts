@@ -111,14 +111,14 @@ export async function step(state: GatewayState, partition: number, records: read
 
   /** Accepted and reacted events in journal order; our own new or renumbered ones are signed at the end. */
   const staging: { event: Envelope; bytes: Uint8Array; proof?: EventProof; inbox: LogRecord; request?: ClientRequest; caseSeq: number }[] = [];
-  const append = (event: Envelope, bytes: Uint8Array, proof: EventProof | undefined, inbox: LogRecord, request?: ClientRequest): void => {
+  const append = (event: Envelope, bytes: Uint8Array, proof: EventProof | undefined, inbox: LogRecord, request?: ClientRequest, hash = hashRecord(bytes)): void => {
     const caseSeq = (batchCounts.get(event.caseId) ?? state.caseCount(event.caseId)) + 1;
     batchCounts.set(event.caseId, caseSeq);
     if (event.source === ctx.self) batchSeqs.set(event.caseId, event.seq);
     staging.push({ event, bytes, ...(proof ? { proof } : {}), inbox, ...(request ? { request } : {}), caseSeq });
     const before = stateOf(event.caseId);
     if (projects(ctx.self, event, before)) staged.set(event.caseId, evolve(before, event));
-    stagedIds.set(event.id, hashRecord(bytes));
+    stagedIds.set(event.id, hash);
   };
 
   /** Our reactions to an event (签收, confirmations, refusals): ids derived from it, journaled with it (signed at the end). */
@@ -181,7 +181,8 @@ export async function step(state: GatewayState, partition: number, records: read
       }
       request = decodeClientRequest(r.headers[REQUEST_HEADER]);
     }
-    append(event, bytes, proof, r, request);
+    // The inbox record's hash is the examine step's (the same bytes, unless renumbered above).
+    append(event, bytes, proof, r, request, bytes === r.value ? verdict.hash : undefined);
     accepted += 1;
     react(event, [...verdict.emit, ...(await certificate(event))], r);
   }
