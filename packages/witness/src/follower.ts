@@ -1,12 +1,13 @@
 /**
  * The witness's topic follower (one per gateway): reads `<prefix>.checkpoints` with group-less long
- * polls. At start it reads the topic to its end once and takes back its own cosignatures (and the
- * fork evidence it wrote), then judges every `checkpoint` record of a partner's origin from the
- * beginning: a consistent new one is cosigned (persisted first), a conflicting one is written as
- * fork evidence, a stale consistent one is skipped. A failed append retries the same record, so
- * nothing is skipped and nothing counts before it is on the log.
+ * polls. At start the witness reads the topic to its end once and takes back its own cosignatures
+ * and the fork evidence it wrote (`Witness.load`); then the follower judges every `checkpoint`
+ * record of a partner's origin from the beginning: a consistent new one is cosigned (persisted
+ * first), a conflicting one is written as fork evidence, a stale consistent one is skipped. A
+ * failed append retries the same record, so nothing is skipped and nothing counts before it is on
+ * the log.
  */
-import { TopicTail, ensureLogAppendTime, type LogRecord } from '@xr/event-log';
+import { TopicTail, type LogRecord } from '@xr/event-log';
 import { CHECKPOINT_KIND_HEADER, parseJournalOrigin } from '@xr/exchange';
 import type { Counters, Logger } from '@xr/observability';
 import { extendBridge, isSettled, type Bridge } from './bridge.js';
@@ -47,19 +48,9 @@ export class WitnessFollower {
     return { position: this.tail.position, restored: this.restored };
   }
 
-  /** Takes back this witness's records up to the current end, then follows from offset 0. */
+  /** Takes back this witness's records up to the current end (`Witness.load`), then follows from offset 0. */
   async start(): Promise<void> {
-    const { log, topic } = this.o;
-    const { partitions } = await ensureLogAppendTime(log, topic, 1);
-    if (partitions !== 1) throw new Error(`checkpoints topic ${topic} has ${partitions} partitions; it must have exactly 1`);
-    const end = await log.endOffset(topic, 0);
-    for (let at = 0; at < end; ) {
-      const records = await log.read(topic, 0, at, Math.min(BATCH, end - at));
-      if (records.length === 0) break;
-      for (const r of records) if (r.offset < end && this.o.witness.restore(r)) this.restored += 1;
-      at = records[records.length - 1]!.offset + 1;
-    }
-    this.o.logger?.info({ restored: this.restored, origins: this.o.witness.sizes().size, end }, 'witness state restored from its own cosignatures');
+    this.restored = (await this.o.witness.load()).restored;
     this.tail.start();
   }
 

@@ -5,7 +5,7 @@ export type { Bridge } from './bridge.js';
 export { RECENT_KEPT, absorb, remember, rootAt } from './state.js';
 export type { Cosigned, OriginState } from './state.js';
 export { Witness } from './witness.js';
-export type { Submission, WitnessOptions } from './witness.js';
+export type { Restored, Submission, WitnessOptions } from './witness.js';
 export { WitnessFollower } from './follower.js';
 export type { WitnessFollowerOptions, WitnessFollowerStats } from './follower.js';
 export { ADD_CHECKPOINT_PATH, parseHostPort, startWitnessServer } from './http-server.js';

@@ -6,7 +6,7 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '@xr/crypto';
-import type { EventLog, LogRecord } from '@xr/event-log';
+import { ensureLogAppendTime, type EventLog, type LogRecord } from '@xr/event-log';
 import { CHECKPOINT_KIND_HEADER, journalVerifier, parseJournalOrigin, witnessKeyName, witnessVerifier, type CheckpointKind, type Trust } from '@xr/exchange';
 import type { Counters, Logger } from '@xr/observability';
 import { openNote, parseCheckpoint, type NoteVerifier } from '@xr/tlog';
@@ -43,8 +43,17 @@ export interface Submission {
   readonly bridge?: (origin: string) => Bridge | undefined;
 }
 
+/** What `Witness.load` took back. */
+export interface Restored {
+  /** Own cosignature records taken back. */
+  readonly restored: number;
+  /** The topic's end offset when it was read: everything before it is taken back. */
+  readonly end: number;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const BATCH = 500;
 
 export class Witness {
   private readonly states = new Map<string, OriginState>();
@@ -70,6 +79,28 @@ export class Witness {
 
   state(origin: string): OriginState | undefined {
     return this.states.get(origin);
+  }
+
+  /**
+   * Reads `<prefix>.checkpoints` from offset 0 to its current end and takes back this witness's
+   * cosignatures and fork evidence (`restore`). Called before the witness judges anything — by the
+   * topic follower's start and, without one, by the gateway before it serves `POST /add-checkpoint`
+   * — so a restart never cosigns a checkpoint that conflicts with one it cosigned before.
+   */
+  async load(): Promise<Restored> {
+    const { log, topic } = this.o;
+    const { partitions } = await ensureLogAppendTime(log, topic, 1);
+    if (partitions !== 1) throw new Error(`checkpoints topic ${topic} has ${partitions} partitions; it must have exactly 1`);
+    const end = await log.endOffset(topic, 0);
+    let restored = 0;
+    for (let at = 0; at < end; ) {
+      const records = await log.read(topic, 0, at, Math.min(BATCH, end - at));
+      if (records.length === 0) break;
+      for (const r of records) if (r.offset < end && this.restore(r)) restored += 1;
+      at = records[records.length - 1]!.offset + 1;
+    }
+    this.o.logger?.info({ restored, origins: this.states.size, end }, 'witness state restored from its own cosignatures');
+    return { restored, end };
   }
 
   /**

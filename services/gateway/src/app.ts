@@ -163,9 +163,13 @@ async function start(config: GatewayConfig, logger: Logger, options: GatewayOpti
     const wlogger = logger.child({ component: 'witness' });
     witness = new Witness({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, privateKey: signer.privateKey, trust: keys, logger: wlogger, counters, ...(options.clock ? { clock: options.clock } : {}) });
     if (config.witness.follow) {
+      // Its start takes back what the witness cosigned (`Witness.load`) before it judges anything.
       const witnessFollower = new WitnessFollower({ log, topic: t.checkpoints, prefix: config.topicPrefix, region: config.region, witness, logger: wlogger, counters });
       await witnessFollower.start();
       stoppers.push(() => witnessFollower.stop());
+    } else {
+      // HTTP only: the same restore, before the first request, so a restart never cosigns a fork.
+      await witness.load();
     }
     if (config.witness.http !== undefined) {
       const server = await startWitnessServer({ witness, address: config.witness.http, logger: wlogger });

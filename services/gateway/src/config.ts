@@ -67,7 +67,8 @@ export interface GatewayConfig {
   /**
    * This region as a witness of its partners' checkpoints (`<prefix>.checkpoints`, C2SP
    * tlog-witness): `follow` (default true) cosigns them from the topic; `http` (`host:port`, port 0
-   * for any) also serves `POST /add-checkpoint`.
+   * for any) also serves `POST /add-checkpoint`. Either way the witness first takes back what it
+   * cosigned from the topic (`Witness.load`).
    */
   readonly witness: { readonly follow: boolean; readonly http?: string };
   /**
