@@ -59,7 +59,11 @@ export interface RecognitionSet {
   readonly certificateTypes: readonly string[];
 }
 
-/** A witness in a policy: a partner region, or an outside witness by its C2SP verifier key (type 0x04). */
+/**
+ * A witness in a policy: a partner region, or an outside witness by its C2SP verifier key (type
+ * 0x04). `url` is informational (the tlog-policy `witness` line): gateways submit checkpoints to
+ * their configured `checkpoints.witnesses`, not to it.
+ */
 export type PolicyWitness = { readonly region: string } | { readonly name: string; readonly verifierKey: string; readonly url?: string };
 
 /** When a checkpoint of `region` counts as witnessed: `quorum` of `witnesses` cosigned it. Replaces the region's earlier policy. */

@@ -16,7 +16,8 @@ export interface PolicyWitness {
    */
   'verifierKey'?: (string);
   /**
-   * Its C2SP tlog-witness submission prefix, if the log should submit checkpoints to it.
+   * Where it serves C2SP tlog-witness, informational (printed in the tlog-policy witness line): no
+   * gateway submits to it; a gateway submits to the witnesses of its own `checkpoints.witnesses`.
    */
   'url'?: (string);
 }
@@ -36,7 +37,8 @@ export interface PolicyWitness__Output {
    */
   'verifierKey': (string);
   /**
-   * Its C2SP tlog-witness submission prefix, if the log should submit checkpoints to it.
+   * Where it serves C2SP tlog-witness, informational (printed in the tlog-policy witness line): no
+   * gateway submits to it; a gateway submits to the witnesses of its own `checkpoints.witnesses`.
    */
   'url': (string);
 }
