@@ -127,7 +127,9 @@ async function main(): Promise<void> {
       certClients.push(made);
       return { region: code, desk: made };
     };
-    await certificateScene({ issuer: certDesk('370200'), hall: certDesk('371500'), recognises: certDesk('331081'), stranger: certDesk(NEW_REGION.code) }, licensedCase);
+    const certificates = await certificateScene({ issuer: certDesk('370200'), hall: certDesk('371500'), recognises: certDesk('331081'), stranger: certDesk(NEW_REGION.code) }, licensedCase);
+    for (const failure of certificates.failures) process.stderr.write(`demo: the 电子证照 scene went wrong: ${failure}\n`);
+    if (certificates.failures.length > 0) process.exitCode = 1;
 
     for (const r of running.values()) {
       const c = r.gateway.counters;
