@@ -5,8 +5,9 @@
  * certificate; both parties fetch the same credential, which verifies with plain node:crypto; 温岭
  * accepts it, 成都 refuses it (not recognised), an altered copy is refused everywhere; only 青岛 may
  * change its status; suspension and reinstatement reach 温岭; `xr cert verify --offline` decides from
- * an audit export and status lists fetched with `xr cert status-list`; and after 青岛 revokes it,
- * the test measures how long until 温岭 refuses it.
+ * an audit export and status lists fetched with `xr cert status-list`; 聊城's hall presents it as a
+ * case's material (证照免提交) to 温岭, which takes it, and to 成都, which refuses it; and after 青岛
+ * revokes it, the test measures how long until 温岭 refuses it.
  */
 import { createPublicKey, randomUUID, verify as edVerify } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,7 +22,7 @@ import type { Certificate__Output } from '@xr/proto';
 import { runCli, startAdminInProcess, type AdminUnderTest } from './support/admin.js';
 import { foodLicence } from './support/cases.js';
 import { certificatesFor, type CertificateClient } from './support/certificates.js';
-import { clientsFor, eventually, type Clients } from './support/clients.js';
+import { clientsFor, detailsOf, eventually, type Clients } from './support/clients.js';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.js';
 import { authConfig, tokenFor } from './support/identity.js';
 
@@ -170,6 +171,34 @@ describe('电子证照 across four gateway processes on Kafka', () => {
       expect(v.valid).toBe(false);
       expect(codesOf(v)).toContain('XR_CERT_SIGNATURE_INVALID');
     }
+  });
+
+  it('证照免提交: 聊城 submits a case presenting it; 温岭 (recognising it) signs for the case and both sides record its verdict; 成都 refuses it XR_CERT_NOT_RECOGNISED naming the material', async () => {
+    // Both handling regions have read the issuance from the status topic.
+    await eventually(async () => ((await certs.wl.verify(issued.credential)).valid ? true : undefined));
+    await eventually(async () => (codesOf(await certs.cd.verify(issued.credential)).includes('XR_CERT_STATUS_UNKNOWN') ? undefined : true));
+    const presented = { name: '食品经营许可证', certificate: issued.credential };
+    const toWl = await cases.lc.submit(foodLicence(CITIES.wl.code, { applicant: ORG, materials: [pdf('食品经营许可申请书'), pdf('营业执照'), pdf('食品安全管理制度'), presented] }));
+    expect(toWl.status).toBe('received');
+    const recorded = { material: '食品经营许可证', certificateId: issued.id, issuerRegion: CITIES.qd.code, typeCode: TYPE, verifiedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown, statusPosition: expect.any(Number) as unknown };
+    expect(toWl.presentedCertificates).toEqual([recorded]);
+    expect(toWl.presentedCertificates[0]!.statusPosition).toBeGreaterThan(0);
+    // The verdict is 温岭's, recorded with the case at 温岭 and carried back to 聊城 with the 签收.
+    const atWl = await eventually(async () => ((await cases.wl.get(toWl.caseId)).status === 'received' ? cases.wl.get(toWl.caseId) : undefined));
+    expect(atWl.presentedCertificates).toEqual(toWl.presentedCertificates);
+    expect(atWl.materials[3]).toMatchObject({ name: '食品经营许可证', certificate: issued.credential, sha256: '' });
+    expect((await cases.lc.get(toWl.caseId)).presentedCertificates).toEqual(toWl.presentedCertificates);
+
+    const toCd = foodLicence(CITIES.cd.code, { itemCode: `${CITIES.cd.code}-YPLS-0004`, itemName: '药品零售企业许可', applicant: ORG, materials: [pdf('药品经营许可证申请表'), pdf('营业执照'), pdf('执业药师注册证'), pdf('质量管理文件目录'), presented] });
+    const refused = (await cases.lc.submit(toCd).catch((e: unknown) => e)) as ServiceError;
+    expect(refused).toBeInstanceOf(Error);
+    expect(refused.code).toBe(status.FAILED_PRECONDITION);
+    expect(refused.metadata.get('xr-code')).toEqual(['XR_CERT_NOT_RECOGNISED']);
+    expect(refused.metadata.get('xr-field')).toEqual(['materials[4].certificate']);
+    const details = detailsOf(refused);
+    expect(details.violations.map((v) => v.field)).toEqual(['materials[4].certificate']);
+    expect(details.message).toContain('食品经营许可证');
+    expect(details.message).toContain(CITIES.cd.code);
   });
 
   it('only the issuing region changes its status: 温岭 is refused', async () => {
