@@ -1,15 +1,21 @@
 /**
  * One journal partition read in offset order: each record must be RFC 8785 JSON in the journal
  * shape (docs/WIRE.md "Journal record"), with `n` its offset and `prev` the SHA-256 of the record
- * before it; the Merkle tree of the partition is built over the same bytes. What the rest of the
- * audit needs of each record is kept small (the event's bytes are a view into the record's).
+ * before it; the Merkle leaf of each record is its RFC 6962 leaf hash; a sealed event's inclusion
+ * proof is followed to the root it leads to.
+ *
+ * `PartitionScanner` is that per-record work, and nothing else: pure, synchronous, holding only
+ * the partition's own state (chain head, offsets, case order), its results plain data, so it runs
+ * the same on this thread or on a worker thread (scan-pool.ts). What spans partitions (replays,
+ * sender order, the Merkle tree, signatures) is folded afterwards on the caller's thread.
  */
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { parseCanonical } from '@xr/crypto';
 import { GENESIS_HASH } from '@xr/domain';
-import { MerkleTree, leafHash } from '@xr/tlog';
+import { leafHash, ProofPaths, type ProofPath } from '@xr/tlog';
 import type { Anomaly } from './report.js';
-import type { SourceRecord } from './source.js';
 
 /** A journal record as the audit keeps it. */
 export interface JournalEntry {
@@ -24,7 +30,8 @@ export interface JournalEntry {
   readonly caseSeq?: number;
 }
 
-export interface EventFacts {
+/** An event's facts as the scan read them (plain data: they cross a worker boundary). */
+export interface ScannedEvent {
   readonly id: string;
   readonly caseId: string;
   readonly type: string;
@@ -35,20 +42,64 @@ export interface EventFacts {
   /** The sender's detached JWS, or (sealed batches) its seal: exactly one is set. */
   readonly jws?: string;
   readonly seal?: string;
-  /** The event's RFC 8785 bytes: what its sender signed. */
-  readonly bytes: Uint8Array;
+  /** Where the event's RFC 8785 bytes sit in the record. */
+  readonly bytesStart: number;
+  readonly bytesEnd: number;
+  /** A seal that does not parse as a tlog-proof: why. */
+  readonly sealMalformed?: string;
+  /** A parsed seal: its note (an index into the batch's `notes`), leaf index, the size its note states and, when the proof fits it, the root (in the batch's `hashes`), or why not. */
+  readonly sealNote?: number;
+  readonly sealIndex?: number;
+  readonly sealSize?: number;
+  readonly sealProblem?: string;
 }
 
-export interface PartitionScan {
-  readonly entries: JournalEntry[];
-  readonly tree: MerkleTree;
+export interface EventFacts extends ScannedEvent {
+  /** The event's RFC 8785 bytes: what its sender signed (a view into the record). */
+  readonly bytes: Uint8Array;
+  /** Where the seal's inclusion proof leads from `bytes` (sealed events whose seal parses). */
+  readonly sealPath?: ProofPath;
+}
+
+/** What the scan found in one record. */
+export interface Scanned {
+  readonly anomalies?: Anomaly[];
+  readonly event?: ScannedEvent;
+  readonly caseSeq?: number;
+}
+
+/** One record to scan. */
+export interface ScanInput {
+  readonly offset: number;
+  readonly timestamp: number;
+  readonly value: Uint8Array;
+}
+
+/**
+ * A batch's results: `records[i]` for input i; `hashes` holds 64 bytes per input — its Merkle leaf
+ * hash, then (sealed events whose proof fits) the root its seal's proof leads to; `notes` the
+ * distinct seal notes of the batch, which `sealNote` indexes.
+ */
+export interface ScannedBatch {
+  readonly records: Scanned[];
+  readonly hashes: Uint8Array;
+  readonly notes: string[];
+}
+
+/** Bytes per input in `ScannedBatch.hashes`. */
+export const HASHES_PER_RECORD = 64;
+
+export interface Where {
+  readonly region: string;
+  readonly topic: string;
+  readonly partition: number;
 }
 
 const EVENT_START = Buffer.from(',"event":');
 const EVENT_END = Buffer.from(',"eventJws":"');
 const SEALED_EVENT_END = Buffer.from(',"eventSeal":"');
 const HEX64 = /^[0-9a-f]{64}$/;
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const ALLOWED = new Set(['event', 'eventJws', 'eventSeal', 'prev', 'n', 'caseSeq', 'inbox', 'request', 'recordedAt']);
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown, min = 0): v is number => Number.isSafeInteger(v) && (v as number) >= min;
@@ -66,90 +117,118 @@ function shapeProblem(o: Record<string, unknown>): string | undefined {
   if (!isCount(o['n'])) return 'n is not a non-negative integer';
   if (!isCount(o['caseSeq'], 1)) return 'caseSeq is not a positive integer';
   if (!isString(o['recordedAt'])) return 'recordedAt is not a string';
-  const allowed = new Set(['event', 'eventJws', 'eventSeal', 'prev', 'n', 'caseSeq', 'inbox', 'request', 'recordedAt']);
-  const extra = Object.keys(o).find((k) => !allowed.has(k));
-  return extra === undefined ? undefined : `unknown member ${extra}`;
+  for (const k in o) if (!ALLOWED.has(k)) return `unknown member ${k}`;
+  return undefined;
 }
 
-/** The event's bytes inside a canonical journal record (members sorted: caseSeq, event, eventJws or eventSeal, …). */
-function eventBytes(value: Uint8Array, sealed: boolean): Uint8Array | undefined {
-  const buf = Buffer.from(value.buffer, value.byteOffset, value.length);
+/** Where the event's bytes sit inside a canonical journal record (members sorted: caseSeq, event, eventJws or eventSeal, …). */
+function eventSpan(buf: Buffer, sealed: boolean): [number, number] | undefined {
   const start = buf.indexOf(EVENT_START);
   const end = buf.lastIndexOf(sealed ? SEALED_EVENT_END : EVENT_END);
   if (start < 0 || end <= start) return undefined;
-  const bytes = value.subarray(start + EVENT_START.length, end);
-  return bytes[0] === 0x7b && bytes[bytes.length - 1] === 0x7d ? bytes : undefined;
+  const from = start + EVENT_START.length;
+  return buf[from] === 0x7b && buf[end - 1] === 0x7d ? [from, end] : undefined;
 }
 
-export interface ScanContext {
-  readonly region: string;
-  readonly topic: string;
-  readonly partition: number;
-  readonly anomalies: Anomaly[];
-  /** Event ids seen in this region's journal (every partition), for replays. */
-  readonly seenIds: Map<string, { partition: number; offset: number }>;
-  readonly onRecord?: () => void;
+type OneShot = (algorithm: string, data: Uint8Array, encoding: 'hex') => string;
+const oneShot = (crypto as { hash?: OneShot }).hash;
+/** SHA-256 in hex: Node's one-shot `crypto.hash` where it exists (20.12+), which makes no Hash object. */
+const sha256HexOf = oneShot ? (b: Uint8Array): string => oneShot('sha256', b, 'hex') : (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** The record's text when it is UTF-8 (a native check, then a native decode: no replacement characters can hide a bad byte). */
+function utf8Text(buf: Buffer): string | undefined {
+  return isUtf8(buf) ? buf.toString('utf8') : undefined;
 }
 
-export async function scanPartition(records: AsyncIterable<SourceRecord>, ctx: ScanContext): Promise<PartitionScan> {
-  const { region, topic, partition, anomalies } = ctx;
-  const tree = new MerkleTree();
-  const entries: JournalEntry[] = [];
-  let prevHash = GENESIS_HASH;
-  let expected = 0;
-  let shift = 0;
-  const caseSeqs = new Map<string, number>();
-  const senderSeqs = new Map<string, number>();
-  for await (const r of records) {
-    ctx.onRecord?.();
+export class PartitionScanner {
+  private prevHash = GENESIS_HASH;
+  private expected = 0;
+  private shift = 0;
+  private readonly caseSeqs = new Map<string, number>();
+  private readonly paths = new ProofPaths();
+
+  constructor(private readonly where: Where) {}
+
+  /** Scans a batch, in offset order, continuing from the previous batch of this partition. */
+  scanBatch(inputs: readonly ScanInput[]): ScannedBatch {
+    const hashes = new Uint8Array(inputs.length * HASHES_PER_RECORD);
+    const notes: string[] = [];
+    const noteIndex = new Map<string, number>();
+    const records = inputs.map((r, i) => this.scan(r, hashes, i * HASHES_PER_RECORD, notes, noteIndex));
+    return { records, hashes, notes };
+  }
+
+  private scan(r: ScanInput, hashes: Uint8Array, at: number, notes: string[], noteIndex: Map<string, number>): Scanned {
+    const { region, topic, partition } = this.where;
+    let anomalies: Anomaly[] | undefined;
     // Built only when there is something to report (an object per record is measurable at 100k/s).
-    const where = (): { topic: string; partition: number; offset: number; region: string } => ({ topic, partition, offset: r.offset, region });
-    const hash = createHash('sha256').update(r.value).digest('hex');
-    tree.append(leafHash(r.value));
-    if (r.offset !== expected) anomalies.push({ code: 'XR_JOURNAL_CHAIN_BROKEN', ...where(), message: `the log skips from offset ${expected - 1} to ${r.offset}` });
-    expected = r.offset + 1;
-    let text: string | undefined;
-    try {
-      text = decoder.decode(r.value);
-    } catch {
-      text = undefined;
-    }
+    const report = (a: Omit<Anomaly, 'topic' | 'partition' | 'offset' | 'region'>): void => void (anomalies ??= []).push({ topic, partition, offset: r.offset, region, ...a });
+    const buf = Buffer.from(r.value.buffer, r.value.byteOffset, r.value.length);
+    const hash = sha256HexOf(buf);
+    hashes.set(leafHash(buf), at);
+    if (r.offset !== this.expected) report({ code: 'XR_JOURNAL_CHAIN_BROKEN', message: `the log skips from offset ${this.expected - 1} to ${r.offset}` });
+    this.expected = r.offset + 1;
+    const text = utf8Text(buf);
     const parsed = text === undefined ? undefined : parseCanonical(text);
     const o = parsed?.value as Record<string, unknown> | undefined;
     const problem = !parsed ? 'not RFC 8785 canonical JSON' : !o || typeof o !== 'object' || Array.isArray(o) ? 'not a JSON object' : shapeProblem(o);
-    const bytes = problem === undefined ? eventBytes(r.value, o!['eventSeal'] !== undefined) : undefined;
-    if (problem !== undefined || !o || !bytes) {
-      anomalies.push({ code: 'XR_AUDIT_RECORD_MALFORMED', ...where(), message: `journal record ${problem ?? 'has no event bytes'}` });
-      entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value });
-      prevHash = hash;
-      continue;
+    const span = problem === undefined ? eventSpan(buf, o!['eventSeal'] !== undefined) : undefined;
+    if (problem !== undefined || !o || !span) {
+      report({ code: 'XR_AUDIT_RECORD_MALFORMED', message: `journal record ${problem ?? 'has no event bytes'}` });
+      this.prevHash = hash;
+      return anomalies ? { anomalies } : {};
     }
     const e = o['event'] as { id: string; caseId: string; type: string; source: string; target: string; time: string; seq: number };
-    const event: EventFacts = { id: e.id, caseId: e.caseId, type: e.type, source: e.source, target: e.target, time: e.time, seq: e.seq, ...(o['eventSeal'] !== undefined ? { seal: o['eventSeal'] as string } : { jws: o['eventJws'] as string }), bytes };
     const n = o['n'] as number;
     const caseSeq = o['caseSeq'] as number;
-    const at = (): ReturnType<typeof where> & { caseId: string; eventId: string } => ({ ...where(), caseId: event.caseId, eventId: event.id });
+    const at2 = { caseId: e.caseId, eventId: e.id };
     // One break is one anomaly: after it, the chain is followed from the record that is there.
-    const brokenPrev = o['prev'] !== prevHash;
-    const brokenN = n - r.offset !== shift;
+    const brokenPrev = o['prev'] !== this.prevHash;
+    const brokenN = n - r.offset !== this.shift;
     if (brokenPrev || brokenN) {
       const why = [brokenN ? `n is ${n}, not ${r.offset}` : undefined, brokenPrev ? 'prev is not the SHA-256 of the record before it' : undefined].filter(Boolean).join('; ');
-      anomalies.push({ code: 'XR_JOURNAL_CHAIN_BROKEN', ...at(), message: `chain broken at offset ${r.offset}: ${why}` });
+      report({ ...at2, code: 'XR_JOURNAL_CHAIN_BROKEN', message: `chain broken at offset ${r.offset}: ${why}` });
     }
-    shift = n - r.offset;
-    prevHash = hash;
-    const seen = ctx.seenIds.get(event.id);
-    if (seen) anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', ...at(), message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });
-    else ctx.seenIds.set(event.id, { partition, offset: r.offset });
-    const lastCaseSeq = caseSeqs.get(event.caseId) ?? 0;
-    if (caseSeq !== lastCaseSeq + 1) anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', ...at(), message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${event.caseId}` });
-    caseSeqs.set(event.caseId, Math.max(caseSeq, lastCaseSeq));
-    const senderKey = `${event.caseId}/${event.source}`;
-    const lastSeq = senderSeqs.get(senderKey) ?? 0;
-    // The handling side may lack a sender's refused requests (quarantined): gaps are allowed, going back is not.
-    if (!seen && event.seq <= lastSeq) anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', ...at(), message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
-    if (!seen) senderSeqs.set(senderKey, Math.max(event.seq, lastSeq));
-    entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event, caseSeq });
+    this.shift = n - r.offset;
+    this.prevHash = hash;
+    const lastCaseSeq = this.caseSeqs.get(e.caseId) ?? 0;
+    if (caseSeq !== lastCaseSeq + 1) report({ ...at2, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` });
+    this.caseSeqs.set(e.caseId, Math.max(caseSeq, lastCaseSeq));
+    const facts = { id: e.id, caseId: e.caseId, type: e.type, source: e.source, target: e.target, time: e.time, seq: e.seq, bytesStart: span[0], bytesEnd: span[1] };
+    const seal = o['eventSeal'] as string | undefined;
+    let event: ScannedEvent;
+    if (seal === undefined) {
+      event = { ...facts, jws: o['eventJws'] as string };
+    } else if (e.source !== region) {
+      // A received event: the sender's journal holds the same bytes under the same seal, and that
+      // copy is the one followed (the fold checks sent copies first; a copy with nothing to match is followed there).
+      event = { ...facts, seal };
+    } else {
+      const path = this.paths.path(seal, leafHash(r.value.subarray(span[0], span[1])));
+      if (!path.ok) {
+        event = { ...facts, seal, sealMalformed: path.message };
+      } else {
+        const p = path.value;
+        let note = noteIndex.get(p.checkpoint);
+        if (note === undefined) noteIndex.set(p.checkpoint, (note = notes.push(p.checkpoint) - 1));
+        if (p.root) hashes.set(p.root, at + 32);
+        event = { ...facts, seal, sealNote: note, sealIndex: p.index, ...(p.size === undefined ? {} : { sealSize: p.size }), ...(p.root ? {} : { sealProblem: p.problem ?? 'no root' }) };
+      }
+    }
+    return anomalies ? { anomalies, event, caseSeq } : { event, caseSeq };
   }
-  return { entries, tree };
+}
+
+/** The facts of a scanned event, its bytes and seal path restored from the batch (on the folding thread). */
+export function eventFacts(e: ScannedEvent, value: Uint8Array, batch: ScannedBatch, i: number): EventFacts {
+  const bytes = value.subarray(e.bytesStart, e.bytesEnd);
+  if (e.sealNote === undefined) return { ...e, bytes };
+  const at = i * HASHES_PER_RECORD + 32;
+  const sealPath: ProofPath = {
+    checkpoint: batch.notes[e.sealNote]!,
+    index: e.sealIndex ?? 0,
+    ...(e.sealSize === undefined ? {} : { size: e.sealSize }),
+    ...(e.sealProblem === undefined ? { root: batch.hashes.subarray(at, at + 32) } : { problem: e.sealProblem }),
+  };
+  return { ...e, bytes, sealPath };
 }

@@ -4,12 +4,14 @@
  * event's `source`, valid in the registry as it stood when the record was written (judged at
  * max(event time, log time − max backdate), as the gateways judge it). An event held by two
  * journals with the same bytes and proof is verified once. JWS verification runs on a worker
- * pool; key look-ups stay here. A seal's note is verified once per batch (the exchange's
- * `checkSeal` memo); each event then costs its inclusion proof, a few SHA-256 on this thread.
+ * pool; key look-ups stay here. A seal's inclusion proof is followed where its record was scanned
+ * (journal-scan.ts, maybe on a worker thread); here its note is verified once per batch (the
+ * exchange's note memo) and the key judged for each event.
  */
 import type { KeyObject } from 'node:crypto';
 import { parseKid } from '@xr/crypto';
-import { checkSeal, type Trust } from '@xr/exchange';
+import { judgeSealPath, type Trust } from '@xr/exchange';
+import { leafHash, proofPath } from '@xr/tlog';
 import type { JournalEntry } from './journal-scan.js';
 import type { RegistryTimeline } from './registry-replay.js';
 import type { Anomaly } from './report.js';
@@ -102,7 +104,10 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
         // Held by both journals: the same bytes under the same seal are checked once.
         const same = sealed.get(event.id);
         if (same && same.seal === event.seal && sameBytes(same.bytes, event.bytes)) return;
-        const checked = checkSeal(event.bytes, event.seal, event, entry.timestamp, trust, 'eventSeal');
+        // The inclusion proof was followed where the record was scanned (maybe a worker thread); the note and key are judged here.
+        // A received copy with no sent copy to match (the sender's journal not audited, or not the same) is followed here.
+        const path = event.sealPath ? ({ ok: true, value: event.sealPath } as const) : event.sealMalformed !== undefined ? ({ ok: false, message: event.sealMalformed } as const) : proofPath(event.seal, leafHash(event.bytes));
+        const checked = path.ok ? judgeSealPath(path.value, event, entry.timestamp, trust, 'eventSeal') : ({ ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal: ${path.message}` } as const);
         verified++;
         if (!checked.ok) return void anomalies.push(refusal(entry, checked.code, `${checked.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
         if (checked.region !== event.source) return void anomalies.push(refusal(entry, 'XR_KEY_REGION_MISMATCH', `sealed by ${checked.kid}, not by a key of the source region ${event.source}`));

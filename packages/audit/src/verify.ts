@@ -7,11 +7,16 @@ import { judgeCheckpoints } from './checkpoints.js';
 import { crossRegion } from './cross-region.js';
 import { replay, sha256Hex } from './replay.js';
 import { sortAnomalies, type AuditReport } from './report.js';
+import type { ScanPool } from './scan-pool.js';
 import type { AuditSource } from './source.js';
 
 export interface VerifyOptions {
   readonly trustAnchors: PublicJwk[];
   readonly regions?: string[];
+  /** Worker threads scanning journal partitions (see `ReplayOptions`); 0 scans on this thread. */
+  readonly threads?: number;
+  readonly scanPool?: ScanPool;
+  readonly batchRecords?: number;
   readonly onProgress?: (p: { records: number; total?: number }) => void;
 }
 

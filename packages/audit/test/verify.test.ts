@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileEventLog } from '@xr/event-log-file';
-import { exportSource, kafkaSource, verifyAudit, writeExport } from '../src/index.js';
+import { exportSource, kafkaSource, ScanPool, verifyAudit, writeExport, type AuditReport } from '../src/index.js';
 import { applyTamper, TAMPERS, type Expectation } from './tamper.js';
 import { addCheckpoints, copyTopics, makeWorld, type World } from '../src/testing.js';
 
@@ -77,6 +77,26 @@ describe('a journal of sealed batches (each event with its tlog-proof): the same
   });
 
   tamperCases('sealed', () => sealed);
+
+  it('on worker threads, every tampering (sealed batches and a JWS per event) gives the same report, anomaly for anomaly, as on this thread', async () => {
+    const pool = new ScanPool(2);
+    const shown = (r: AuditReport): string[] => r.anomalies.map((a) => JSON.stringify(a, Object.keys(a).sort()));
+    try {
+      for (const [from, w] of [['sealed', sealed], ['base', world]] as const) for (const t of TAMPERS) {
+        const prefix = `${from}threads${n++}`;
+        await copyTopics(log, from, prefix, async (copy) => void (await applyTamper(t, copy, w, prefix)));
+        const here = await verifyAudit(kafkaSource(log, prefix), { trustAnchors: w.anchors, threads: 0, batchRecords: 3 });
+        // Batches of 3 records: each partition spans several, as a large journal's do.
+        const there = await verifyAudit(kafkaSource(log, prefix), { trustAnchors: w.anchors, scanPool: pool, batchRecords: 3 });
+        expect(here.ok, t.name).toBe(false);
+        expect(shown(there), t.name).toEqual(shown(here));
+        expect(there.stats.journalRecords).toBe(here.stats.journalRecords);
+        expect(there.origins).toEqual(here.origins);
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });
 
 describe('an audit export', () => {

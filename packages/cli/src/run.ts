@@ -34,7 +34,7 @@ usage:
   xr admin calendar list [--until Y]
   xr admin witness-policy set --region R --quorum K --witness 370200 --witness '<name>+<key id>+<key>@https://…'
   xr admin witness-policy show R   (the policy in C2SP tlog-policy syntax)
-  xr audit verify      [--region R]… [--json]                 (exit 1 on any anomaly)
+  xr audit verify      [--region R]… [--threads N] [--json]   (exit 1 on any anomaly; N scan threads, 0 = none)
   xr audit case        <case id> [--at <time>]
   xr audit prove       <event id> [--region R] [--out file]   (C2SP tlog-proof)
   xr audit consistency <origin> <old size> <new size> [--out file]

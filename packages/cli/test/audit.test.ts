@@ -66,6 +66,11 @@ describe('xr audit', { timeout: 90_000 }, () => {
     expect(human.code).toBe(1);
     expect(human.stdout).toMatch(/ANOMAL/);
     expect(human.stdout).toMatch(new RegExp(`XR_JOURNAL_CHAIN_BROKEN  bad\\.journal\\.${LC}/\\d@1`));
+    // The partitions scanned on worker threads (the CLI's own process, as a user runs it): the same report.
+    const threaded = await xr('audit', 'verify', '--json', '--threads', '2', '--log-dir', join(dir, 'log'), '--prefix', 'bad', '--anchors', join(dir, 'anchors.json'));
+    expect(threaded.stderr).toBe('');
+    expect(threaded.code).toBe(1);
+    expect((JSON.parse(threaded.stdout) as AuditReport).anomalies).toEqual(report.anomalies);
   });
 
   it('prove writes a tlog-proof that check verifies offline; consistency likewise', async () => {
@@ -117,5 +122,7 @@ describe('xr audit', { timeout: 90_000 }, () => {
     expect((await xr('audit', 'verify', '--anchors', join(dir, 'anchors.json'))).code).toBe(2);
     expect((await xr('audit', 'prove', '--from', join(dir, 'export'))).code).toBe(2);
     expect((await xr('audit', 'frobnicate')).code).toBe(2);
+    const threads = await xr('audit', 'verify', '--threads', 'many', '--from', join(dir, 'export'), '--anchors', join(dir, 'anchors.json'));
+    expect([threads.code, threads.stderr]).toEqual([2, expect.stringContaining('--threads')]);
   });
 });

@@ -27,7 +27,7 @@ export { DEFAULT_SNAPSHOT_INTERVAL_MS, Snapshots, snapshotKey } from './shell/sn
 export type { SnapshotOptions, SnapshotWritten } from './shell/snapshots.js';
 export { TRACE_HEADER, childTraceparent, continueOrStartTrace, parseTraceparent } from './trace.js';
 export type { TraceContext } from './trace.js';
-export { MAX_SEAL_BATCH, SEAL_HEADER, Sealer, checkSeal, forgetSealNotes, openSealed, sealKeyName, sealNoteVerifications, sealOrigin } from './seal.js';
+export { MAX_SEAL_BATCH, SEAL_HEADER, Sealer, checkSeal, forgetSealNotes, judgeSealPath, openSealed, sealKeyName, sealNoteVerifications, sealOrigin } from './seal.js';
 export type { SealCheck, SealClaim, SealItem } from './seal.js';
 export { SIGNING_MODES, eventSigner, proofFields, proofHeaders, proofOf } from './signing.js';
 export type { EventProof, EventSigner, SigningMode, Unsigned } from './signing.js';

@@ -19,7 +19,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { openVerified, parseKid, readClaim, type SigningKey, type VerificationKey } from '@xr/crypto';
 import type { XrErrorCode } from '@xr/domain';
-import { ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, inclusionProof, leafHash, MerkleTree, parseCheckpoint, parseNote, parseTlogProof, signNote, verifyInclusion, type NoteSigner, type NoteVerifier } from '@xr/tlog';
+import { ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, inclusionProof, leafHash, MerkleTree, parseCheckpoint, parseNote, proofPath, signNote, type NoteSigner, type NoteVerifier, type ProofPath } from '@xr/tlog';
 import type { Trust, TrustedOpen } from './trust.js';
 
 /** Header carrying an event's seal: its tlog-proof in the sender's sealed batch. */
@@ -185,18 +185,32 @@ export type SealCheck = { readonly ok: true; readonly kid: string; readonly regi
  * bytes' leaf hash to the note's root. The bytes' form is the caller's (see `openSealed`).
  */
 export function checkSeal(value: Uint8Array, seal: string, claimed: SealClaim | undefined, timestamp: number, trust: Pick<Trust, 'keyFor' | 'regionKeys'>, field = `headers.${SEAL_HEADER}`): SealCheck {
-  const proof = parseTlogProof(seal);
-  if (!proof.ok) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal: ${proof.message}`, field, signed: false };
-  const opened = openNoteOf(proof.value.checkpoint, trust, field);
+  const path = proofPath(seal, leafHash(value));
+  if (!path.ok) return { ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal: ${path.message}`, field, signed: false };
+  return judgeSealPath(path.value, claimed, timestamp, trust, field);
+}
+
+/**
+ * The key half of `checkSeal`, given where the seal's inclusion proof leads from the bytes' leaf
+ * hash (`proofPath`, which may have run elsewhere: the auditor hashes on worker threads): the note
+ * is opened with the region's keys (once per note text), the key judged at the event's time, then
+ * the computed root must be the note's, and the target the event's.
+ */
+export function judgeSealPath(path: ProofPath, claimed: SealClaim | undefined, timestamp: number, trust: Pick<Trust, 'keyFor' | 'regionKeys'>, field = `headers.${SEAL_HEADER}`): SealCheck {
+  const opened = openNoteOf(path.checkpoint, trust, field);
   if (!('kid' in opened)) return opened;
   const time = typeof claimed?.time === 'string' ? claimed.time : '';
   const verdict = trust.keyFor(opened.kid, time, timestamp);
   if (!verdict.ok) return { ok: false, code: verdict.code, reason: verdict.reason, field, signed: false };
   if (!verdict.key.publicKey.equals(opened.publicKey)) return { ok: false, code: 'XR_KEY_UNKNOWN', reason: `${opened.kid} is now another key than the one that sealed this batch`, field, signed: false };
-  const included = verifyInclusion(proof.value.index, opened.size, leafHash(value), proof.value.proof, opened.root);
-  if (!included.ok) return { ok: false, code: 'XR_SIGNATURE_INVALID', reason: `the record is not in the sealed batch: ${included.message}`, field, signed: false };
+  const problem = path.root === undefined ? (path.problem ?? 'no root') : path.size !== opened.size || !equalRoots(path.root, opened.root) ? 'inclusion proof does not lead to the root' : undefined;
+  if (problem !== undefined) return { ok: false, code: 'XR_SIGNATURE_INVALID', reason: `the record is not in the sealed batch: ${problem}`, field, signed: false };
   if (claimed?.target !== opened.target) return { ok: false, code: 'XR_SIGNATURE_INVALID', reason: `sealed for ${opened.target}, but addressed to ${String(claimed?.target)}`, field, signed: false };
   return { ok: true, kid: opened.kid, region: opened.region };
+}
+
+function equalRoots(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
 }
 
 /** Opens a sealed record, as `openTrusted` opens a JWS-signed one: `checkSeal`, then the bytes exactly RFC 8785 canonical. */

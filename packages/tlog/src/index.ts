@@ -13,7 +13,7 @@ export { ed25519PrivateKey, ed25519PublicKey, rawPublicKey } from './ed25519.js'
 export { COSIGNATURE_SIZE, SIGNATURE_TYPE_COSIGNATURE_V1, cosignatureMessage, cosignatureSigner, cosignatureTimestamp, cosignatureVerifier } from './cosignature.js';
 export { formatCheckpoint, openCheckpoint, parseCheckpoint } from './checkpoint.js';
 export type { Checkpoint, CheckpointKeys, OpenedCheckpoint } from './checkpoint.js';
-export { TLOG_PROOF_HEADER, formatTlogProof, parseTlogProof, verifyTlogProof } from './tlog-proof.js';
-export type { TlogProof } from './tlog-proof.js';
+export { TLOG_PROOF_HEADER, formatTlogProof, parseTlogProof, proofPath, ProofPaths, verifyTlogProof } from './tlog-proof.js';
+export type { ProofPath, TlogProof } from './tlog-proof.js';
 export { MAX_ADD_CHECKPOINT_PROOF, formatAddCheckpoint, parseAddCheckpoint } from './add-checkpoint.js';
 export type { AddCheckpoint } from './add-checkpoint.js';

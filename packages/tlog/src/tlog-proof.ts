@@ -5,9 +5,10 @@
  */
 import { fail, ok, type Result } from '@xr/domain';
 import { decodeBase64, encodeBase64, isCount, parseDecimal } from './bytes.js';
-import { openCheckpoint, type CheckpointKeys, type OpenedCheckpoint } from './checkpoint.js';
+import { openCheckpoint, parseCheckpoint, type CheckpointKeys, type OpenedCheckpoint } from './checkpoint.js';
 import { isHash } from './hash.js';
-import { verifyInclusion } from './verify.js';
+import { parseNote } from './note.js';
+import { rootFromInclusionProof, verifyInclusion } from './verify.js';
 
 export const TLOG_PROOF_HEADER = 'c2sp.org/tlog-proof@v1';
 /** A tree of 2^64 leaves needs 64 hashes; nothing longer is a proof. */
@@ -70,4 +71,65 @@ export function verifyTlogProof(p: TlogProof, leaf: Uint8Array, keys: Checkpoint
   const { size, rootHash } = opened.value.checkpoint;
   const included = verifyInclusion(p.index, size, leaf, p.proof, rootHash);
   return included.ok ? opened : included;
+}
+
+/**
+ * Where a tlog proof leads, before any key is consulted: the checkpoint note it carries (verbatim,
+ * unverified) and the root its inclusion proof computes from `leaf` at the tree size that note's
+ * body states. `root` is absent, with `problem` saying why, when the note's body is not a
+ * checkpoint or the proof does not fit its size. The caller opens the note with its keys and
+ * compares sizes and roots (see `verifyTlogProof`, which does both in one step); splitting the two
+ * lets the hashing run where no keys are (a worker thread) and the note be verified once per batch.
+ */
+export interface ProofPath {
+  readonly checkpoint: string;
+  readonly index: number;
+  readonly size?: number;
+  readonly root?: Uint8Array;
+  readonly problem?: string;
+}
+
+/** The path of a tlog proof's text for `leaf`; fails only when the proof itself does not parse. */
+export function proofPath(text: string, leaf: Uint8Array): Result<ProofPath> {
+  return pathOf(text, leaf, noteSize);
+}
+
+type NoteSize = { readonly size: number } | { readonly problem: string };
+
+/** The tree size a checkpoint note's body states (the note unverified). */
+function noteSize(checkpoint: string): NoteSize {
+  const note = parseNote(checkpoint);
+  const body = note.ok ? parseCheckpoint(note.value.text) : note;
+  return body.ok ? { size: body.value.size } : { problem: body.message };
+}
+
+function pathOf(text: string, leaf: Uint8Array, sizeOf: (checkpoint: string) => NoteSize): Result<ProofPath> {
+  const parsed = parseTlogProof(text);
+  if (!parsed.ok) return parsed;
+  const { checkpoint, index, proof } = parsed.value;
+  const stated = sizeOf(checkpoint);
+  if (!('size' in stated)) return ok({ checkpoint, index, problem: stated.problem });
+  const root = rootFromInclusionProof(index, stated.size, leaf, proof);
+  return ok(root.ok ? { checkpoint, index, size: stated.size, root: root.value } : { checkpoint, index, size: stated.size, problem: root.message });
+}
+
+/**
+ * `proofPath` for many proofs that share few notes (a sealed batch: each event's proof carries the
+ * batch's note): each note's body is parsed once. Bounded; the oldest note is forgotten first.
+ */
+export class ProofPaths {
+  private readonly sizes = new Map<string, NoteSize>();
+
+  constructor(private readonly max = 1_024) {}
+
+  path(text: string, leaf: Uint8Array): Result<ProofPath> {
+    return pathOf(text, leaf, (checkpoint) => {
+      let known = this.sizes.get(checkpoint);
+      if (!known) {
+        this.sizes.set(checkpoint, (known = noteSize(checkpoint)));
+        if (this.sizes.size > this.max) this.sizes.delete(this.sizes.keys().next().value!);
+      }
+      return known;
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MerkleTree, cosignatureSigner, cosignatureVerifier, ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, parseTlogProof, signNote, verifyTlogProof } from '@xr/tlog';
+import { MerkleTree, cosignatureSigner, cosignatureVerifier, ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, parseTlogProof, proofPath, signNote, verifyTlogProof } from '@xr/tlog';
 
 // The example of github.com/C2SP/C2SP tlog-proof.md (its signatures are elided with [...], so
 // only the proof part is checked; the checkpoint is kept verbatim).
@@ -73,5 +73,37 @@ describe('tlog-proof', () => {
     // A witness's cosignature alone is not the log's signature.
     expect(verifyTlogProof(parsed.value, leaf, { log: [], witnesses: [witnessKey] })).toMatchObject({ ok: false, code: 'XR_NOTE_UNVERIFIED' });
     expect(verifyTlogProof(parsed.value, leaf, { log: [logKey], origin: 'xr.example/other' })).toMatchObject({ ok: false, field: 'origin' });
+  });
+
+  it('proofPath: the root a proof leads to at its note\'s size, before any key; why not, when it cannot', () => {
+    const tree = new MerkleTree();
+    for (let i = 0; i < 11; i++) tree.appendData(Buffer.from(`event ${i}`));
+    const root = tree.root();
+    const proof = tree.inclusionProof(6);
+    if (!root.ok || !proof.ok) throw new Error('tree');
+    const body = formatCheckpoint({ origin: 'xr.seal.371500/370200', size: 11, rootHash: root.value, extensions: [] });
+    if (!body.ok) throw new Error(body.message);
+    const note = signNote(body.value, [ed25519Signer('xr.seal.371500', generateKeyPairSync('ed25519').privateKey)]);
+    if (!note.ok) throw new Error(note.message);
+    const text = formatTlogProof({ index: 6, proof: proof.value, checkpoint: note.value });
+    if (!text.ok) throw new Error(text.message);
+    const path = proofPath(text.value, tree.hashAt(0, 6));
+    expect(path.ok && { ...path.value, root: Buffer.from(path.value.root!).toString('hex') }).toEqual({ checkpoint: note.value, index: 6, size: 11, root: Buffer.from(root.value).toString('hex') });
+    // Another leaf leads elsewhere: the caller's comparison with the (verified) note's root fails.
+    const other = proofPath(text.value, tree.hashAt(0, 5));
+    expect(other.ok && Buffer.from(other.value.root!).equals(root.value)).toBe(false);
+    // A proof that does not fit the note's size: no root, a reason.
+    const short = formatTlogProof({ index: 6, proof: proof.value.slice(1), checkpoint: note.value });
+    const shortPath = short.ok ? proofPath(short.value, tree.hashAt(0, 6)) : undefined;
+    expect(shortPath?.ok && [shortPath.value.size, shortPath.value.root, shortPath.value.problem]).toEqual([11, undefined, 'inclusion proof is too short']);
+    // A note whose body is not a checkpoint: no size, no root, a reason (the keys decide what to report first).
+    const notCheckpoint = signNote('hello\n', [ed25519Signer('xr.seal.371500', generateKeyPairSync('ed25519').privateKey)]);
+    if (!notCheckpoint.ok) throw new Error(notCheckpoint.message);
+    const odd = formatTlogProof({ index: 0, proof: [], checkpoint: notCheckpoint.value });
+    const bodyless = odd.ok ? proofPath(odd.value, tree.hashAt(0, 0)) : undefined;
+    expect(bodyless).toMatchObject({ ok: true, value: { checkpoint: notCheckpoint.value } });
+    expect(bodyless?.ok && [bodyless.value.size, bodyless.value.root, typeof bodyless.value.problem]).toEqual([undefined, undefined, 'string']);
+    // Only a proof that does not parse fails.
+    expect(proofPath('c2sp.org/tlog-proof@v1\nindex x\n', tree.hashAt(0, 0))).toMatchObject({ ok: false, code: 'XR_PROOF_MALFORMED' });
   });
 });

@@ -24,6 +24,7 @@ const OPTIONS = {
   to: { type: 'string' },
   keys: { type: 'string', multiple: true },
   quorum: { type: 'string' },
+  threads: { type: 'string' },
 } as const satisfies OptionSpec;
 
 const POSITIONALS: Record<AuditCommand, string[]> = { verify: [], case: ['case id'], prove: ['event id'], consistency: ['origin', 'old size', 'new size'], check: ['file'], export: [], policy: ['region'] };
@@ -47,6 +48,13 @@ async function writeOut(io: CliIo, values: Values, text: string): Promise<void> 
   if (out === undefined) return io.stdout(text);
   await writeFile(resolve(io.cwd, out), text);
   io.stderr(`xr audit: wrote ${out}\n`);
+}
+
+/** `--threads`: worker threads for the journal scan, 0 (this thread only) to 64. */
+function threadCount(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 64) throw usage(`--threads must be a whole number from 0 to 64, not ${JSON.stringify(text)}`, '--threads');
+  return n;
 }
 
 function size(text: string, what: string): number {
@@ -85,6 +93,8 @@ export async function audit(command: AuditCommand, args: readonly string[], io: 
     return 0;
   }
   const regions = regionsOf(values);
+  const threadsText = optional(values, 'threads');
+  const threads = threadsText === undefined ? undefined : threadCount(threadsText);
   if (command === 'policy' && !isRegionCode(positionals[0]!)) throw usage(`${positionals[0]} is not a GB/T 2260 region code`, 'region', 'XR_REGION_UNKNOWN');
   if (command === 'export' && optional(values, 'to') === undefined) throw usage('--to <directory> is required', '--to');
   const anchors = command === 'export' ? [] : await readAnchors(values, io);
@@ -102,7 +112,7 @@ export async function audit(command: AuditCommand, args: readonly string[], io: 
     switch (command) {
       case 'verify': {
         const bar = progress(io);
-        const report = await verifyAudit(source, { trustAnchors: anchors, ...(regions ? { regions } : {}), onProgress: bar.update });
+        const report = await verifyAudit(source, { trustAnchors: anchors, ...(regions ? { regions } : {}), ...(threads === undefined ? {} : { threads }), onProgress: bar.update });
         bar.done();
         io.stdout(json ? `${JSON.stringify(report)}\n` : humanReport(report));
         return report.ok ? 0 : 1;

@@ -1,0 +1,109 @@
+/**
+ * Journal partitions scanned on worker threads (`PartitionScanner` in scan-worker.ts): partitions
+ * are independent until they are folded, so each is pinned to one worker (its chain state lives
+ * there) and the workers share them, least loaded first. Record bytes go over in one transferred
+ * buffer per batch; results come back as plain data and one transferred buffer of hashes.
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { HASHES_PER_RECORD, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
+import { canRunOnWorker, moduleWorker } from './module-worker.js';
+import type { ScanRequest } from './scan-worker.js';
+
+const MODULE = new URL(`./scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+
+interface Pending {
+  readonly resolve: (b: ScannedBatch) => void;
+  readonly reject: (e: Error) => void;
+}
+
+interface Lane {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+  partitions: number;
+}
+
+/** Workers the audit would use on this machine by default. */
+export function defaultScanThreads(): number {
+  return canRunOnWorker(MODULE) ? Math.max(1, availableParallelism()) : 0;
+}
+
+export class ScanPool {
+  private readonly lanes: Lane[] = [];
+  private next = 0;
+  private scans = 0;
+  private failure: Error | undefined;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = moduleWorker(MODULE);
+      const lane: Lane = { worker, pending: new Map(), partitions: 0 };
+      worker.on('message', (m: { id: number; batch?: ScannedBatch; error?: string }) => {
+        const p = lane.pending.get(m.id);
+        if (!p) return;
+        lane.pending.delete(m.id);
+        if (m.batch) p.resolve(m.batch);
+        else p.reject(new Error(`scan worker: ${m.error ?? 'no result'}`));
+      });
+      const fail = (error: Error): void => {
+        this.failure ??= error;
+        for (const p of lane.pending.values()) p.reject(error);
+        lane.pending.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (lane.pending.size > 0) fail(new Error(`scan worker exited with code ${code}`));
+      });
+      this.lanes.push(lane);
+    }
+  }
+
+  /**
+   * A scan of one partition (given by `where`) on one of the workers: batches in offset order, each
+   * continuing the previous one; `end` frees the worker's state for it. Each call is a new scan.
+   */
+  partition(where: Where): { scan(inputs: readonly ScanInput[]): Promise<ScannedBatch>; end(): void } {
+    const key = `${this.scans++}`;
+    const lane = this.lanes.reduce((a, b) => (b.partitions < a.partitions ? b : a));
+    lane.partitions++;
+    let ended = false;
+    return {
+      scan: (inputs) => this.send(lane, key, where, inputs),
+      end: () => {
+        if (ended) return;
+        ended = true;
+        lane.partitions--;
+        if (!this.failure) lane.worker.postMessage({ key, end: true });
+      },
+    };
+  }
+
+  private send(lane: Lane, key: string, where: Where, inputs: readonly ScanInput[]): Promise<ScannedBatch> {
+    if (this.failure) return Promise.reject(this.failure);
+    let size = 0;
+    for (const r of inputs) size += r.value.length;
+    const bytes = new Uint8Array(size);
+    const meta = new Float64Array(inputs.length * 3);
+    let at = 0;
+    inputs.forEach((r, i) => {
+      bytes.set(r.value, at);
+      at += r.value.length;
+      meta[i * 3] = r.offset;
+      meta[i * 3 + 1] = r.timestamp;
+      meta[i * 3 + 2] = at;
+    });
+    const id = this.next++;
+    const request: ScanRequest = { id, key, where, meta, bytes };
+    return new Promise<ScannedBatch>((resolve, reject) => {
+      lane.pending.set(id, { resolve, reject });
+      lane.worker.postMessage(request, [bytes.buffer, meta.buffer]);
+    }).then((batch) => {
+      if (batch.hashes.length !== inputs.length * HASHES_PER_RECORD) throw new Error('scan worker: a batch came back with the wrong number of hashes');
+      return batch;
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.worker.terminate()));
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The worker side of `ScanPool`: a `PartitionScanner` per partition it is given, batches scanned in
+ * the order they arrive. Input: the batch's record bytes in one transferred buffer.
+ */
+import { parentPort } from 'node:worker_threads';
+import { PartitionScanner, type ScanInput, type Where } from './journal-scan.js';
+
+export interface ScanRequest {
+  readonly id: number;
+  readonly key: string;
+  readonly where: Where;
+  /** Per record: offset, timestamp, end of its bytes in `bytes`. */
+  readonly meta: Float64Array;
+  readonly bytes: Uint8Array;
+}
+
+const port = parentPort;
+if (!port) throw new Error('scan-worker runs on a worker thread');
+const scanners = new Map<string, PartitionScanner>();
+
+port.on('message', (m: ScanRequest | { key: string; end: true }) => {
+  if ('end' in m) return void scanners.delete(m.key);
+  let scanner = scanners.get(m.key);
+  if (!scanner) scanners.set(m.key, (scanner = new PartitionScanner(m.where)));
+  const inputs: ScanInput[] = [];
+  let start = 0;
+  for (let i = 0; i < m.meta.length; i += 3) {
+    const end = m.meta[i + 2]!;
+    inputs.push({ offset: m.meta[i]!, timestamp: m.meta[i + 1]!, value: m.bytes.subarray(start, end) });
+    start = end;
+  }
+  try {
+    const batch = scanner.scanBatch(inputs);
+    port.postMessage({ id: m.id, batch }, [batch.hashes.buffer as ArrayBuffer]);
+  } catch (error) {
+    port.postMessage({ id: m.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});
