@@ -11,7 +11,7 @@ import { validateElectronicLicence } from '@xr/schemas';
 import { checkHeader, decodeJws, signatureHolds } from './compact-jws.js';
 import { certKeyCode, type VerifyContext } from './context.js';
 import { checkLicenceUrn } from './licence-id.js';
-import { parseIssuerId, type LicenceCredential } from './model.js';
+import { parseIssuerId, type LicenceCredential, type StatusListEntry } from './model.js';
 
 export interface Verdict {
   readonly valid: boolean;
@@ -49,6 +49,12 @@ function crossChecks(credential: LicenceCredential, kid: string | undefined, rea
       reasons.push(problem('XR_CERT_MALFORMED', `status entry is not the issuer's ${entry.statusPurpose} list (id = <statusListCredential>#<statusListIndex>)`, `/payload/credentialStatus/${i}`));
     }
   });
+  // One certificate, one place: both entries carry the same list number and index.
+  const place = (e: StatusListEntry) => `${e.statusListCredential.slice(e.statusListCredential.lastIndexOf('/') + 1)}#${e.statusListIndex}`;
+  const [first, second] = credential.credentialStatus;
+  if (place(first) !== place(second)) {
+    reasons.push(problem('XR_CERT_MALFORMED', 'the revocation and suspension entries name different list numbers or indexes', '/payload/credentialStatus'));
+  }
 }
 
 function validity(credential: LicenceCredential, ctx: VerifyContext, reasons: Problem[]): void {

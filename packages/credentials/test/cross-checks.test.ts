@@ -78,4 +78,16 @@ describe('the issuer named twice must agree (each re-signed with a registered ke
     const jws = resigned((c) => ({ ...c, credentialStatus: [c.credentialStatus[0], { ...c.credentialStatus[1], id: `${c.credentialStatus[1].statusListCredential}#1` }] }));
     expect(reasons(verifyCertificate(jws, context()))).toEqual([['XR_CERT_MALFORMED', '/payload/credentialStatus/1']]);
   });
+
+  it('revocation and suspension entries at different indexes or lists: XR_CERT_MALFORMED at /payload/credentialStatus', () => {
+    const moved = (e: StatusListEntry, list: number, index: number): StatusListEntry => {
+      const url = e.statusListCredential.replace(/\/\d+$/, `/${list}`);
+      return { ...e, statusListCredential: url, statusListIndex: String(index), id: `${url}#${index}` };
+    };
+    const ok = () => ({ status: 'ok' as const, asOf: '2025-06-01T00:00:00Z' });
+    for (const [list, index] of [[0, 94_568], [1, 94_567]] as const) {
+      const jws = resigned((c) => ({ ...c, credentialStatus: [c.credentialStatus[0], moved(c.credentialStatus[1], list, index)] }));
+      expect(reasons(verifyCertificate(jws, context({ status: ok })))).toEqual([['XR_CERT_MALFORMED', '/payload/credentialStatus']]);
+    }
+  });
 });
