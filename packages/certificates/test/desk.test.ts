@@ -176,11 +176,30 @@ describe('电子证照 issued on approval, verified and recognised elsewhere, re
   it('suspension, reinstatement and revocation by the issuer reach every desk; only the issuer may change it', async () => {
     const office = desks.get('370200')!;
     expect(await desks.get('331081')!.change('revoked', certificateId, 'fraud', 'r0')).toMatchObject({ ok: false, code: 'XR_CERT_NOT_FOUND' });
-    expect(await office.change('suspended', certificateId, 'under-review', 'r1')).toMatchObject({ ok: true, value: { status: 'suspended', unchanged: false } });
+    const suspended = await office.change('suspended', certificateId, 'under-review', 'r1');
+    expect(suspended).toMatchObject({ ok: true, value: { status: 'suspended', unchanged: false } });
     await expect.poll(() => desks.get('331081')!.verify(credential).reasons.map((r) => r.code), { timeout: 2_000 }).toEqual(['XR_CERT_SUSPENDED']);
     expect(await office.change('suspended', certificateId, 'under-review', 'r1')).toMatchObject({ ok: true, value: { unchanged: true } });
     expect(await office.change('reinstated', certificateId, 'review-passed', 'r2')).toMatchObject({ ok: true, value: { status: 'valid' } });
     await expect.poll(() => desks.get('331081')!.verify(credential).valid, { timeout: 2_000 }).toBe(true);
+    // r1 retried after the reinstatement (its answer was lost): answered with the earlier outcome, nothing changes.
+    const position = office.follower.freshness.position;
+    const retried = await office.change('suspended', certificateId, 'under-review', 'r1');
+    expect(retried).toEqual({ ok: true, value: { ...(suspended.ok ? suspended.value : {}), unchanged: true } });
+    expect(office.follower.freshness.position).toBe(position);
+    expect(office.statusOf(certificateId)).toBe('valid');
+    expect(desks.get('331081')!.verify(credential).valid).toBe(true);
+    // A request id used before for another change is no retry.
+    expect(await office.change('suspended', certificateId, 'under-review', 'r2')).toMatchObject({ ok: false, code: 'XR_REQUEST_CONFLICT', field: 'request_id' });
+    expect(await office.change('suspended', certificateId, 'other-reason', 'r1')).toMatchObject({ ok: false, code: 'XR_REQUEST_CONFLICT', field: 'request_id' });
+    expect(office.statusOf(certificateId)).toBe('valid');
+    // A request that changed nothing (already valid) is remembered too: its retry after a suspension does not reinstate.
+    const noop = await office.change('reinstated', certificateId, 'review-passed', 'r2b');
+    expect(noop).toMatchObject({ ok: true, value: { status: 'valid', unchanged: true } });
+    expect(await office.change('suspended', certificateId, 'under-review', 'r6')).toMatchObject({ ok: true, value: { status: 'suspended', unchanged: false } });
+    expect(await office.change('reinstated', certificateId, 'review-passed', 'r2b')).toEqual(noop);
+    expect(office.statusOf(certificateId)).toBe('suspended');
+    expect(await office.change('reinstated', certificateId, 'review-passed', 'r7')).toMatchObject({ ok: true, value: { status: 'valid', unchanged: false } });
     expect(await office.change('revoked', certificateId, 'fraud', 'r3')).toMatchObject({ ok: true, value: { status: 'revoked' } });
     await expect.poll(() => desks.get('331081')!.verify(credential).reasons.map((r) => r.code), { timeout: 2_000 }).toEqual(['XR_CERT_REVOKED']);
     expect(await office.change('reinstated', certificateId, 'mistake', 'r4')).toMatchObject({ ok: false, code: 'XR_CERT_STATUS_CONFLICT' });
