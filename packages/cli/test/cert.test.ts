@@ -70,7 +70,7 @@ function licence(overrides: Partial<LicenceToIssue> = {}, key = QD): string {
       version: '001',
       licenceName: '食品经营许可证',
       licenceNumber: 'JY13702000000001',
-      issueDate: new Date(now).toISOString().slice(0, 10),
+      issueDate: new Date((overrides.issuedAt ?? now - HOUR) + 8 * HOUR).toISOString().slice(0, 10), // the China date of iat
       holder: { name: '张三', code: '11010519491231002X', codeType: '111' },
       validFrom: new Date(now - HOUR).toISOString(),
       validUntil: new Date(now + 365 * 24 * HOUR).toISOString(),

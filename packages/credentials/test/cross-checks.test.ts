@@ -91,3 +91,32 @@ describe('the issuer named twice must agree (each re-signed with a registered ke
     }
   });
 });
+
+describe('颁发日期 is the China date of iat (the key is judged at iat, so the two must name the same day)', () => {
+  const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+  const withDates = (iat: string, issueDate: string, signer: SigningKey = KEYS.k2.signer) =>
+    resigned((c) => ({ ...c, iat: at(iat), credentialSubject: { ...c.credentialSubject, issueDate } }), signer);
+
+  it('the China day, not the UTC day: 15:59:59Z is still that day, 16:00:00Z is the next', () => {
+    expect(verifyCertificate(withDates('2025-01-15T15:59:59Z', '2025-01-15'), context()).reasons).toEqual([]);
+    expect(verifyCertificate(withDates('2025-01-15T16:00:00Z', '2025-01-16'), context()).reasons).toEqual([]);
+    const verdict = verifyCertificate(withDates('2025-01-15T16:00:00Z', '2025-01-15'), context());
+    expect(reasons(verdict)).toEqual([['XR_CERT_MALFORMED', '/payload/credentialSubject/issueDate']]);
+    expect(verdict.reasons[0]!.message).toContain('2025-01-16');
+  });
+
+  it('a 颁发日期 after the key was revoked, signed with an iat from before: refused, though the key held at iat', () => {
+    // k3 is revoked from 2025-02-01: the key verifies at this iat, the 颁发日期 says the licence was issued after.
+    const verdict = verifyCertificate(withDates('2025-01-15T02:00:00Z', '2025-03-01', KEYS.k3.signer), context());
+    expect(reasons(verdict)).toEqual([['XR_CERT_MALFORMED', '/payload/credentialSubject/issueDate']]);
+  });
+
+  it('a 颁发日期 before the signing day is refused too', () => {
+    expect(reasons(verifyCertificate(withDates('2025-01-15T02:00:00Z', '2025-01-14'), context()))).toEqual([['XR_CERT_MALFORMED', '/payload/credentialSubject/issueDate']]);
+  });
+
+  it('issuing refuses to sign one whose 颁发日期 is not the China date of issuedAt', () => {
+    const refused = issueLicence(licence({ issueDate: '2025-01-16' }), KEYS.k2.signer);
+    expect(refused.ok || [refused.code, refused.field]).toEqual(['XR_BAD_REQUEST', 'issueDate']);
+  });
+});
