@@ -11,7 +11,7 @@ import { fail, ok, type ItemLookup, type Result } from '@xr/domain';
 import type { EventLog } from '@xr/event-log';
 import { ID_NAMESPACES, type CertificateIssuer, type Topics, type Trust } from '@xr/exchange';
 import type { Logger } from '@xr/observability';
-import { StatusFollower, StatusPublisher, StatusWriter, type CertificateStatus } from '@xr/status';
+import { StatusFollower, StatusPublisher, StatusWriter, type AppliedChange, type CertificateStatus } from '@xr/status';
 import { licenceIssuer, statusPlace } from './issuer.js';
 import { verifyPresented, type PresentedVerdict } from './verifier.js';
 
@@ -101,19 +101,28 @@ export class CertificateDesk {
     return verifyPresented(jws, { region: this.o.region, trust: this.o.trust, recognises: this.o.recognises, status: this.follower, now: () => this.clock().getTime() });
   }
 
-  /** A status change by the issuing region; `requestKey` makes a retry write the same record id. */
+  /**
+   * A status change by the issuing region. The record id derives from `requestKey`, and every
+   * accepted request is written (one that changes nothing too), so the status fold knows each
+   * request id's outcome: a retry is answered with it (`unchanged`) and changes nothing, even when
+   * the status moved since; the same id for another change is XR_REQUEST_CONFLICT.
+   */
   async change(kind: StatusChangeKind, certificateId: string, reason: string, requestKey: string): Promise<Result<StatusChangeResult>> {
     const known = this.follower.state.certificate(certificateId);
     if (!known || known.issuer !== this.o.region) return fail('XR_CERT_NOT_FOUND', `${this.o.region} issued no certificate ${certificateId} (as of status position ${this.follower.freshness.position})`, 'certificate_id');
     if (!/^[a-z][a-z0-9-]{0,63}$/.test(reason)) return fail('XR_BAD_REQUEST', 'a reason is a code: lower case letters, digits and -, at most 64', 'reason');
-    const after = (unchanged: boolean, offset: number, at: string): Result<StatusChangeResult> => ok({ certificateId, status: statusWord(this.follower.state.certificate(certificateId)), offset, at, unchanged });
+    const id = uuidV8FromName(ID_NAMESPACES.status, `${this.o.region}/${requestKey}`);
+    const answer = (change: AppliedChange, unchanged: boolean): Result<StatusChangeResult> => {
+      if (change.certificate !== certificateId || change.status !== kind || change.reason !== reason) {
+        return fail('XR_REQUEST_CONFLICT', `this request_id was already used to make ${change.certificate} ${change.status} (${change.reason ?? 'no reason'}); a new request needs a new request_id`, 'request_id');
+      }
+      return ok({ certificateId, status: statusWord(change.result), offset: change.offset, at: change.at, unchanged });
+    };
+    const earlier = this.follower.state.change(id);
+    if (earlier) return answer(earlier, true);
     if (known.revoked && kind !== 'revoked') return fail('XR_CERT_STATUS_CONFLICT', `certificate ${certificateId} is revoked; revocation is final`, 'certificate_id');
-    const last = kind === 'revoked' ? known.revoked : kind === 'suspended' ? known.suspended : undefined;
-    if (last) return after(true, last.offset, last.at);
-    if (kind === 'reinstated' && !known.suspended) return after(true, known.issued.offset, known.issued.at);
-    const at = this.clock().toISOString();
     const offset = await this.writer.append({
-      id: uuidV8FromName(ID_NAMESPACES.status, `${this.o.region}/${requestKey}`),
+      id,
       type: 'certificate.status',
       v: 1,
       issuer: this.o.region,
@@ -122,10 +131,14 @@ export class CertificateDesk {
       index: known.index,
       status: kind,
       reason,
-      time: at,
+      time: this.clock().toISOString(),
     });
-    if (!(await this.follower.reached(offset, 10_000))) return fail('XR_UNAVAILABLE', `the status change was written at offset ${offset} but not read back in time`, 'certificate_id');
-    return after(false, offset, at);
+    if (!(await this.follower.reached(offset, 10_000))) return fail('XR_UNAVAILABLE', `the status change was written at offset ${offset} but not read back in time; retry with the same request id`, 'certificate_id');
+    const applied = this.follower.state.change(id);
+    // Refused by the fold: the status moved between the check and the write (revoked meanwhile).
+    if (!applied) return fail('XR_CERT_STATUS_CONFLICT', `the status change at offset ${offset} was refused: ${certificateId} changed meanwhile`, 'certificate_id');
+    // Written twice (a concurrent retry): the first record is the outcome.
+    return answer(applied, !applied.changed || applied.offset !== offset);
   }
 
   /** This region's status list of one authority, purpose and list number, signed now (cached until the status topic moves). */

@@ -19,8 +19,8 @@ async function until<T>(probe: () => T, want: (v: T) => boolean, ms = 10_000): P
     await new Promise((r) => setTimeout(r, 10));
   }
 }
-import { openStatusList, statusLookupFromLists } from '@xr/credentials';
-import { generateKeyPair, makeKid, signingKeyFromJwk, type SigningKey } from '@xr/crypto';
+import { checkLicenceUrn, openStatusList, statusLookupFromLists, type LicenceCredential } from '@xr/credentials';
+import { generateKeyPair, makeKid, sha256Hex, signingKeyFromJwk, type SigningKey } from '@xr/crypto';
 import { catalogIndex } from '@xr/domain';
 import { SAMPLE_CATALOGS } from '@xr/domain/samples';
 import { FileEventLog } from '@xr/event-log-file';
@@ -38,6 +38,16 @@ const trust = (): KeyRing => new KeyRing(codes.map((c) => keys.get(c)!.publicJwk
 const items = catalogIndex(SAMPLE_CATALOGS);
 // 温岭 recognises 青岛's 食品经营许可证; 成都 recognises nothing of 青岛's.
 const recognises = (verifier: string, issuer: string, type: string): boolean => verifier === '331081' && issuer === '370200' && type === TYPE;
+
+/** The payload of a compact JWS, as any holder can read it. */
+const payloadOf = (jws: string): LicenceCredential => JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8')) as LicenceCredential;
+/** The calendar date in China (UTC+8, no daylight saving) of an instant. */
+const chinaDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+/** 有效期至 of a 颁发日期 and a validity in years: 23:59:59 China time of the day before the same date that many years later. */
+function validUntilOf(issueDate: string, years: number): string {
+  const [y, m, d] = issueDate.split('-').map(Number) as [number, number, number];
+  return `${new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10)}T23:59:59+08:00`;
+}
 
 function desk(region: string, log: FileEventLog): CertificateDesk {
   const authorities = SAMPLE_CATALOGS.find((c) => c.region === region)!.items.flatMap((i) => (i.certificate ? [i.certificate.issuer] : []));
@@ -104,6 +114,48 @@ describe('电子证照 issued on approval, verified and recognised elsewhere, re
     expect(verdict.credential?.credentialSubject).toMatchObject({ holderName: '聊城示例餐饮有限公司', holderCode: '91350100M000100Y43', holderCodeType: '001', licenceTypeCode: TYPE });
   });
 
+  it('the credential holds what the approval and the catalog item (validityYears 5) derive: dates, 流水号, 证照编号, item and case', () => {
+    const state = issued();
+    const approvedAt = state.decision!.at;
+    const c = payloadOf(credential);
+    const issueDate = chinaDay(approvedAt);
+    const serial = `${issueDate.replaceAll('-', '')}${String(state.certificate!.statusIndex).padStart(8, '0')}`;
+    expect(c.credentialSubject).toMatchObject({ issueDate, licenceNumber: `370200-${serial}`, licenceName: '食品经营许可证', itemCode: state.itemCode, itemName: '食品经营许可证核发', caseId });
+    expect(c.credentialSubject.itemCode).toBe('370200-SPJY-0001');
+    expect(c.validFrom).toBe(approvedAt);
+    expect(c.iat).toBe(Math.floor(Date.parse(approvedAt) / 1000));
+    expect(c.validUntil).toBe(validUntilOf(issueDate, 5));
+    const id = checkLicenceUrn(c.id);
+    expect(id.ok && { ...id.value }).toMatchObject({ typeCode: TYPE, issuerUscc: '11370200MB12345674', serial, version: '001' });
+    expect(c.id).toBe(`urn:gbt36904:${certificateId}`);
+    expect(c.issuer).toEqual({ id: 'https://xr.example.gov.cn/issuers/370200/11370200MB12345674', name: '青岛市行政审批服务局' });
+    // The case's copy says the same as the credential.
+    expect(state.certificate).toMatchObject({ number: `370200-${serial}`, validFrom: approvedAt, validUntil: c.validUntil, typeCode: TYPE, digest: sha256Hex(credential) });
+  });
+
+  it('an approval late in the UTC day is issued on the China date; 29 February plus 5 years ends on 28 February; a status index past list 0 goes to list 1', async () => {
+    const time = '2028-02-28T16:30:00.000Z'; // 2028-02-29 00:30 in China
+    const made = await desks.get('370200')!.certify(
+      { id: '0193f0a0-0000-7000-8000-00000000f0f2', type: 'case.approved', v: 1, caseId, seq: 9, source: '370200', target: '371500', time, payload: { decisionNo: 'X' } },
+      issued(),
+      131_073,
+    );
+    const c = payloadOf(made!.credential);
+    expect([c.validFrom, c.iat]).toEqual([time, Date.parse(time) / 1000]);
+    expect(c.credentialSubject.issueDate).toBe('2028-02-29');
+    expect(c.validUntil).toBe('2033-02-28T23:59:59+08:00');
+    expect(c.credentialSubject.licenceNumber).toBe('370200-2028022900131073');
+    expect(c.id).toMatch(/^urn:gbt36904:1\.2\.156\.3005\.2\.11100000MB0143028R002\.11370200MB12345674\.2028022900131073\.001\.[0-9A-Z]$/);
+    expect(checkLicenceUrn(c.id).ok).toBe(true);
+    expect(c.credentialStatus.map((e) => [e.statusListCredential, e.statusListIndex])).toEqual([
+      ['https://xr.example.gov.cn/issuers/370200/11370200MB12345674/status/revocation/1', '1'],
+      ['https://xr.example.gov.cn/issuers/370200/11370200MB12345674/status/suspension/1', '1'],
+    ]);
+    expect(made).toMatchObject({ number: '370200-2028022900131073', validFrom: time, validUntil: '2033-02-28T23:59:59+08:00', statusIndex: 131_073, id: c.id.slice('urn:gbt36904:'.length) });
+    // 23:59:59 China time on the last day is 15:59:59 UTC.
+    expect(Date.parse(c.validUntil!)).toBe(Date.parse('2033-02-28T15:59:59Z'));
+  });
+
   it('is refused where no agreement covers issuer and type (成都), with the code', () => {
     const verdict = desks.get('510100')!.verify(credential);
     expect(verdict.valid).toBe(false);
@@ -124,11 +176,30 @@ describe('电子证照 issued on approval, verified and recognised elsewhere, re
   it('suspension, reinstatement and revocation by the issuer reach every desk; only the issuer may change it', async () => {
     const office = desks.get('370200')!;
     expect(await desks.get('331081')!.change('revoked', certificateId, 'fraud', 'r0')).toMatchObject({ ok: false, code: 'XR_CERT_NOT_FOUND' });
-    expect(await office.change('suspended', certificateId, 'under-review', 'r1')).toMatchObject({ ok: true, value: { status: 'suspended', unchanged: false } });
+    const suspended = await office.change('suspended', certificateId, 'under-review', 'r1');
+    expect(suspended).toMatchObject({ ok: true, value: { status: 'suspended', unchanged: false } });
     await expect.poll(() => desks.get('331081')!.verify(credential).reasons.map((r) => r.code), { timeout: 2_000 }).toEqual(['XR_CERT_SUSPENDED']);
     expect(await office.change('suspended', certificateId, 'under-review', 'r1')).toMatchObject({ ok: true, value: { unchanged: true } });
     expect(await office.change('reinstated', certificateId, 'review-passed', 'r2')).toMatchObject({ ok: true, value: { status: 'valid' } });
     await expect.poll(() => desks.get('331081')!.verify(credential).valid, { timeout: 2_000 }).toBe(true);
+    // r1 retried after the reinstatement (its answer was lost): answered with the earlier outcome, nothing changes.
+    const position = office.follower.freshness.position;
+    const retried = await office.change('suspended', certificateId, 'under-review', 'r1');
+    expect(retried).toEqual({ ok: true, value: { ...(suspended.ok ? suspended.value : {}), unchanged: true } });
+    expect(office.follower.freshness.position).toBe(position);
+    expect(office.statusOf(certificateId)).toBe('valid');
+    expect(desks.get('331081')!.verify(credential).valid).toBe(true);
+    // A request id used before for another change is no retry.
+    expect(await office.change('suspended', certificateId, 'under-review', 'r2')).toMatchObject({ ok: false, code: 'XR_REQUEST_CONFLICT', field: 'request_id' });
+    expect(await office.change('suspended', certificateId, 'other-reason', 'r1')).toMatchObject({ ok: false, code: 'XR_REQUEST_CONFLICT', field: 'request_id' });
+    expect(office.statusOf(certificateId)).toBe('valid');
+    // A request that changed nothing (already valid) is remembered too: its retry after a suspension does not reinstate.
+    const noop = await office.change('reinstated', certificateId, 'review-passed', 'r2b');
+    expect(noop).toMatchObject({ ok: true, value: { status: 'valid', unchanged: true } });
+    expect(await office.change('suspended', certificateId, 'under-review', 'r6')).toMatchObject({ ok: true, value: { status: 'suspended', unchanged: false } });
+    expect(await office.change('reinstated', certificateId, 'review-passed', 'r2b')).toEqual(noop);
+    expect(office.statusOf(certificateId)).toBe('suspended');
+    expect(await office.change('reinstated', certificateId, 'review-passed', 'r7')).toMatchObject({ ok: true, value: { status: 'valid', unchanged: false } });
     expect(await office.change('revoked', certificateId, 'fraud', 'r3')).toMatchObject({ ok: true, value: { status: 'revoked' } });
     await expect.poll(() => desks.get('331081')!.verify(credential).reasons.map((r) => r.code), { timeout: 2_000 }).toEqual(['XR_CERT_REVOKED']);
     expect(await office.change('reinstated', certificateId, 'mistake', 'r4')).toMatchObject({ ok: false, code: 'XR_CERT_STATUS_CONFLICT' });

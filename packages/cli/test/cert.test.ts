@@ -21,6 +21,9 @@ const stranger = generateKeyPair(adminKid('mallory', 1));
 const QD = generateKeyPair(makeKid('370200', 1));
 const WL = generateKeyPair(makeKid('331081', 1));
 const CD = generateKeyPair(makeKid('510100', 1));
+/** 青岛's later keys, in rotated-registry.jsonl only: QD2 rotated in, then revoked; QD3 current. */
+const QD2 = generateKeyPair(makeKid('370200', 2));
+const QD3 = generateKeyPair(makeKid('370200', 3));
 /** A 青岛 key the registry never heard of. */
 const UNREGISTERED = generateKeyPair(makeKid('370200', 9));
 const HOUR = 3_600_000;
@@ -38,7 +41,7 @@ async function xr(...argv: string[]): Promise<{ code: number; stdout: string; st
 }
 
 /** Registry records as an audit export writes the registry topic: one line each, admin-signed. */
-async function registryFile(signer: typeof admin, name: string): Promise<void> {
+async function registryFile(signer: typeof admin, name: string, more: [string, object, number][] = []): Promise<void> {
   const key = signingKeyFromJwk(signer.privateJwk);
   const jwk = (k: PublicJwk) => ({ kty: k.kty, crv: k.crv, x: k.x, kid: k.kid });
   const payloads: [string, object][] = [
@@ -48,15 +51,16 @@ async function registryFile(signer: typeof admin, name: string): Promise<void> {
     ['recognition.set', { region: '331081', issuer: '370200', certificateTypes: [TYPE] }],
   ];
   const lines: string[] = [];
-  for (const [i, [type, payload]] of payloads.entries()) {
-    const time = new Date(now - 2 * HOUR + i * 1000).toISOString();
+  const records: [string, object, number][] = [...payloads.map(([type, payload], i): [string, object, number] => [type, payload, now - 2 * HOUR + i * 1000]), ...more];
+  for (const [i, [type, payload, at]] of records.entries()) {
+    const time = new Date(at).toISOString();
     const value = canonicalBytes({ id: uuidv7(), type, v: 1, time, admin: key.kid, payload });
     lines.push(recordLine({ topic: 'xr.registry', partition: 0, offset: i, timestamp: Date.parse(time), headers: { [REGISTRY_JWS_HEADER]: await signDetached(value, key) }, value }));
   }
   await writeFile(join(dir, name), `${lines.join('\n')}\n`);
 }
 
-function licence(overrides: Partial<LicenceToIssue> = {}): string {
+function licence(overrides: Partial<LicenceToIssue> = {}, key = QD): string {
   const issued = issueLicence(
     {
       base: BASE,
@@ -66,7 +70,7 @@ function licence(overrides: Partial<LicenceToIssue> = {}): string {
       version: '001',
       licenceName: '食品经营许可证',
       licenceNumber: 'JY13702000000001',
-      issueDate: new Date(now).toISOString().slice(0, 10),
+      issueDate: new Date((overrides.issuedAt ?? now - HOUR) + 8 * HOUR).toISOString().slice(0, 10), // the China date of iat
       holder: { name: '张三', code: '11010519491231002X', codeType: '111' },
       validFrom: new Date(now - HOUR).toISOString(),
       validUntil: new Date(now + 365 * 24 * HOUR).toISOString(),
@@ -76,7 +80,7 @@ function licence(overrides: Partial<LicenceToIssue> = {}): string {
       issuedAt: now - HOUR,
       ...overrides,
     },
-    signingKeyFromJwk(QD.privateJwk),
+    signingKeyFromJwk(key.privateJwk),
   );
   if (!issued.ok) throw new Error(issued.message);
   return issued.value.jws;
@@ -94,6 +98,20 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'xr-cli-cert-'));
   await registryFile(admin, 'registry.jsonl');
   await registryFile(stranger, 'forged-registry.jsonl');
+  // 青岛 rotates QD → QD2 (QD verifies what it signed before now − 95 min), QD2 is revoked from
+  // now − 50 min (found compromised), and QD3 is rotated in.
+  const jwk = (k: PublicJwk) => ({ kty: k.kty, crv: k.crv, x: k.x, kid: k.kid });
+  const MIN = 60_000;
+  await registryFile(admin, 'rotated-registry.jsonl', [
+    ['key.rotated', { region: '370200', newKey: jwk(QD2.publicJwk), overlapUntil: new Date(now - 95 * MIN).toISOString() }, now - 100 * MIN],
+    ['key.revoked', { region: '370200', kid: QD2.publicJwk.kid, effectiveAt: new Date(now - 50 * MIN).toISOString() }, now - 45 * MIN],
+    ['key.rotated', { region: '370200', newKey: jwk(QD3.publicJwk), overlapUntil: new Date(now - 44 * MIN).toISOString() }, now - 44 * MIN],
+  ]);
+  await writeFile(join(dir, 'before-rotation.jws'), `${licence({ issuedAt: now - 110 * MIN }, QD)}\n`);
+  await writeFile(join(dir, 'before-revocation.jws'), `${licence({ issuedAt: now - 70 * MIN }, QD2)}\n`);
+  await writeFile(join(dir, 'after-revocation.jws'), `${licence({ issuedAt: now - 40 * MIN }, QD2)}\n`);
+  await statusList('revocation', [], 'qd3-revocation.jws', QD3);
+  await statusList('suspension', [], 'qd3-suspension.jws', QD3);
   await writeFile(join(dir, 'anchors.json'), JSON.stringify({ keys: [admin.publicJwk] }));
   await writeFile(join(dir, 'licence.jws'), `${licence()}\n`);
   const [h, p, s] = licence().split('.') as [string, string, string];
@@ -167,6 +185,18 @@ describe('xr cert verify --offline', () => {
     expect(codes((await offline('licence.jws', ['revocation.jws'], '--region', '331081', '--json')).stdout)).toEqual(['XR_CERT_STATUS_UNKNOWN']);
     const v = await offline('licence.jws', ['revocation.jws', 'suspension.jws'], '--json');
     expect(JSON.parse(v.stdout)).toMatchObject({ valid: true, recognitionChecked: false });
+  });
+
+  it('judges the issuer key at iat as the registry records tell it: rotated out since is valid, revoked before iat is XR_CERT_KEY_REVOKED', async () => {
+    const rotated = (file: string) => xr('cert', 'verify', file, '--offline', '--registry', 'rotated-registry.jsonl', '--anchors', 'anchors.json', '--status-list', 'qd3-revocation.jws', '--status-list', 'qd3-suspension.jws', '--region', '331081', '--json');
+    const beforeRotation = await rotated('before-rotation.jws');
+    expect(JSON.parse(beforeRotation.stdout)).toMatchObject({ valid: true, reasons: [], registry: { applied: 7, refused: [] } });
+    expect(beforeRotation.code).toBe(0);
+    expect(JSON.parse((await rotated('before-revocation.jws')).stdout)).toMatchObject({ valid: true, reasons: [] });
+    const revoked = await rotated('after-revocation.jws');
+    expect([revoked.code, (JSON.parse(revoked.stdout) as { reasons: { code: string; field: string }[] }).reasons.map((r) => [r.code, r.field])]).toEqual([1, [['XR_CERT_KEY_REVOKED', '/header/kid']]]);
+    // The same QD-signed licence of an hour ago, after QD's overlap ended: rotated out before iat.
+    expect(codes((await rotated('licence.jws')).stdout)).toEqual(['XR_KEY_ROTATED_OUT']);
   });
 
   it('a status list signed with a key the registry does not know, or a registry not signed by the anchors, stops the command (exit 2)', async () => {

@@ -4,7 +4,7 @@
  * a value (the fields at fault); nothing is signed that our own verifier would call malformed.
  */
 import { parseKid, type SigningKey } from '@xr/crypto';
-import { fail, ok, type Result } from '@xr/domain';
+import { chinaDate, fail, ok, type Result } from '@xr/domain';
 import { validateElectronicLicence } from '@xr/schemas';
 import { signVcJwt } from './compact-jws.js';
 import { licenceUrn, makeLicenceId } from './licence-id.js';
@@ -28,7 +28,7 @@ export interface LicenceToIssue {
   readonly typeCode: string;
   readonly serial: string;
   readonly version: string;
-  /** 证照名称, 证照编号, 颁发日期 (YYYY-MM-DD). */
+  /** 证照名称, 证照编号, 颁发日期 (YYYY-MM-DD: the China date of `issuedAt`). */
   readonly licenceName: string;
   readonly licenceNumber: string;
   readonly issueDate: string;
@@ -88,6 +88,8 @@ export function buildLicenceCredential(input: LicenceToIssue): Result<LicenceCre
   };
   const valid = validateElectronicLicence(credential);
   if (!valid.ok) return valid;
+  const signedOn = chinaDate(new Date(Math.floor(input.issuedAt / 1000) * 1000).toISOString());
+  if (input.issueDate !== signedOn) return fail('XR_BAD_REQUEST', `issueDate (颁发日期) must be the China date of issuedAt, ${signedOn ?? 'none'}`, 'issueDate');
   if (input.validUntil !== undefined && Date.parse(input.validUntil) <= Date.parse(input.validFrom)) {
     return fail('XR_BAD_REQUEST', 'validUntil must be after validFrom', 'validUntil');
   }

@@ -6,12 +6,12 @@
  * so a refusal says all that is wrong at once. Nothing here throws on input.
  */
 import { parseKid } from '@xr/crypto';
-import { problem, type Problem } from '@xr/domain';
+import { chinaDate, problem, type Problem } from '@xr/domain';
 import { validateElectronicLicence } from '@xr/schemas';
 import { checkHeader, decodeJws, signatureHolds } from './compact-jws.js';
 import { certKeyCode, type VerifyContext } from './context.js';
 import { checkLicenceUrn } from './licence-id.js';
-import { parseIssuerId, type LicenceCredential } from './model.js';
+import { parseIssuerId, type LicenceCredential, type StatusListEntry } from './model.js';
 
 export interface Verdict {
   readonly valid: boolean;
@@ -29,7 +29,7 @@ function payloadField(field: string | undefined): string {
   return `/payload${field === undefined || field === '/' ? '' : field}`;
 }
 
-/** Consistency of the parts that name the issuer and type twice: key region, 证照标识, status URLs. */
+/** Consistency of the parts that say one thing twice: key region, 证照标识, status URLs, 颁发日期 and iat. */
 function crossChecks(credential: LicenceCredential, kid: string | undefined, reasons: Problem[]): void {
   const issuer = parseIssuerId(credential.issuer.id);
   if (!issuer) return; // the schema's pattern already refused it
@@ -49,6 +49,18 @@ function crossChecks(credential: LicenceCredential, kid: string | undefined, rea
       reasons.push(problem('XR_CERT_MALFORMED', `status entry is not the issuer's ${entry.statusPurpose} list (id = <statusListCredential>#<statusListIndex>)`, `/payload/credentialStatus/${i}`));
     }
   });
+  // The key is judged at iat, and 颁发日期 is when it was issued: the same day, in China, or a key
+  // revoked before the 颁发日期 could sign it with an earlier iat.
+  const signedOn = chinaDate(new Date(credential.iat * 1000).toISOString());
+  if (credential.credentialSubject.issueDate !== signedOn) {
+    reasons.push(problem('XR_CERT_MALFORMED', `颁发日期 ${credential.credentialSubject.issueDate} is not the China date of iat (${signedOn ?? 'none'})`, '/payload/credentialSubject/issueDate'));
+  }
+  // One certificate, one place: both entries carry the same list number and index.
+  const place = (e: StatusListEntry) => `${e.statusListCredential.slice(e.statusListCredential.lastIndexOf('/') + 1)}#${e.statusListIndex}`;
+  const [first, second] = credential.credentialStatus;
+  if (place(first) !== place(second)) {
+    reasons.push(problem('XR_CERT_MALFORMED', 'the revocation and suspension entries name different list numbers or indexes', '/payload/credentialStatus'));
+  }
 }
 
 function validity(credential: LicenceCredential, ctx: VerifyContext, reasons: Problem[]): void {

@@ -106,7 +106,7 @@ describe('refusals name the precise code', () => {
   it('signed by a key revoked before the issue date: XR_CERT_KEY_REVOKED', () => {
     const { jws: before } = issued({}, KEYS.k3.signer); // k3 is revoked from 2025-02-01; this one was signed 2025-01-15
     expect(verifyCertificate(before, context()).valid).toBe(true);
-    const { jws: late } = issued({ issuedAt: Date.parse('2025-02-02T00:00:00Z') }, KEYS.k3.signer);
+    const { jws: late } = issued({ issuedAt: Date.parse('2025-02-02T00:00:00Z'), issueDate: '2025-02-02' }, KEYS.k3.signer);
     const verdict = verifyCertificate(late, context());
     expect(codes(verdict)).toEqual(['XR_CERT_KEY_REVOKED']);
     expect(verdict.reasons[0]!.field).toBe('/header/kid');
@@ -115,7 +115,7 @@ describe('refusals name the precise code', () => {
   it('a key rotated out since, but valid when it signed, still verifies; after its overlap it does not', () => {
     const { jws: old } = issued({}, KEYS.k1.signer); // k1 valid until 2025-03-01, signed 2025-01-15
     expect(verifyCertificate(old, context()).valid).toBe(true);
-    const { jws: late } = issued({ issuedAt: Date.parse('2025-03-02T00:00:00Z') }, KEYS.k1.signer);
+    const { jws: late } = issued({ issuedAt: Date.parse('2025-03-02T00:00:00Z'), issueDate: '2025-03-02' }, KEYS.k1.signer);
     expect(codes(verifyCertificate(late, context()))).toEqual(['XR_KEY_ROTATED_OUT']);
   });
 

@@ -1,5 +1,5 @@
 export { StatusState } from './state.js';
-export type { CertificateStatus, StatusApplied, StatusChange } from './state.js';
+export type { AppliedChange, CertificateStatus, StatusApplied, StatusChange } from './state.js';
 export { openStatusRecord, signStatusRecord } from './record.js';
 export type { SignedStatusRecord, StatusRecord } from './record.js';
 export { StatusFollower } from './follower.js';

@@ -31,6 +31,30 @@ describe('StatusState', () => {
     expect(s.nextIndex('371500')).toBe(0);
   });
 
+  it('a change record read again (same id) changes nothing, even after a later change: a retried request is answered once', () => {
+    const s = new StatusState();
+    const suspend = rec('suspended', { reason: 'under-review' });
+    s.apply(rec('issued'), 0);
+    expect(s.apply(suspend, 1)).toMatchObject({ ok: true, value: { changed: true } });
+    expect(s.apply(rec('reinstated', { reason: 'review-passed' }), 2)).toMatchObject({ ok: true, value: { changed: true } });
+    // The suspension's request retried: the same record id again.
+    expect(s.apply({ ...suspend, time: '2026-12-03T09:00:00.000Z' }, 3)).toMatchObject({ ok: true, value: { changed: false } });
+    expect(s.certificate(CERT)?.suspended).toBeUndefined();
+    expect(s.change(suspend.id)).toMatchObject({ certificate: CERT, status: 'suspended', reason: 'under-review', offset: 1, changed: true, result: { suspended: { offset: 1 } } });
+    // The same id for another change is no retry: refused, nothing changes.
+    expect(s.apply({ ...suspend, status: 'revoked' }, 4)).toMatchObject({ ok: false, code: 'XR_CERT_STATUS_CONFLICT', field: 'id' });
+    expect(s.certificate(CERT)?.revoked).toBeUndefined();
+  });
+
+  it('a change that changes nothing is remembered by its id too', () => {
+    const s = new StatusState();
+    s.apply(rec('issued'), 0);
+    const noop = rec('reinstated', { reason: 'ok' });
+    expect(s.apply(noop, 1)).toMatchObject({ ok: true, value: { changed: false } });
+    expect(s.change(noop.id)).toMatchObject({ status: 'reinstated', offset: 1, changed: false });
+    expect(s.change('0193f0a0-0000-7000-8000-00000000ffff')).toBeUndefined();
+  });
+
   it.each([
     ['an index given to another certificate', [rec('issued'), rec('issued', { certificate: OTHER })], 'index'],
     ['a certificate issued again with another digest', [rec('issued'), rec('issued', { digest: 'b'.repeat(64) })], 'certificate'],

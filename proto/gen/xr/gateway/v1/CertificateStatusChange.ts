@@ -5,7 +5,7 @@ import type { Long } from '@grpc/proto-loader';
 export interface CertificateStatusChange {
   'certificateId'?: (string);
   /**
-   * "revoked", "suspended" or "valid" after the change.
+   * "revoked", "suspended" or "valid" right after the change (for a retry: after the first request).
    */
   'status'?: (string);
   /**
@@ -22,7 +22,7 @@ export interface CertificateStatusChange {
 export interface CertificateStatusChange__Output {
   'certificateId': (string);
   /**
-   * "revoked", "suspended" or "valid" after the change.
+   * "revoked", "suspended" or "valid" right after the change (for a retry: after the first request).
    */
   'status': (string);
   /**

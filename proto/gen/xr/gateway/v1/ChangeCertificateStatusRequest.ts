@@ -3,7 +3,10 @@
 
 export interface ChangeCertificateStatusRequest {
   /**
-   * Makes a retry harmless: the same request id changes the status once.
+   * Makes a retry harmless: the same request id changes the status at most once. A retry (same
+   * id, certificate, change and reason) is answered with the first request's outcome and changes
+   * nothing, even when the status has moved since; the same id for another change is
+   * XR_REQUEST_CONFLICT.
    */
   'requestId'?: (string);
   /**
@@ -18,7 +21,10 @@ export interface ChangeCertificateStatusRequest {
 
 export interface ChangeCertificateStatusRequest__Output {
   /**
-   * Makes a retry harmless: the same request id changes the status once.
+   * Makes a retry harmless: the same request id changes the status at most once. A retry (same
+   * id, certificate, change and reason) is answered with the first request's outcome and changes
+   * nothing, even when the status has moved since; the same id for another change is
+   * XR_REQUEST_CONFLICT.
    */
   'requestId': (string);
   /**
