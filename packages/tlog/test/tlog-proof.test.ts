@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MerkleTree, cosignatureSigner, cosignatureVerifier, ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, parseTlogProof, proofPath, signNote, verifyTlogProof } from '@xr/tlog';
+import { MerkleTree, cosignatureSigner, cosignatureVerifier, ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, parseTlogProof, proofPath, ProofPaths, signNote, verifyTlogProof } from '@xr/tlog';
 
 // The example of github.com/C2SP/C2SP tlog-proof.md (its signatures are elided with [...], so
 // only the proof part is checked; the checkpoint is kept verbatim).
@@ -105,5 +106,68 @@ describe('tlog-proof', () => {
     expect(bodyless?.ok && [bodyless.value.size, bodyless.value.root, typeof bodyless.value.problem]).toEqual([undefined, undefined, 'string']);
     // Only a proof that does not parse fails.
     expect(proofPath('c2sp.org/tlog-proof@v1\nindex x\n', tree.hashAt(0, 0))).toMatchObject({ ok: false, code: 'XR_PROOF_MALFORMED' });
+  });
+
+  it('ProofPaths answers exactly as proofPath, proof after proof, on random trees and corrupted proofs', () => {
+    const key = generateKeyPairSync('ed25519').privateKey;
+    // A note over a tree of `size` leaves; proofs of its leaves, some with one hash changed, one dropped or one added.
+    const batch = fc.integer({ min: 1, max: 70 }).chain((size) =>
+      fc.tuple(
+        fc.constant(size),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: size - 1 }), fc.constantFrom('intact', 'intact', 'intact', 'flip', 'drop', 'extra', 'leaf'), fc.nat()), { minLength: 1, maxLength: 60 }),
+      ),
+    );
+    fc.assert(
+      fc.property(batch, ([size, picks]) => {
+        const tree = new MerkleTree();
+        for (let i = 0; i < size; i++) tree.appendData(Buffer.from(`event ${size}/${i}`));
+        const root = tree.root();
+        if (!root.ok) throw new Error(root.message);
+        const body = formatCheckpoint({ origin: 'xr.seal.371500/370200', size, rootHash: root.value, extensions: [] });
+        const note = body.ok ? signNote(body.value, [ed25519Signer('xr.seal.371500', key)]) : body;
+        if (!note.ok) throw new Error(note.message);
+        const memo = new ProofPaths();
+        for (const [index, how, n] of picks) {
+          const proof = tree.inclusionProof(index, size);
+          if (!proof.ok) throw new Error(proof.message);
+          let hashes = [...proof.value];
+          let leaf = tree.hashAt(0, index);
+          if (how === 'flip' && hashes.length > 0) hashes = hashes.map((h, i) => (i === n % hashes.length ? Uint8Array.from(h, (b, j) => (j === 0 ? b ^ 1 : b)) : h));
+          if (how === 'drop' && hashes.length > 0) hashes = hashes.filter((_, i) => i !== n % hashes.length);
+          if (how === 'extra') hashes = [...hashes, tree.hashAt(0, n % size)];
+          if (how === 'leaf') leaf = tree.hashAt(0, (index + 1 + (n % size)) % size);
+          const text = formatTlogProof({ index, proof: hashes, checkpoint: note.value });
+          if (!text.ok) throw new Error(text.message);
+          const plain = proofPath(text.value, leaf);
+          const remembered = memo.path(text.value, leaf);
+          const shown = (r: typeof plain): unknown => (r.ok ? { ...r.value, root: r.value.root && Buffer.from(r.value.root).toString('hex') } : r);
+          expect(shown(remembered)).toEqual(shown(plain));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ProofPaths hashes each node of a batch once: 2n − 1 nodes for n events, where each proof alone hashes log2 n', () => {
+    const tree = new MerkleTree();
+    const size = 256;
+    for (let i = 0; i < size; i++) tree.appendData(Buffer.from(`event ${i}`));
+    const root = tree.root();
+    if (!root.ok) throw new Error(root.message);
+    const body = formatCheckpoint({ origin: 'xr.seal.371500/370200', size, rootHash: root.value, extensions: [] });
+    const note = body.ok ? signNote(body.value, [ed25519Signer('xr.seal.371500', generateKeyPairSync('ed25519').privateKey)]) : body;
+    if (!note.ok) throw new Error(note.message);
+    const memo = new ProofPaths();
+    // Counted by wall-clock-free means: how many proofs stop early is seen in how few hashes the
+    // remembered ones need, measured as the nodes the memo holds (each computed once).
+    for (let index = 0; index < size; index++) {
+      const proof = tree.inclusionProof(index, size);
+      const text = proof.ok ? formatTlogProof({ index, proof: proof.value, checkpoint: note.value }) : proof;
+      if (!text.ok) throw new Error(text.message);
+      const got = memo.path(text.value, tree.hashAt(0, index));
+      expect(got.ok && Buffer.from(got.value.root!).equals(root.value)).toBe(true);
+    }
+    const nodes = (memo as unknown as { notes: Map<string, { levels: Map<number, unknown>[] }> }).notes.get(note.value)!.levels.reduce((n, l) => n + l.size, 0);
+    expect(nodes).toBe(2 * size - 1);
   });
 });
