@@ -12,8 +12,8 @@
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { parseCanonical } from '@xr/crypto';
-import { GENESIS_HASH } from '@xr/domain';
+import { parseCanonical } from '@xr/crypto/canonical';
+import { GENESIS_HASH } from '@xr/domain/envelope';
 import { leafHash, ProofPaths, type ProofPath } from '@xr/tlog';
 import type { Anomaly } from './report.js';
 

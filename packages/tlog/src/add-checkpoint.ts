@@ -4,7 +4,7 @@
  * verbatim. A `<prefix>.checkpoints` record of kind `checkpoint` is exactly this body, so it can be
  * POSTed to any witness as it is.
  */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { decodeBase64, encodeBase64, isCount, parseDecimal } from './bytes.js';
 import { isHash } from './hash.js';
 

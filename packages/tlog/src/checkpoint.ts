@@ -2,7 +2,7 @@
  * Checkpoints (c2sp.org/tlog-checkpoint): the note text `<origin>\n<tree size>\n<base64 root>\n`
  * with optional non-empty extension lines, and opening one from a signed note.
  */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { decodeBase64, encodeBase64, isCount, parseDecimal } from './bytes.js';
 import { isHash } from './hash.js';
 import { openNote, type NoteSignature, type NoteVerifier, type OpenedNote } from './note.js';

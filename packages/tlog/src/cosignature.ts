@@ -4,7 +4,7 @@
  * body. It does not commit to the cosigner's name: use one key per cosigner.
  */
 import { sign, verify, type KeyObject } from 'node:crypto';
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { assertEd25519, ED25519_SIGNATURE_SIZE, rawPublicKey } from './ed25519.js';
 import { noteKeyId } from './note-keys.js';
 import type { NoteSignature, NoteSigner, NoteVerifier } from './note.js';

@@ -3,7 +3,7 @@
  * (leftmost) first, one per set bit of `size`. It is all a verifier or an appender needs to know
  * the root and to extend the tree: O(log n) hashes, O(log n) work per append.
  */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { isCount } from './bytes.js';
 import { emptyRoot, isHash, nodeHash } from './hash.js';
 

@@ -7,7 +7,7 @@
  * amortised. A party that only needs the current root and to keep appending (a verifier, a
  * witness) should hold a `Frontier` instead: O(log n) hashes.
  */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { type Frontier } from './frontier.js';
 import { HASH_SIZE, isHash, leafHash, nodeHash } from './hash.js';
 import { consistencyProof, inclusionProof, rootAt, subtreeHash, type HashSource } from './proofs.js';

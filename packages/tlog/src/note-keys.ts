@@ -3,7 +3,7 @@
  * and the signer key string `PRIVATE+KEY+<name>+<hex key id>+<base64(0x01 ‖ seed)>`.
  */
 import { createHash, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { decodeBase64, encodeBase64 } from './bytes.js';
 import { assertEd25519, ED25519_KEY_SIZE, ED25519_SIGNATURE_SIZE, ed25519PrivateKey, rawPrivateSeed, rawPublicKey } from './ed25519.js';
 import { isKeyName, keyIdHex, type NoteSigner, type NoteVerifier } from './note.js';

@@ -3,7 +3,7 @@
  * signature `— <key name> <base64(key id ‖ signature)>`. Parsing is strict; opening verifies the
  * signatures of known keys, ignores unknown ones and fails when none verifies.
  */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { concatBytes, decodeBase64, encodeBase64 } from './bytes.js';
 
 /** We accept up to this many signature lines (the spec asks for at least 16). */

@@ -6,7 +6,7 @@
  * Cost: a proof is O(log n) `hashAt` look-ups plus at most O(log n) node hashes for the one
  * subtree on the tree's ragged right edge; nothing is O(n).
  */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { isCount } from './bytes.js';
 import { emptyRoot, nodeHash } from './hash.js';
 

@@ -3,7 +3,7 @@
  * `extra <base64>`, `index <n>`, the inclusion proof hashes one base64 per line, a blank line, and
  * the signed checkpoint verbatim.
  */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { decodeBase64, encodeBase64, equalBytes, isCount, parseDecimal } from './bytes.js';
 import { openCheckpoint, parseCheckpoint, type CheckpointKeys, type OpenedCheckpoint } from './checkpoint.js';
 import { isHash, nodeHash } from './hash.js';

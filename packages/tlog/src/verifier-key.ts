@@ -1,5 +1,5 @@
 /** Verifier key strings `<name>+<hex key id>+<base64(type ‖ public key)>` (c2sp.org/signed-note). */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { decodeBase64, encodeBase64 } from './bytes.js';
 import { cosignatureVerifier, SIGNATURE_TYPE_COSIGNATURE_V1 } from './cosignature.js';
 import { ED25519_KEY_SIZE, ed25519PublicKey } from './ed25519.js';

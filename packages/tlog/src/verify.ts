@@ -3,7 +3,7 @@
  * Sizes are safe integers and every hash must be 32 bytes; a failure is a value with a code.
  * Bit operations are written as arithmetic: sizes go past 2^32.
  */
-import { fail, ok, type Result } from '@xr/domain';
+import { fail, ok, type Result } from '@xr/domain/errors';
 import { equalBytes, isCount } from './bytes.js';
 import { emptyRoot, isHash, nodeHash } from './hash.js';
 
