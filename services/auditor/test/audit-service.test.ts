@@ -81,6 +81,7 @@ beforeAll(async () => {
     grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
     auth: { issuers: [{ iss: 'auditor-test', keys: [issuer.publicJwk] }] },
     topicPrefix: PREFIX,
+    refreshMs: 100,
   });
   auditor = await startAuditor(config, quiet, { log });
 }, 60_000);
@@ -252,6 +253,34 @@ describe('AuditService StreamEvents with follow', () => {
       expect(failed).toBeUndefined();
     } finally {
       call.cancel();
+    }
+  });
+  it('follows for as long as the log keeps growing, without piling up listeners per refresh', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w);
+    process.on('warning', onWarning);
+    const c = await client('auditor', '*');
+    const caseId = world.caseIds[2]!;
+    const before = await stream(c, { region: QD, caseId });
+    const partition = before[0]!.position!.partition;
+    const call = c.StreamEvents({ region: QD, caseId, follow: true });
+    const got: JournalEvent__Output[] = [];
+    call.on('data', (e: JournalEvent__Output) => got.push(e));
+    call.on('error', () => undefined); // the cancel below
+    try {
+      await until(() => got.length === before.length);
+      // More refreshes with new records than an emitter's default listener limit (10).
+      for (let i = 0; i < 12; i++) {
+        const event = { id: randomUUID(), type: 'case.supplement-submitted', v: 1, caseId, seq: 2 + i, source: LC, target: QD, time: new Date().toISOString(), payload: { materials: [] } };
+        await journal(QD, partition, event);
+        await until(() => got.some((e) => e.eventId === event.id));
+      }
+      expect(got.length).toBe(before.length + 12);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    } finally {
+      call.cancel();
+      process.off('warning', onWarning);
     }
   });
 });
