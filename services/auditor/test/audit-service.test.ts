@@ -8,19 +8,21 @@ import { createHash, createPublicKey, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { credentials, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkProofFile } from '@xr/audit';
+import { checkProofFile, kafkaSource } from '@xr/audit';
 import { LC, QD, addCheckpoints, copyTopics, makeWorld, type World } from '@xr/audit/testing';
 import { bearerInterceptor, generateIssuerKeyPair, issueToken, type Role } from '@xr/auth';
 import { canonicalBytes, signDetached } from '@xr/crypto';
 import type { JournalRecord } from '@xr/domain';
 import { FileEventLog } from '@xr/event-log-file';
 import { createLogger } from '@xr/observability';
-import { loadAuditService, type AuditServiceClient, type JournalEvent__Output } from '@xr/proto';
+import { loadAuditService, type AuditServiceClient, type JournalEvent, type JournalEvent__Output } from '@xr/proto';
 import { MerkleTree, ed25519Verifier, openCheckpoint, verifyConsistency } from '@xr/tlog';
-import { parseConfig, startAuditor, type RunningAuditor } from '../src/index.js';
+import { auditServiceHandlers } from '../src/audit-service.js';
+import { IndexHolder, parseConfig, startAuditor, type RunningAuditor } from '../src/index.js';
 
 const issuer = generateIssuerKeyPair('auditor-test');
 const quiet = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) });
@@ -281,6 +283,51 @@ describe('AuditService StreamEvents with follow', () => {
     } finally {
       call.cancel();
       process.off('warning', onWarning);
+    }
+  });
+});
+
+/**
+ * A client slower than the log: the follow loop waits for `drain` while a refresh swaps the index.
+ * The call is a stand-in for grpc-js's server stream (the socket's flow control cannot be timed
+ * from a test); the holder is a real one over the same log, refreshed by hand.
+ */
+describe('AuditService StreamEvents with follow, behind a slow client', () => {
+  class SlowCall extends EventEmitter {
+    cancelled = false;
+    ended = false;
+    readonly written: JournalEvent[] = [];
+    constructor(readonly request: Record<string, unknown>) {
+      super();
+    }
+    /** The first write fills the client's window: the stream must wait for `drain`. */
+    write(message: JournalEvent): boolean {
+      this.written.push(message);
+      return this.written.length > 1;
+    }
+    end(): void {
+      this.ended = true;
+    }
+  }
+
+  it('sends the records a refresh brought while it waited for the client', async () => {
+    const holder = await IndexHolder.open(kafkaSource(log, PREFIX), world.anchors, quiet);
+    const caseId = world.caseIds[1]!;
+    const call = new SlowCall({ region: QD, caseId, types: [], fromTime: '', toTime: '', after: [], follow: true });
+    auditServiceHandlers(holder, quiet).StreamEvents(call as never);
+    try {
+      await until(() => call.written.length === 1);
+      const partition = Number(call.written[0]!.position!.partition);
+      const event = { id: randomUUID(), type: 'case.supplement-submitted', v: 1, caseId, seq: 40, source: LC, target: QD, time: new Date().toISOString(), payload: { materials: [] } };
+      await journal(QD, partition, event);
+      expect(await holder.refresh()).toBe(true);
+      call.emit('drain');
+      await until(() => call.written.some((m) => m.eventId === event.id), 3_000);
+      expect(call.ended).toBe(false);
+    } finally {
+      call.cancelled = true;
+      call.emit('cancelled');
+      holder.stop();
     }
   });
 });
