@@ -103,7 +103,8 @@ export function auditServiceHandlers(holder: IndexHolder, logger: Logger): Audit
             if (!call.write(eventMessage(index.prefix, v))) await Promise.race([new Promise((r) => call.once('drain', r)), cancelled]);
           }
           if (!call.request.follow) break;
-          await Promise.race([holder.next(), cancelled]);
+          // A refresh that landed while this pass waited for the client is not waited for again.
+          if (holder.current === index) await Promise.race([holder.next(), cancelled]);
         } while (open && !call.cancelled);
         if (!call.cancelled) call.end();
       };
