@@ -1,10 +1,10 @@
 /** The tamper list (issue #9 point 5), as mutations of a copy; shared by the embedded-log and the Kafka tests. */
-import { createHash } from 'node:crypto';
-import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk, type SigningKey } from '@xr/crypto';
 import type { JournalRecord } from '@xr/domain';
 import { encodeRecord, type RegistryRecord, uuidv7 } from '@xr/registry';
-import { journalKeyName, newId, Sealer, witnessKeyName } from '@xr/exchange';
-import { cosignatureSigner, ed25519Signer, formatAddCheckpoint, formatCheckpoint, parseNote, signNote } from '@xr/tlog';
+import { journalKeyName, journalOrigin, newId, Sealer, witnessKeyName } from '@xr/exchange';
+import { cosignatureSigner, cosignatureVerifier, ed25519Signer, formatAddCheckpoint, formatCheckpoint, formatNote, formatVerifierKey, parseAddCheckpoint, parseNote, signNote, type NoteSignature } from '@xr/tlog';
 import { addCheckpoints, LC, QD, record, type Copy, type CopiedRecord, type World } from '../src/testing.js';
 
 const decode = (v: Uint8Array): JournalRecord => JSON.parse(Buffer.from(v).toString('utf8')) as JournalRecord;
@@ -45,12 +45,86 @@ function appendJournal(records: CopiedRecord[], event: JournalRecord['event'], p
   return records.length - 1;
 }
 
+/** Re-links `prev` over a partition after a record changed, keeping every other member (`n`, `caseSeq`) as it is. */
+function relink(records: CopiedRecord[]): void {
+  let prev = '0'.repeat(64);
+  for (const r of records) {
+    r.value = canonicalBytes({ ...decode(r.value), prev });
+    prev = sha(r.value);
+  }
+}
+
+/** Replaces one journal record's members, then re-links the partition (a region rewriting its journal). */
+function rewrite(copy: Copy, region: string, partition: number, offset: number, change: (r: JournalRecord) => JournalRecord): void {
+  const records = journal(copy, region)[partition]!;
+  records[offset]!.value = canonicalBytes(change(decode(records[offset]!.value)));
+  relink(records);
+}
+
+/** `event` signed by `signer` the way this world's gateways sign: a JWS, or a seal of a batch of one. */
+async function signedBy(world: World, signer: SigningKey, event: JournalRecord['event']): Promise<Pick<JournalRecord, 'eventJws' | 'eventSeal'>> {
+  const bytes = canonicalBytes(event);
+  return world.signing === 'sealed' ? { eventSeal: new Sealer(signer).seal([{ target: event.target, bytes }])[0]! } : { eventJws: await signDetached(bytes, signer) };
+}
+
+/** A journal record with another event and its proof. */
+function resigned(r: JournalRecord, event: JournalRecord['event'], proof: Pick<JournalRecord, 'eventJws' | 'eventSeal'>): JournalRecord {
+  const { eventJws: _jws, eventSeal: _seal, ...rest } = r;
+  return { ...rest, ...proof, event };
+}
+
+/** Appends a registry record signed by `signer` (the world's admin unless told). */
+export async function appendRegistry(copy: Copy, world: World, type: RegistryRecord['type'], payload: unknown, time: string, signer: SigningKey = world.admin): Promise<number> {
+  const reg = copy.topics.get('registry')![0]!;
+  const rec = { id: uuidv7(), type, v: 1, time, admin: world.admin.kid, payload } as RegistryRecord;
+  const value = encodeRecord(rec);
+  reg.push({ key: (payload as { region?: string }).region ?? 'calendar', value, headers: { 'xr-id': rec.id, 'xr-jws': await signDetached(value, signer) } });
+  return reg.length - 1;
+}
+
+/** The first non-empty journal partition of a region with at least `min` records. */
+function partitionOf(copy: Copy, region: string, min: number): number {
+  const partition = journal(copy, region).findIndex((p) => p.length >= min);
+  if (partition < 0) throw new Error(`no partition of ${region} holds ${min} records`);
+  return partition;
+}
+
+/** Offsets on the checkpoints topic of the records of `kind` for an origin, in order. */
+function checkpointOffsets(copy: Copy, origin: string, kind: 'checkpoint' | 'cosignature'): number[] {
+  return copy.topics.get('checkpoints')![0]!.flatMap((r, i) => (r.key === origin && r.headers['xr-kind'] === kind ? [i] : []));
+}
+
+/** A checkpoint record (old 0, no proof) signed by the region's journal key. */
+function signedCheckpoint(world: World, prefix: string, region: string, origin: string, size: number, rootHash: Uint8Array): CopiedRecord {
+  const body = formatCheckpoint({ origin, size, rootHash, extensions: [] });
+  if (!body.ok) throw new Error(body.message);
+  const note = signNote(body.value, [ed25519Signer(journalKeyName(prefix, region), world.regions[region]!.signer.privateKey)]);
+  if (!note.ok) throw new Error(note.message);
+  const value = formatAddCheckpoint({ old: 0, proof: [], checkpoint: note.value });
+  if (!value.ok) throw new Error(value.message);
+  return record(origin, 'checkpoint', value.value);
+}
+
+/** Rewrites a `checkpoint` record (an add-checkpoint body): its proof, or its note's signatures. */
+function editCheckpointRecord(r: CopiedRecord, edit: { proof?: (p: Uint8Array[]) => Uint8Array[]; signatures?: (s: NoteSignature[]) => NoteSignature[] }): CopiedRecord {
+  const body = parseAddCheckpoint(r.value);
+  if (!body.ok) throw new Error(body.message);
+  const note = parseNote(body.value.checkpoint);
+  if (!note.ok) throw new Error(note.message);
+  const checkpoint = formatNote({ text: note.value.text, signatures: (edit.signatures ?? ((s) => s))([...note.value.signatures]) });
+  if (!checkpoint.ok) throw new Error(checkpoint.message);
+  const value = formatAddCheckpoint({ old: body.value.old, proof: (edit.proof ?? ((p) => p))([...body.value.proof]), checkpoint: checkpoint.value });
+  if (!value.ok) throw new Error(value.message);
+  return record(r.key, 'checkpoint', value.value);
+}
+
 export interface Expectation {
   readonly code: string;
   readonly topic: string;
   readonly partition: number;
   readonly offset: number;
   readonly eventId?: string;
+  readonly caseId?: string;
   /** Only this code may appear (besides none). */
   readonly only?: boolean;
 }
@@ -177,6 +251,159 @@ export const TAMPERS: Tamper[] = [
       const value = signNote(note.value.text, [], [...logSig, ...(forgedSig.ok ? forgedSig.value.signatures : [])]);
       cps[offset] = record(origin, 'cosignature', (value as { value: string }).value);
       return { code: 'XR_COSIGNATURE_INVALID', topic: `${prefix}.checkpoints`, partition: 0, offset, only: true };
+    },
+  },
+  {
+    name: 'a signed checkpoint whose root is not the journal\'s at its size',
+    checkpoints: 'before',
+    async mutate(copy, world, prefix) {
+      const partition = partitionOf(copy, LC, 3);
+      const size = journal(copy, LC)[partition]!.length - 1; // from 3 records on, neither the half- nor the full-size checkpoint: no twin, no fork
+      const origin = journalOrigin(prefix, LC, partition);
+      const cps = copy.topics.get('checkpoints')![0]!;
+      cps.push(signedCheckpoint(world, prefix, LC, origin, size, new Uint8Array(32).fill(5)));
+      return { code: 'XR_CHECKPOINT_ROOT_MISMATCH', topic: `${prefix}.checkpoints`, partition: 0, offset: cps.length - 1, only: true };
+    },
+  },
+  {
+    name: 'drop the newest record of a journal (its chain stays whole; only the checkpoint counts it)',
+    checkpoints: 'before',
+    async mutate(copy, _w, prefix) {
+      const partition = partitionOf(copy, QD, 2);
+      journal(copy, QD)[partition]!.pop();
+      // The full-size checkpoint, first seen on its checkpoint record, signs one record more than there is.
+      const offset = checkpointOffsets(copy, journalOrigin(prefix, QD, partition), 'checkpoint').at(-1)!;
+      return { code: 'XR_CHECKPOINT_ROOT_MISMATCH', topic: `${prefix}.checkpoints`, partition: 0, offset };
+    },
+  },
+  {
+    name: 'a checkpoint whose log signature does not verify',
+    checkpoints: 'before',
+    async mutate(copy, _w, prefix) {
+      const cps = copy.topics.get('checkpoints')![0]!;
+      const offset = checkpointOffsets(copy, journalOrigin(prefix, LC, partitionOf(copy, LC, 1)), 'checkpoint')[0]!;
+      cps[offset] = editCheckpointRecord(cps[offset]!, {
+        signatures: (sigs) =>
+          sigs.map((s) => {
+            const signature = Uint8Array.from(s.signature);
+            signature[signature.length - 1]! ^= 1;
+            return { ...s, signature };
+          }),
+      });
+      // Its cosignature record carries the log signature intact: only the checkpoint record is refused.
+      return { code: 'XR_CHECKPOINT_SIGNATURE_INVALID', topic: `${prefix}.checkpoints`, partition: 0, offset, only: true };
+    },
+  },
+  {
+    name: 'a checkpoint whose consistency proof from the previous one fails',
+    checkpoints: 'before',
+    async mutate(copy, _w, prefix) {
+      const cps = copy.topics.get('checkpoints')![0]!;
+      const offset = checkpointOffsets(copy, journalOrigin(prefix, LC, partitionOf(copy, LC, 2)), 'checkpoint').at(-1)!;
+      cps[offset] = editCheckpointRecord(cps[offset]!, {
+        proof: (proof) => {
+          if (proof.length === 0) throw new Error('the full-size checkpoint was published with no proof');
+          return [new Uint8Array(32).fill(3), ...proof.slice(1)];
+        },
+      });
+      return { code: 'XR_CHECKPOINT_FORK', topic: `${prefix}.checkpoints`, partition: 0, offset, only: true };
+    },
+  },
+  {
+    name: 'checkpoints published without cosignatures',
+    checkpoints: 'before',
+    async mutate(copy, _w, prefix) {
+      const origin = journalOrigin(prefix, LC, partitionOf(copy, LC, 1));
+      const cps = copy.topics.get('checkpoints')![0]!;
+      copy.topics.set('checkpoints', [cps.filter((r) => !(r.key === origin && r.headers['xr-kind'] === 'cosignature'))]);
+      const offset = checkpointOffsets(copy, origin, 'checkpoint').at(-1)!;
+      return { code: 'XR_CHECKPOINT_UNWITNESSED', topic: `${prefix}.checkpoints`, partition: 0, offset, only: true };
+    },
+  },
+  {
+    name: 'a witness policy of quorum 2 with one cosigner',
+    checkpoints: 'before',
+    async mutate(copy, world, prefix) {
+      const supervisor = formatVerifierKey(cosignatureVerifier('witness.sd.gov.cn', generateKeyPairSync('ed25519').publicKey));
+      await appendRegistry(copy, world, 'witness.policy.set', { region: LC, quorum: 2, witnesses: [{ region: QD }, { name: 'witness.sd.gov.cn', verifierKey: supervisor }] }, new Date().toISOString());
+      // Every checkpointed partition of 聊城 is short of one cosignature; the first is named here.
+      const offset = checkpointOffsets(copy, journalOrigin(prefix, LC, partitionOf(copy, LC, 1)), 'checkpoint').at(-1)!;
+      return { code: 'XR_CHECKPOINT_UNWITNESSED', topic: `${prefix}.checkpoints`, partition: 0, offset };
+    },
+  },
+  {
+    name: 'a case\'s caseSeq skipping one',
+    checkpoints: 'after',
+    async mutate(copy, world, prefix) {
+      const caseId = world.caseIds[0]!;
+      const at = find(copy, LC, (r) => r.event.caseId === caseId && r.event.type === 'case.supplement-requested');
+      rewrite(copy, LC, at.partition, at.offset, (r) => ({ ...r, caseSeq: r.caseSeq + 1 }));
+      return { code: 'XR_AUDIT_CASE_SEQUENCE', topic: `${prefix}.journal.${LC}`, partition: at.partition, offset: at.offset, caseId, eventId: at.record.event.id, only: true };
+    },
+  },
+  {
+    name: 'a case\'s caseSeq going back',
+    checkpoints: 'after',
+    async mutate(copy, world, prefix) {
+      const caseId = world.caseIds[0]!;
+      const at = find(copy, QD, (r) => r.event.caseId === caseId && r.event.type === 'case.supplement-requested');
+      if (at.record.caseSeq < 3) throw new Error('the supplement request is not the case\'s third record');
+      rewrite(copy, QD, at.partition, at.offset, (r) => ({ ...r, caseSeq: 1 }));
+      return { code: 'XR_AUDIT_CASE_SEQUENCE', topic: `${prefix}.journal.${QD}`, partition: at.partition, offset: at.offset, caseId, eventId: at.record.event.id, only: true };
+    },
+  },
+  {
+    name: 'a sender\'s seq going back (re-signed by the sender, in both journals)',
+    checkpoints: 'after',
+    async mutate(copy, world, prefix) {
+      const caseId = world.caseIds[0]!;
+      const match = (r: JournalRecord): boolean => r.event.caseId === caseId && r.event.type === 'case.supplement-requested';
+      const sent = find(copy, QD, match);
+      if (sent.record.event.seq !== 2) throw new Error('the supplement request is not 青岛\'s second event of the case');
+      const event = { ...sent.record.event, seq: 1 }; // 青岛's case.received was seq 1
+      const proof = await signedBy(world, world.regions[QD]!.signer, event);
+      for (const region of [QD, LC]) {
+        const at = find(copy, region, match);
+        rewrite(copy, region, at.partition, at.offset, (r) => resigned(r, event, proof));
+      }
+      return { code: 'XR_AUDIT_CASE_SEQUENCE', topic: `${prefix}.journal.${QD}`, partition: sent.partition, offset: sent.offset, caseId, eventId: event.id };
+    },
+  },
+  {
+    name: 'a received event its sender never journaled',
+    checkpoints: 'after',
+    async mutate(copy, world, prefix) {
+      const caseId = world.caseIds[1]!;
+      const at = find(copy, QD, (r) => r.event.caseId === caseId);
+      // Signed with 聊城's real key: only 聊城's own journal can tell it never sent it.
+      const event = { id: newId(), type: 'case.withdrawn', v: 1, caseId, seq: 2, source: LC, target: QD, time: new Date().toISOString(), payload: { reason: '申请人撤回' } };
+      const offset = appendJournal(journal(copy, QD)[at.partition]!, event, await signedBy(world, world.regions[LC]!.signer, event));
+      return { code: 'XR_AUDIT_NOT_SENT', topic: `${prefix}.journal.${QD}`, partition: at.partition, offset, caseId, eventId: event.id, only: true };
+    },
+  },
+  {
+    name: 'a received event with other bytes than its sender journaled',
+    checkpoints: 'after',
+    async mutate(copy, world, prefix) {
+      const caseId = world.caseIds[2]!;
+      const at = find(copy, QD, (r) => r.event.caseId === caseId && r.event.type === 'case.submitted');
+      const payload = at.record.event.payload as { applicant: Record<string, unknown> };
+      const event = { ...at.record.event, payload: { ...payload, applicant: { ...payload.applicant, name: '李四' } } };
+      const proof = await signedBy(world, world.regions[LC]!.signer, event);
+      rewrite(copy, QD, at.partition, at.offset, (r) => resigned(r, event, proof));
+      return { code: 'XR_AUDIT_NOT_SENT', topic: `${prefix}.journal.${QD}`, partition: at.partition, offset: at.offset, caseId, eventId: event.id };
+    },
+  },
+  {
+    name: 'a registry record with a bad admin signature (a forged revocation)',
+    checkpoints: 'before',
+    async mutate(copy, world, prefix) {
+      // A key of the attacker's under the admin's kid: the anchors' key does not verify it.
+      const forger = signingKeyFromJwk(generateKeyPair(world.admin.kid).privateJwk);
+      const now = Date.now();
+      const offset = await appendRegistry(copy, world, 'key.revoked', { region: LC, kid: world.regions[LC]!.publicJwk.kid, effectiveAt: new Date(now - 3_600_000).toISOString() }, new Date(now).toISOString(), forger);
+      // Refused, so it revokes nothing: 聊城's records and checkpoints still verify.
+      return { code: 'XR_REGISTRY_SIGNATURE_INVALID', topic: `${prefix}.registry`, partition: 0, offset, only: true };
     },
   },
 ];

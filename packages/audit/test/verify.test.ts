@@ -1,11 +1,14 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileEventLog } from '@xr/event-log-file';
+import { journalOrigin } from '@xr/exchange';
+import { cosignatureSigner, cosignatureVerifier, formatVerifierKey, parseAddCheckpoint, parseNote, signNote } from '@xr/tlog';
 import { exportSource, kafkaSource, ScanPool, verifyAudit, writeExport, type AuditReport } from '../src/index.js';
-import { applyTamper, TAMPERS, type Expectation } from './tamper.js';
-import { addCheckpoints, copyTopics, makeWorld, type World } from '../src/testing.js';
+import { appendRegistry, applyTamper, TAMPERS, type Expectation } from './tamper.js';
+import { addCheckpoints, copyTopics, LC, makeWorld, QD, record, type World } from '../src/testing.js';
 
 let dir: string;
 let log: FileEventLog;
@@ -97,6 +100,38 @@ describe('a journal of sealed batches (each event with its tlog-proof): the same
       await pool.close();
     }
   }, 120_000);
+});
+
+describe('a witness policy of quorum 2 (the partner region and an outside witness)', () => {
+  it('is met when the outside witness cosigns beside the partner: clean, both counted', async () => {
+    const prefix = `policy${n++}`;
+    const name = 'witness.sd.gov.cn';
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const supervisor = cosignatureSigner(name, privateKey, () => Math.floor(Date.now() / 1000));
+    await copyTopics(log, 'base', prefix, async (copy) => {
+      await appendRegistry(copy, world, 'witness.policy.set', { region: LC, quorum: 2, witnesses: [{ region: QD }, { name, verifierKey: formatVerifierKey(cosignatureVerifier(name, publicKey)) }] }, new Date().toISOString());
+      addCheckpoints(copy, world, prefix);
+      const cps = copy.topics.get('checkpoints')![0]!;
+      for (const r of [...cps]) {
+        if (r.headers['xr-kind'] !== 'checkpoint' || !r.key.startsWith(`${prefix}.journal.${LC}/`)) continue;
+        const body = parseAddCheckpoint(r.value);
+        const note = body.ok ? parseNote(body.value.checkpoint) : body;
+        if (!note.ok) throw new Error(note.message);
+        const cosigned = signNote(note.value.text, [supervisor], note.value.signatures);
+        if (!cosigned.ok) throw new Error(cosigned.message);
+        cps.push(record(r.key, 'cosignature', cosigned.value));
+      }
+    });
+    const report = await verifyAudit(kafkaSource(log, prefix), { trustAnchors: world.anchors });
+    expect(report.anomalies).toEqual([]);
+    const lc = report.origins.filter((o) => o.origin.startsWith(`${prefix}.journal.${LC}/`) && o.records > 0);
+    expect(lc.length).toBeGreaterThan(0);
+    for (const o of lc) {
+      expect(o.quorum).toBe(2);
+      expect([...o.witnesses].sort()).toEqual([`${prefix}.witness.${QD}`, name].sort());
+    }
+    expect(report.origins.find((o) => o.origin === journalOrigin(prefix, QD, 0))?.quorum).toBe(1);
+  });
 });
 
 describe('an audit export', () => {

@@ -88,16 +88,23 @@ export function auditServiceHandlers(holder: IndexHolder, logger: Logger): Audit
         if (!filter.ok) return void call.emit('error', toServiceError(filter));
         const positions = new Map<string, { region: string; partition: number; offset: number }>(filter.value.after?.map((a) => [`${a.region}/${a.partition}`, a]) ?? []);
         let open = true;
-        call.on('cancelled', () => (open = false));
+        // One listener for the life of the call (not one per wait: a follow waits once per refresh).
+        const cancelled = new Promise<void>((resolve) =>
+          call.once('cancelled', () => {
+            open = false;
+            resolve();
+          }),
+        );
         do {
           const index = holder.current;
           for (const v of index.events({ ...filter.value, after: [...positions.values()] })) {
             if (!open || call.cancelled) return;
             positions.set(`${v.region}/${v.partition}`, { region: v.region, partition: v.partition, offset: v.offset });
-            if (!call.write(eventMessage(index.prefix, v))) await new Promise((r) => call.once('drain', r));
+            if (!call.write(eventMessage(index.prefix, v))) await Promise.race([new Promise((r) => call.once('drain', r)), cancelled]);
           }
           if (!call.request.follow) break;
-          await Promise.race([holder.next(), new Promise((r) => call.once('cancelled', r))]);
+          // A refresh that landed while this pass waited for the client is not waited for again.
+          if (holder.current === index) await Promise.race([holder.next(), cancelled]);
         } while (open && !call.cancelled);
         if (!call.cancelled) call.end();
       };
