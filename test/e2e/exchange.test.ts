@@ -1,26 +1,34 @@
 /**
- * Two regions, two gateway processes, real gRPC sockets, real Kafka: a case submitted at 聊城
- * reaches 青岛, which signs for it, and 聊城 sees the receipt. A record altered in flight is
- * quarantined and counted, never applied. Bad input gets a field-level error and harms nothing.
+ * Two regions, two gateway processes, real gRPC sockets, real Kafka, partners from the
+ * admin-signed registry: a case submitted at 聊城 reaches 青岛, which signs for it, and 聊城 sees
+ * the receipt. A record altered in flight is quarantined and counted, never applied. Bad input
+ * gets a field-level error and harms nothing. Once both gateways have stopped, the audit of what
+ * they wrote (journals, checkpoints cosigned by the partner, quarantine) is clean, in-process and
+ * with `xr audit verify --brokers`.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk } from '@xr/crypto';
+import { kafkaSource, verifyAudit, type AuditReport } from '@xr/audit';
+import { canonicalBytes, generateKeyPair, makeKid, signDetached, signingKeyFromJwk, type PublicJwk } from '@xr/crypto';
 import { KafkaEventLog } from '@xr/event-log-kafka';
 import { decodeQuarantine, JWS_HEADER, newId, topics } from '@xr/exchange';
 import type { Case__Output, CaseUpdate__Output } from '@xr/proto';
+import { adminKid } from '@xr/registry';
+import { runCli, startAdminInProcess, type AdminUnderTest } from './support/admin.js';
 import { clientsFor, detailsOf, eventually, type Clients } from './support/clients.js';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.js';
 import { authConfig, tokenFor } from './support/identity.js';
+import { summariseJournal } from './support/journal.js';
 
 const prefix = `e2e-${randomUUID().slice(0, 8)}`;
 const t = topics(prefix);
-const A = { code: '371500', keys: generateKeyPair(makeKid('371500', 1)) };
-const B = { code: '370200', keys: generateKeyPair(makeKid('370200', 1)) };
+const admin = generateKeyPair(adminKid('ops', 1));
+const A = { code: '371500', name: '聊城市', keys: generateKeyPair(makeKid('371500', 1)) };
+const B = { code: '370200', name: '青岛市', keys: generateKeyPair(makeKid('370200', 1)) };
 const APPLICANT = { kind: 'person', name: '张三', idType: 'resident-id', idNumber: '11010519491231002X' };
 
 let dir: string;
@@ -31,19 +39,32 @@ let b: Clients;
 let opsA: Clients;
 let opsB: Clients;
 let log: KafkaEventLog;
+let desk: AdminUnderTest;
+let brokers: string[];
 
-function config(self: typeof A, partner: typeof A, brokers: string[]): Record<string, unknown> {
+function config(self: typeof A, brokers: string[]): Record<string, unknown> {
   return {
     region: self.code,
     signingKey: self.keys.privateJwk,
-    partners: [{ region: partner.code, keys: [partner.keys.publicJwk] }],
+    // Partners, their keys and the witness policy (default: each other, quorum 1) from the registry.
+    registry: { trustAnchors: [admin.publicJwk] },
     eventLog: { kind: 'kafka', brokers },
     ...authConfig('127.0.0.1:0'),
     topicPrefix: prefix,
     partitions: 3,
+    checkpoints: { intervalMs: 500 },
     logLevel: 'info',
   };
 }
+
+const jwk = (k: PublicJwk) => ({ kty: k.kty, crv: k.crv, x: k.x, kid: k.kid });
+const register = (city: typeof A) => desk.call('RegisterPartner', { requestId: randomUUID(), region: city.code, name: city.name, keys: [jwk(city.keys.publicJwk)], catalogJson: '', contact: {} });
+
+/** A partition with records has its newest checkpoint cosigned by as many witnesses as its policy asks (an empty one has none, and needs none). */
+const witnessed = (o: AuditReport['origins'][number]): boolean => o.records === 0 || o.witnesses.length >= o.quorum;
+
+/** The audit of everything under the prefix, trusting only the admin key the registry is signed with. */
+const audit = (): Promise<AuditReport> => verifyAudit(kafkaSource(log, prefix), { trustAnchors: [admin.publicJwk] });
 
 function submission(overrides: Record<string, unknown> = {}) {
   return {
@@ -59,12 +80,15 @@ function submission(overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  const brokers = inject('kafkaBrokers').split(',');
+  brokers = inject('kafkaBrokers').split(',');
   dir = await mkdtemp(join(tmpdir(), 'xr-e2e-'));
   log = new KafkaEventLog({ brokers, clientId: 'e2e-observer' });
+  desk = await startAdminInProcess(admin.privateJwk, brokers.join(','), prefix);
+  await register(A);
+  await register(B);
   [gwA, gwB] = await Promise.all([
-    startGatewayProcess(config(A, B, brokers), dir, 'liaocheng'),
-    startGatewayProcess(config(B, A, brokers), dir, 'qingdao'),
+    startGatewayProcess(config(A, brokers), dir, 'liaocheng'),
+    startGatewayProcess(config(B, brokers), dir, 'qingdao'),
   ]);
   a = clientsFor(gwA.grpcPort, await tokenFor(A.code));
   b = clientsFor(gwB.grpcPort, await tokenFor(B.code));
@@ -75,6 +99,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of [a, b, opsA, opsB]) c?.close();
   await Promise.all([gwA?.stop('SIGKILL'), gwB?.stop('SIGKILL')]);
+  await desk?.stop();
   await log?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -190,7 +215,41 @@ describe('two gateway processes over Kafka', () => {
     expect(text).toContain('"gateway ready"');
     expect(text).not.toContain('张三');
     expect(text).not.toContain(APPLICANT.idNumber);
+    // Before stopping: every journal record is under a checkpoint its partner has cosigned (the
+    // witness policy counts the newest one; a gateway stopped last has nobody left to cosign a new one).
+    await eventually(async () => {
+      const r = await audit();
+      if (r.stats.uncheckpointed === 0 && r.origins.every(witnessed)) return r;
+      throw new Error(`not yet checkpointed and cosigned: ${JSON.stringify({ stats: r.stats, origins: r.origins, anomalies: r.anomalies })}`);
+    });
     expect(await gwA.stop('SIGTERM')).toBe(0);
     expect(gwA.output.join('')).toContain('"stopped"');
-  }, 30_000);
+    expect(await gwB.stop('SIGTERM')).toBe(0);
+  }, 60_000);
+
+  it('after both stopped, the audit of the Kafka log is clean: every record, chain, signature, checkpoint and cosignature, both sides', async () => {
+    const journals = [await summariseJournal(log, t, A.code), await summariseJournal(log, t, B.code)];
+    // Four cases went through (the first, the watched one, the one after bad input, the idempotent
+    // one), each submitted at 聊城 and received at 青岛, both journaled on both sides.
+    expect(journals.map((j) => j.records)).toEqual([8, 8]);
+    const report = await audit();
+    expect(report.anomalies).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.regions).toEqual([B.code, A.code]);
+    expect(report.stats).toMatchObject({ journalRecords: 16, quarantineRecords: 1, uncheckpointed: 0, signaturesVerified: 8 });
+    expect(report.stats.registryRecords).toBeGreaterThanOrEqual(2);
+    // Each partition that holds records: its newest checkpoint covers it all, cosigned by the partner.
+    expect(report.origins.filter((o) => o.records > 0).map((o) => [o.origin, o.checkpointed === o.records, o.witnesses])).toEqual(
+      report.origins.filter((o) => o.records > 0).map((o) => [o.origin, true, [`${prefix}.witness.${o.origin.includes(A.code) ? B.code : A.code}`]]),
+    );
+    expect(report.origins.filter((o) => o.records > 0).length).toBeGreaterThan(1);
+
+    // As an auditor runs it (README, "Auditing"): Kafka, the prefix, the admin keys; exit 0.
+    const anchors = join(dir, 'anchors.jwks.json');
+    await writeFile(anchors, JSON.stringify({ keys: [admin.publicJwk] }));
+    const cli = await runCli(['audit', 'verify', '--brokers', brokers.join(','), '--prefix', prefix, '--anchors', anchors], { KAFKA_BROKERS: '' });
+    expect(cli.stderr).not.toMatch(/XR_/);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toMatch(new RegExp(`^CLEAN — prefix ${prefix}, regions ${B.code}, ${A.code}\\n  16 journal records, 8 signatures, `));
+  }, 60_000);
 });
