@@ -168,13 +168,13 @@ async function readPartition(records: AsyncIterable<SourceRecord>, where: Where,
     // Bounded: the oldest batch of this partition must be back before another goes out.
     if (results.length > IN_FLIGHT) await results[results.length - 1 - IN_FLIGHT];
   };
-  for await (const r of records) {
-    batch.push({ offset: r.offset, timestamp: r.timestamp, value: r.value });
-    if (batch.length === size) await send();
-  }
-  if (batch.length > 0) await send();
   let scanned: ScannedBatch[];
   try {
+    for await (const r of records) {
+      batch.push({ offset: r.offset, timestamp: r.timestamp, value: r.value });
+      if (batch.length === size) await send();
+    }
+    if (batch.length > 0) await send();
     scanned = await Promise.all(results);
   } finally {
     lane?.end();

@@ -33,6 +33,7 @@ export class ScanPool {
   private next = 0;
   private scans = 0;
   private failure: Error | undefined;
+  private closing = false;
 
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
@@ -51,8 +52,9 @@ export class ScanPool {
         lane.pending.clear();
       };
       worker.on('error', fail);
+      // A worker gone (crashed, or out of memory) fails what waits on it and everything sent later; close() is not a failure.
       worker.on('exit', (code) => {
-        if (lane.pending.size > 0) fail(new Error(`scan worker exited with code ${code}`));
+        if (!this.closing) fail(new Error(`scan worker exited with code ${code}`));
       });
       this.lanes.push(lane);
     }
@@ -104,6 +106,7 @@ export class ScanPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.lanes.map((l) => l.worker.terminate()));
   }
 }
