@@ -85,29 +85,35 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   const trees = new Map<string, MerkleTree>();
   let quarantineCount = 0;
   // Every partition of every region is read and scanned at once (on worker threads when there are
-  // enough records to pay for them); they are folded afterwards, region by region, in partition order.
+  // enough records to pay for them) while this thread folds them, region by region, in partition
+  // order, each batch as soon as it is back.
   const threads = options.scanPool ? options.scanPool.size : (options.threads ?? (total >= WORKERS_FROM ? defaultScanThreads() : 0));
   const pool = options.scanPool ?? (threads > 0 ? new ScanPool(threads) : undefined);
-  const scans = new Map<string, Promise<PartitionRead>[]>();
+  const reads = new Map<string, PartitionRead[]>();
+  const folds = new Map<string, JournalFold>();
   try {
     for (const region of regions) {
       const topic = t.journal(region);
-      const list: Promise<PartitionRead>[] = [];
+      const list: PartitionRead[] = [];
       for (let partition = 0; partition < partitionCounts.get(region)!; partition++) list.push(readPartition(guarded(source.records(topic, partition), anomalies), { region, topic, partition }, pool, options.batchRecords ?? BATCH, tick));
-      scans.set(region, list);
+      reads.set(region, list);
     }
-    await Promise.all([...scans.values()].flat());
+    for (const region of regions) {
+      const fold = new JournalFold(region, anomalies);
+      folds.set(region, fold);
+      for (const [partition, read] of reads.get(region)!.entries()) {
+        const folded = await fold.partition(read);
+        trees.set(journalOrigin(prefix, region, partition), folded.tree);
+        // Sent events first: a received copy with the same bytes and seal is then checked by reference.
+        for (const e of folded.entries) if (e.event?.source === region) signatures?.add(e);
+      }
+    }
   } finally {
+    await Promise.allSettled([...reads.values()].flat().map((r) => r.done));
     if (pool !== options.scanPool) await pool?.close();
   }
   for (const region of regions) {
-    const fold = new JournalFold(region, anomalies);
-    for (const [partition, read] of scans.get(region)!.entries()) {
-      const folded = fold.partition(await read);
-      trees.set(journalOrigin(prefix, region, partition), folded.tree);
-      // Sent events first: a received copy with the same bytes and seal is then checked by reference.
-      for (const e of folded.entries) if (e.event?.source === region) signatures?.add(e);
-    }
+    const fold = folds.get(region)!;
     const { partitions, events } = fold;
     const ids = new Set<string>();
     const digests = new Set<string>();
@@ -139,47 +145,79 @@ const WORKERS_FROM = 20_000;
 const BATCH = 512;
 const IN_FLIGHT = 4;
 
-interface PartitionRead {
-  readonly where: Where;
-  /** Per batch: its inputs and what the scan found. */
-  readonly batches: { readonly inputs: ScanInput[]; readonly scanned: ScannedBatch }[];
+interface ScanBatch {
+  readonly inputs: ScanInput[];
+  readonly scanned: ScannedBatch;
 }
 
-/** Reads one partition in offset order and scans it, in batches: on a worker of `pool`, or here. */
-async function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool: ScanPool | undefined, size: number, tick: (n: number) => void): Promise<PartitionRead> {
+interface PartitionRead {
+  readonly where: Where;
+  /** The partition's batches in offset order, each as soon as its scan is back. */
+  readonly batches: AsyncIterable<ScanBatch>;
+  /** Settles once the partition is read and every batch scanned (or failed). */
+  readonly done: Promise<void>;
+}
+
+/** Starts reading one partition in offset order and scanning it in batches: on a worker of `pool`, or here. */
+function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool: ScanPool | undefined, size: number, tick: (n: number) => void): PartitionRead {
   const scanner = pool ? undefined : new PartitionScanner(where);
   const lane = pool?.partition(where);
-  const results: Promise<ScannedBatch>[] = [];
-  const inputs: ScanInput[][] = [];
+  const batches: Promise<ScanBatch>[] = [];
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
   let batch: ScanInput[] = [];
   const send = async (): Promise<void> => {
-    const b = batch;
+    const inputs = batch;
     batch = [];
-    inputs.push(b);
+    let scanned: Promise<ScanBatch>;
     if (scanner) {
-      results.push(Promise.resolve(scanner.scanBatch(b)));
-      tick(b.length);
-      return;
+      scanned = Promise.resolve({ inputs, scanned: scanner.scanBatch(inputs) });
+      tick(inputs.length);
+    } else {
+      scanned = lane!.scan(inputs).then((s) => (tick(inputs.length), { inputs, scanned: s }));
     }
-    const scanned = lane!.scan(b).then((s) => (tick(b.length), s));
-    // Observed below (or by the caller's Promise.all): a failure while this partition is still read is not unhandled.
+    // Observed by the fold (or `done`): a failure before the fold reaches it is not unhandled.
     scanned.catch(() => undefined);
-    results.push(scanned);
+    batches.push(scanned);
+    notify();
     // Bounded: the oldest batch of this partition must be back before another goes out.
-    if (results.length > IN_FLIGHT) await results[results.length - 1 - IN_FLIGHT];
+    if (batches.length > IN_FLIGHT) await batches[batches.length - 1 - IN_FLIGHT];
   };
-  let scanned: ScannedBatch[];
-  try {
+  const reading = (async () => {
     for await (const r of records) {
       batch.push({ offset: r.offset, timestamp: r.timestamp, value: r.value });
       if (batch.length === size) await send();
     }
     if (batch.length > 0) await send();
-    scanned = await Promise.all(results);
-  } finally {
-    lane?.end();
+  })();
+  reading.catch(() => undefined);
+  const done = reading
+    .finally(async () => {
+      ended = true;
+      notify();
+      await Promise.allSettled(batches);
+      lane?.end();
+    })
+    .then(() => undefined);
+  done.catch(() => undefined);
+  async function* inOrder(): AsyncIterable<ScanBatch> {
+    for (let k = 0; ; k++) {
+      while (k >= batches.length) {
+        if (ended) {
+          await reading;
+          return;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      yield await batches[k]!;
+    }
   }
-  return { where, batches: scanned.map((s, i) => ({ inputs: inputs[i]!, scanned: s })) };
+  return { where, batches: inOrder(), done };
 }
 
 /**
@@ -197,13 +235,13 @@ class JournalFold {
     private readonly anomalies: Anomaly[],
   ) {}
 
-  partition(read: PartitionRead): { entries: JournalEntry[]; tree: MerkleTree } {
+  async partition(read: PartitionRead): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
     const { topic, partition } = read.where;
     const region = this.region;
     const tree = new MerkleTree();
     const entries: JournalEntry[] = [];
     const senderSeqs = new Map<string, number>();
-    for (const { inputs, scanned } of read.batches) {
+    for await (const { inputs, scanned } of read.batches) {
       for (let i = 0; i < inputs.length; i++) {
         const r = inputs[i]!;
         const s = scanned.records[i]!;
