@@ -22,3 +22,17 @@ export function validateStatusListCredential(payload: unknown): Result<Readonly<
   if (!statusList(payload)) return schemaProblem('XR_CERT_MALFORMED', 'invalid BitstringStatusListCredential', statusList.errors);
   return { ok: true, value: payload as Readonly<Record<string, unknown>> };
 }
+
+/**
+ * The JSON-LD 1.1 context document of the 电子证照 terms (credential/electronic-licence.v1.context.jsonld),
+ * the one a credential names as its second `@context`, https://schemas.xr-gateway.cn/credential/electronic-licence/v1:
+ * for whoever serves that URL, and for a verifier's offline document loader. A fresh copy each call.
+ */
+export function electronicLicenceContextDocument(): Record<string, unknown> {
+  return loadSchema('credential/electronic-licence.v1.context.jsonld');
+}
+
+/** The credential's JSON Schema as a document (credential/electronic-licence.v1.json). A fresh copy each call. */
+export function electronicLicenceSchemaDocument(): Record<string, unknown> {
+  return loadSchema('credential/electronic-licence.v1.json');
+}

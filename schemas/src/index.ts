@@ -2,7 +2,7 @@ export { chinaDayOf, validateCalendarYear, validateCatalog, validateEnvelope, va
 export type { CalendarYearSpec, Validated } from './registry.js';
 export { configErrorLines, schemaProblem, schemaViolations } from './schema-errors.js';
 export type { Violation, ViolationStyle } from './schema-errors.js';
-export { validateElectronicLicence, validateStatusListCredential } from './credentials.js';
+export { electronicLicenceContextDocument, electronicLicenceSchemaDocument, validateElectronicLicence, validateStatusListCredential } from './credentials.js';
 export { registryPayloadVersions, registryRecordTypes, validateRegistryRecord } from './registry-records.js';
 export type { RegistryRecordDocument } from './registry-records.js';
 export { validateStatusRecord } from './status-records.js';
