@@ -232,3 +232,95 @@ export function eventFacts(e: ScannedEvent, value: Uint8Array, batch: ScannedBat
   };
   return { ...e, bytes, sealPath };
 }
+
+/**
+ * A batch as it crosses a worker boundary: each record's results as a run of primitives in one
+ * flat array (the structured clone of an array of primitives is far cheaper than of objects whose
+ * keys it writes out one by one), anomalies apart (rare).
+ */
+export interface PackedBatch {
+  readonly flat: (string | number)[];
+  readonly anomalies: (Anomaly[] | undefined)[];
+  readonly hashes: Uint8Array;
+  readonly notes: string[];
+}
+
+const FIELDS = 18;
+const NONE = -1;
+
+export function packBatch(b: ScannedBatch): PackedBatch {
+  const flat: (string | number)[] = new Array<string | number>(b.records.length * FIELDS);
+  const anomalies: (Anomaly[] | undefined)[] = [];
+  b.records.forEach((r, i) => {
+    const e = r.event;
+    const at = i * FIELDS;
+    anomalies.push(r.anomalies);
+    flat[at] = r.caseSeq ?? NONE;
+    flat[at + 1] = e ? 1 : 0;
+    if (!e) {
+      for (let k = 2; k < FIELDS; k++) flat[at + k] = NONE;
+      return;
+    }
+    flat[at + 2] = e.id;
+    flat[at + 3] = e.caseId;
+    flat[at + 4] = e.type;
+    flat[at + 5] = e.source;
+    flat[at + 6] = e.target;
+    flat[at + 7] = e.time;
+    flat[at + 8] = e.seq;
+    flat[at + 9] = e.jws ?? NONE;
+    flat[at + 10] = e.seal ?? NONE;
+    flat[at + 11] = e.bytesStart;
+    flat[at + 12] = e.bytesEnd;
+    flat[at + 13] = e.sealMalformed ?? NONE;
+    flat[at + 14] = e.sealNote ?? NONE;
+    flat[at + 15] = e.sealIndex ?? NONE;
+    flat[at + 16] = e.sealSize ?? NONE;
+    flat[at + 17] = e.sealProblem ?? NONE;
+  });
+  return { flat, anomalies, hashes: b.hashes, notes: b.notes };
+}
+
+export function unpackBatch(p: PackedBatch): ScannedBatch {
+  const n = p.anomalies.length;
+  const records: Scanned[] = new Array<Scanned>(n);
+  const f = p.flat;
+  for (let i = 0; i < n; i++) {
+    const at = i * FIELDS;
+    const anomalies = p.anomalies[i];
+    const caseSeq = f[at] as number;
+    if (f[at + 1] === 0) {
+      records[i] = anomalies ? { anomalies } : {};
+      continue;
+    }
+    const str = (k: number): string | undefined => (f[at + k] === NONE ? undefined : (f[at + k] as string));
+    const num = (k: number): number | undefined => (f[at + k] === NONE ? undefined : (f[at + k] as number));
+    const malformed = str(13);
+    const problem = str(17);
+    const jws = str(9);
+    const seal = str(10);
+    const sealNote = num(14);
+    const sealIndex = num(15);
+    const sealSize = num(16);
+    const event: ScannedEvent = {
+      id: f[at + 2] as string,
+      caseId: f[at + 3] as string,
+      type: f[at + 4] as string,
+      source: f[at + 5] as string,
+      target: f[at + 6] as string,
+      time: f[at + 7] as string,
+      seq: f[at + 8] as number,
+      ...(jws === undefined ? {} : { jws }),
+      ...(seal === undefined ? {} : { seal }),
+      bytesStart: f[at + 11] as number,
+      bytesEnd: f[at + 12] as number,
+      ...(malformed === undefined ? {} : { sealMalformed: malformed }),
+      ...(sealNote === undefined ? {} : { sealNote }),
+      ...(sealIndex === undefined ? {} : { sealIndex }),
+      ...(sealSize === undefined ? {} : { sealSize }),
+      ...(problem === undefined ? {} : { sealProblem: problem }),
+    };
+    records[i] = { ...(anomalies ? { anomalies } : {}), event, ...(caseSeq === NONE ? {} : { caseSeq }) };
+  }
+  return { records, hashes: p.hashes, notes: p.notes };
+}

@@ -3,7 +3,7 @@
  * the order they arrive. Input: the batch's record bytes in one transferred buffer.
  */
 import { parentPort } from 'node:worker_threads';
-import { PartitionScanner, type ScanInput, type Where } from './journal-scan.js';
+import { packBatch, PartitionScanner, type ScanInput, type Where } from './journal-scan.js';
 
 export interface ScanRequest {
   readonly id: number;
@@ -30,7 +30,7 @@ port.on('message', (m: ScanRequest | { key: string; end: true }) => {
     start = end;
   }
   try {
-    const batch = scanner.scanBatch(inputs);
+    const batch = packBatch(scanner.scanBatch(inputs));
     port.postMessage({ id: m.id, batch }, [batch.hashes.buffer as ArrayBuffer]);
   } catch (error) {
     port.postMessage({ id: m.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
