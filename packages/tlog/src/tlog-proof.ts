@@ -8,7 +8,7 @@ import { decodeBase64, encodeBase64, equalBytes, isCount, parseDecimal } from '.
 import { openCheckpoint, parseCheckpoint, type CheckpointKeys, type OpenedCheckpoint } from './checkpoint.js';
 import { isHash, nodeHash } from './hash.js';
 import { parseNote } from './note.js';
-import { rootFromInclusionProof, verifyInclusion } from './verify.js';
+import { climb, rootFromInclusionProof, verifyInclusion, type InclusionPosition } from './verify.js';
 
 export const TLOG_PROOF_HEADER = 'c2sp.org/tlog-proof@v1';
 /** A tree of 2^64 leaves needs 64 hashes; nothing longer is a proof. */
@@ -115,9 +115,6 @@ function pathOf(text: string, leaf: Uint8Array, sizeOf: (checkpoint: string) => 
 
 type RootOf = (index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[], checkpoint: string, stated: Uint8Array) => Result<Uint8Array>;
 
-const odd = (n: number): boolean => n % 2 === 1;
-const half = (n: number): number => Math.floor(n / 2);
-
 /** A node of a note's tree known to lie on a path to the root its body states, and the sibling that path took from it. */
 interface KnownNode {
   readonly hash: Uint8Array;
@@ -154,41 +151,25 @@ export class ProofPaths {
   /** `rootFromInclusionProof`, stopping at a known node whose way up the rest of the proof repeats. */
   private root(index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[], levels: Map<number, KnownNode>[], stated: Uint8Array): Result<Uint8Array> {
     if (!isCount(size) || !isCount(index) || index >= size || !isHash(leaf)) return rootFromInclusionProof(index, size, leaf, proof);
-    let fn = index;
-    let sn = size - 1;
-    let level = 0;
+    const at: InclusionPosition = { fn: index, sn: size - 1, level: 0 };
     let r = leaf;
     const trail: { level: number; fn: number; hash: Uint8Array; up: Uint8Array }[] = [];
     for (let i = 0; i < proof.length; i++) {
-      if (sn === 0) return rootFromInclusionProof(index, size, leaf, proof);
-      const known = levels[level]?.get(fn);
-      if (known && equalBytes(known.hash, r) && knownWayUp(levels, proof, i, fn, sn, level)) {
+      if (at.sn === 0) return rootFromInclusionProof(index, size, leaf, proof);
+      const known = levels[at.level]?.get(at.fn);
+      if (known && equalBytes(known.hash, r) && knownWayUp(levels, proof, i, { ...at })) {
         // The nodes hashed on the way here lead to the stated root too.
         remember(levels, trail);
         return ok(stated);
       }
       const p = proof[i]!;
-      trail.push({ level, fn, hash: r, up: p });
-      if (odd(fn) || fn === sn) {
-        r = nodeHash(p, r);
-        if (!odd(fn)) {
-          while (!odd(fn) && fn !== 0) {
-            fn = half(fn);
-            sn = half(sn);
-            level++;
-          }
-        }
-      } else {
-        r = nodeHash(r, p);
-      }
-      fn = half(fn);
-      sn = half(sn);
-      level++;
+      trail.push({ level: at.level, fn: at.fn, hash: r, up: p });
+      r = climb(at) ? nodeHash(p, r) : nodeHash(r, p);
     }
-    if (sn !== 0) return rootFromInclusionProof(index, size, leaf, proof);
+    if (at.sn !== 0) return rootFromInclusionProof(index, size, leaf, proof);
     if (equalBytes(r, stated)) {
       remember(levels, trail);
-      (levels[level] ??= new Map()).set(fn, { hash: r });
+      (levels[at.level] ??= new Map()).set(at.fn, { hash: r });
     }
     return ok(r);
   }
@@ -198,22 +179,13 @@ function remember(levels: Map<number, KnownNode>[], trail: readonly { level: num
   for (const t of trail) (levels[t.level] ??= new Map()).set(t.fn, { hash: t.hash, up: t.up });
 }
 
-/** Whether proof[i..] is exactly the known way up from the node at (level, fn) to the root, step for step. */
-function knownWayUp(levels: Map<number, KnownNode>[], proof: readonly Uint8Array[], i: number, fn: number, sn: number, level: number): boolean {
+/** Whether proof[i..] is exactly the known way up from the node at `at` to the root, step for step. */
+function knownWayUp(levels: Map<number, KnownNode>[], proof: readonly Uint8Array[], i: number, at: InclusionPosition): boolean {
   for (let j = i; ; j++) {
-    const node = levels[level]?.get(fn);
+    const node = levels[at.level]?.get(at.fn);
     if (!node) return false;
-    if (j === proof.length) return sn === 0 && node.up === undefined;
-    if (sn === 0 || node.up === undefined || !equalBytes(node.up, proof[j]!)) return false;
-    if ((odd(fn) || fn === sn) && !odd(fn)) {
-      while (!odd(fn) && fn !== 0) {
-        fn = half(fn);
-        sn = half(sn);
-        level++;
-      }
-    }
-    fn = half(fn);
-    sn = half(sn);
-    level++;
+    if (j === proof.length) return at.sn === 0 && node.up === undefined;
+    if (at.sn === 0 || node.up === undefined || !equalBytes(node.up, proof[j]!)) return false;
+    climb(at);
   }
 }

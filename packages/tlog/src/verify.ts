@@ -23,27 +23,40 @@ export function rootFromInclusionProof(index: number, size: number, leaf: Uint8A
   if (!isCount(size) || !isCount(index) || index >= size) return fail('XR_PROOF_INVALID', `leaf index ${index} is not in a tree of ${size}`, 'index');
   const malformed = checkHashes(proof, { leafHash: leaf });
   if (malformed) return malformed;
-  let fn = index;
-  let sn = size - 1;
+  const at: InclusionPosition = { fn: index, sn: size - 1, level: 0 };
   let r = leaf;
   for (const p of proof) {
-    if (sn === 0) return fail('XR_PROOF_INVALID', 'inclusion proof is too long', 'proof');
-    if (odd(fn) || fn === sn) {
-      r = nodeHash(p, r);
-      if (!odd(fn)) {
-        while (!odd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn = half(fn);
-    sn = half(sn);
+    if (at.sn === 0) return fail('XR_PROOF_INVALID', 'inclusion proof is too long', 'proof');
+    r = climb(at) ? nodeHash(p, r) : nodeHash(r, p);
   }
-  if (sn !== 0) return fail('XR_PROOF_INVALID', 'inclusion proof is too short', 'proof');
+  if (at.sn !== 0) return fail('XR_PROOF_INVALID', 'inclusion proof is too short', 'proof');
   return ok(r);
+}
+
+/** Where an inclusion walk is (RFC 9162 §2.1.3.2's fn and sn), and how many levels it has climbed. */
+export interface InclusionPosition {
+  fn: number;
+  sn: number;
+  level: number;
+}
+
+/**
+ * One step of the inclusion walk: moves `at` to the parent (past the levels where a right-edge node
+ * has no sibling) and says whether this step's proof hash was the left sibling.
+ */
+export function climb(at: InclusionPosition): boolean {
+  const left = odd(at.fn) || at.fn === at.sn;
+  if (left && !odd(at.fn)) {
+    while (!odd(at.fn) && at.fn !== 0) {
+      at.fn = half(at.fn);
+      at.sn = half(at.sn);
+      at.level++;
+    }
+  }
+  at.fn = half(at.fn);
+  at.sn = half(at.sn);
+  at.level++;
+  return left;
 }
 
 /** Checks that `leaf` is at `index` in the tree of `size` leaves whose root is `root`. */
