@@ -53,7 +53,8 @@ export async function auditScene(o: { log: EventLog; prefix: string; trustAnchor
   trace('auditor', `xr audit export → ${archive} (${written.value.files.length} files, manifest with SHA-256 of each)`);
   const clean = xrAudit(['verify', '--from', archive, '--anchors', o.anchorsFile]);
   trace('auditor', `xr audit verify --from ${archive} → exit ${clean.code}`);
-  process.stdout.write(clean.stdout.replace(/^/gm, '           '));
+  // Indented line by line; the report's final newline is not a line (else the next trace line starts indented).
+  process.stdout.write(`${clean.stdout.trimEnd().replace(/^/gm, '           ')}\n`);
   // A copy of the archive with one byte of one journal record changed (and the manifest updated to match, so only the records can tell).
   const tampered = join(o.out, 'audit-export-tampered');
   await rm(tampered, { recursive: true, force: true });
