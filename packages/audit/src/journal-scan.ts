@@ -9,10 +9,8 @@
  * the same on this thread or on a worker thread (scan-pool.ts). What spans partitions (replays,
  * sender order, the Merkle tree, signatures) is folded afterwards on the caller's thread.
  */
-import * as crypto from 'node:crypto';
-import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { parseCanonical } from '@xr/crypto/canonical';
+import { parseCanonical, sha256Hex } from '@xr/crypto/canonical';
 import { GENESIS_HASH } from '@xr/domain/envelope';
 import { leafHash, ProofPaths, type ProofPath } from '@xr/tlog';
 import type { Anomaly } from './report.js';
@@ -130,11 +128,6 @@ function eventSpan(buf: Buffer, sealed: boolean): [number, number] | undefined {
   return buf[from] === 0x7b && buf[end - 1] === 0x7d ? [from, end] : undefined;
 }
 
-type OneShot = (algorithm: string, data: Uint8Array, encoding: 'hex') => string;
-const oneShot = (crypto as { hash?: OneShot }).hash;
-/** SHA-256 in hex: Node's one-shot `crypto.hash` where it exists (20.12+), which makes no Hash object. */
-const sha256HexOf = oneShot ? (b: Uint8Array): string => oneShot('sha256', b, 'hex') : (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
 /** The record's text when it is UTF-8 (a native check, then a native decode: no replacement characters can hide a bad byte). */
 function utf8Text(buf: Buffer): string | undefined {
   return isUtf8(buf) ? buf.toString('utf8') : undefined;
@@ -164,7 +157,7 @@ export class PartitionScanner {
     // Built only when there is something to report (an object per record is measurable at 100k/s).
     const report = (a: Omit<Anomaly, 'topic' | 'partition' | 'offset' | 'region'>): void => void (anomalies ??= []).push({ topic, partition, offset: r.offset, region, ...a });
     const buf = Buffer.from(r.value.buffer, r.value.byteOffset, r.value.length);
-    const hash = sha256HexOf(buf);
+    const hash = sha256Hex(buf);
     hashes.set(leafHash(buf), at);
     if (r.offset !== this.expected) report({ code: 'XR_JOURNAL_CHAIN_BROKEN', message: `the log skips from offset ${this.expected - 1} to ${r.offset}` });
     this.expected = r.offset + 1;
@@ -181,18 +174,18 @@ export class PartitionScanner {
     const e = o['event'] as { id: string; caseId: string; type: string; source: string; target: string; time: string; seq: number };
     const n = o['n'] as number;
     const caseSeq = o['caseSeq'] as number;
-    const at2 = { caseId: e.caseId, eventId: e.id };
+    const ids = { caseId: e.caseId, eventId: e.id };
     // One break is one anomaly: after it, the chain is followed from the record that is there.
     const brokenPrev = o['prev'] !== this.prevHash;
     const brokenN = n - r.offset !== this.shift;
     if (brokenPrev || brokenN) {
       const why = [brokenN ? `n is ${n}, not ${r.offset}` : undefined, brokenPrev ? 'prev is not the SHA-256 of the record before it' : undefined].filter(Boolean).join('; ');
-      report({ ...at2, code: 'XR_JOURNAL_CHAIN_BROKEN', message: `chain broken at offset ${r.offset}: ${why}` });
+      report({ ...ids, code: 'XR_JOURNAL_CHAIN_BROKEN', message: `chain broken at offset ${r.offset}: ${why}` });
     }
     this.shift = n - r.offset;
     this.prevHash = hash;
     const lastCaseSeq = this.caseSeqs.get(e.caseId) ?? 0;
-    if (caseSeq !== lastCaseSeq + 1) report({ ...at2, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` });
+    if (caseSeq !== lastCaseSeq + 1) report({ ...ids, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` });
     this.caseSeqs.set(e.caseId, Math.max(caseSeq, lastCaseSeq));
     const facts = { id: e.id, caseId: e.caseId, type: e.type, source: e.source, target: e.target, time: e.time, seq: e.seq, bytesStart: span[0], bytesEnd: span[1] };
     const seal = o['eventSeal'] as string | undefined;

@@ -3,7 +3,6 @@
  * partitions (shape, chain, order, Merkle tree; sender signatures when asked) and quarantine.
  * `verifyAudit` judges what it finds; `AuditIndex` answers questions from it.
  */
-import { createHash } from 'node:crypto';
 import type { PublicJwk } from '@xr/crypto';
 import { journalOrigin, topics } from '@xr/exchange';
 import { MerkleTree } from '@xr/tlog';
@@ -45,8 +44,6 @@ export interface Replay {
   readonly anomalies: Anomaly[];
   readonly counts: { journal: number; quarantine: number; signatures: number };
 }
-
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Records of a partition; a source that fails mid-way becomes an anomaly, not an exception. */
 async function* guarded(records: AsyncIterable<SourceRecord>, anomalies: Anomaly[]): AsyncIterable<SourceRecord> {

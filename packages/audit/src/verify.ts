@@ -2,10 +2,10 @@
  * `verifyAudit`: replays a source and reports every anomaly with a stable code and its position
  * (see report.ts). Records after the newest checkpoint of their origin are counted, not reported.
  */
-import type { PublicJwk } from '@xr/crypto';
+import { sha256Hex, type PublicJwk } from '@xr/crypto';
 import { judgeCheckpoints } from './checkpoints.js';
 import { crossRegion } from './cross-region.js';
-import { replay, sha256Hex } from './replay.js';
+import { replay } from './replay.js';
 import { sortAnomalies, type AuditReport } from './report.js';
 import type { ScanPool } from './scan-pool.js';
 import type { AuditSource } from './source.js';

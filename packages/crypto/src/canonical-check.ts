@@ -5,6 +5,9 @@
  */
 import { canonicalJson } from './canonical.js';
 
+// The `@xr/crypto/canonical` entry (no jose, no keys): what a reader of canonical records needs.
+export { sha256Hex } from './canonical.js';
+
 /** Whether `text`, which parses to `value`, is exactly the RFC 8785 form of `value`. */
 export function isCanonicalText(text: string, value: unknown): boolean {
   try {
