@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIssuerKeyPair, issueToken } from '@xr/auth';
 import { generateKeyPair, makeKid } from '@xr/crypto';
 import { FileEventLog } from '@xr/event-log-file';
-import { parseConfig, startGateway, type RunningGateway } from '@xr/gateway';
-import { createLogger } from '@xr/observability';
+import type { RunningGateway } from '@xr/gateway';
 import { run, type CliIo } from '../src/index.js';
+import { startTestGateway } from './support/gateway.js';
 
 const QD = { code: '370200', key: generateKeyPair(makeKid('370200', 1)) };
 const LC = { code: '371500', key: generateKeyPair(makeKid('371500', 1)) };
@@ -36,19 +36,8 @@ async function xr(who: string, argv: string[], signal?: AbortSignal, onOut?: (te
   return { code, stdout, stderr };
 }
 
-async function gateway(own: typeof QD, partner: typeof QD): Promise<RunningGateway> {
-  const config = parseConfig({
-    region: own.code,
-    signingKey: own.key.privateJwk,
-    partners: [{ region: partner.code, keys: [partner.key.publicJwk] }],
-    eventLog: { kind: 'file', dir: join(dir, 'log') },
-    grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
-    auth: { issuers: [{ iss: 'xr-cli-test', keys: [issuer.publicJwk] }] },
-    topicPrefix: prefix,
-    partitions: 1,
-    logLevel: 'silent',
-  });
-  return startGateway(config, createLogger({ level: 'silent' }), { log });
+function gateway(own: typeof QD, partner: typeof QD): Promise<RunningGateway> {
+  return startTestGateway({ own, partner, dir, log, prefix, issuer: { iss: 'xr-cli-test', publicJwk: issuer.publicJwk } });
 }
 
 const request = {

@@ -14,9 +14,9 @@ import { generateIssuerKeyPair, issueToken } from '@xr/auth';
 import { generateKeyPair, makeKid } from '@xr/crypto';
 import { SAMPLE_CATALOGS } from '@xr/domain/samples';
 import { FileEventLog } from '@xr/event-log-file';
-import { parseConfig, startGateway, type RunningGateway } from '@xr/gateway';
-import { createLogger } from '@xr/observability';
+import type { RunningGateway } from '@xr/gateway';
 import { run, type CliIo } from '../src/index.js';
+import { startTestGateway } from './support/gateway.js';
 
 const QD = { code: '370200', key: generateKeyPair(makeKid('370200', 1)) };
 const LC = { code: '371500', key: generateKeyPair(makeKid('371500', 1)) };
@@ -38,21 +38,9 @@ async function xr(who: string, argv: string[]): Promise<{ code: number; stdout: 
   return { code, stdout, stderr };
 }
 
-async function gateway(own: typeof QD, partner: typeof QD): Promise<RunningGateway> {
+function gateway(own: typeof QD, partner: typeof QD): Promise<RunningGateway> {
   const catalog = SAMPLE_CATALOGS.find((k) => k.region === own.code);
-  const config = parseConfig({
-    region: own.code,
-    signingKey: own.key.privateJwk,
-    partners: [{ region: partner.code, keys: [partner.key.publicJwk] }],
-    eventLog: { kind: 'file', dir: join(dir, 'log') },
-    grpc: { address: '127.0.0.1:0', tls: { mode: 'insecure' } },
-    auth: { issuers: [{ iss: 'xr-cli-cert-test', keys: [issuer.publicJwk] }] },
-    topicPrefix: prefix,
-    partitions: 1,
-    logLevel: 'silent',
-    ...(own === QD && catalog ? { catalog } : {}),
-  });
-  return startGateway(config, createLogger({ level: 'silent' }), { log });
+  return startTestGateway({ own, partner, dir, log, prefix, issuer: { iss: 'xr-cli-cert-test', publicJwk: issuer.publicJwk }, ...(own === QD && catalog ? { catalog } : {}) });
 }
 
 /** `xr cert verify licence.jws --json` at `who`'s gateway: exit code and the verdict's reason codes. */
