@@ -25,7 +25,7 @@ export interface JournalEntry {
   readonly value: Uint8Array;
   /** Absent when the record is not in the journal shape. */
   readonly event?: EventFacts;
-  readonly caseSeq?: number;
+  readonly caseSeq?: number | undefined;
 }
 
 /** An event's facts as the scan read them (plain data: they cross a worker boundary). */
@@ -38,32 +38,32 @@ export interface ScannedEvent {
   readonly time: string;
   readonly seq: number;
   /** The sender's detached JWS, or (sealed batches) its seal: exactly one is set. */
-  readonly jws?: string;
-  readonly seal?: string;
+  readonly jws?: string | undefined;
+  readonly seal?: string | undefined;
   /** Where the event's RFC 8785 bytes sit in the record. */
   readonly bytesStart: number;
   readonly bytesEnd: number;
   /** A seal that does not parse as a tlog-proof: why. */
-  readonly sealMalformed?: string;
+  readonly sealMalformed?: string | undefined;
   /** A parsed seal: its note (an index into the batch's `notes`), leaf index, the size its note states and, when the proof fits it, the root (in the batch's `hashes`), or why not. */
-  readonly sealNote?: number;
-  readonly sealIndex?: number;
-  readonly sealSize?: number;
-  readonly sealProblem?: string;
+  readonly sealNote?: number | undefined;
+  readonly sealIndex?: number | undefined;
+  readonly sealSize?: number | undefined;
+  readonly sealProblem?: string | undefined;
 }
 
 export interface EventFacts extends ScannedEvent {
   /** The event's RFC 8785 bytes: what its sender signed (a view into the record). */
   readonly bytes: Uint8Array;
   /** Where the seal's inclusion proof leads from `bytes` (sealed events whose seal parses). */
-  readonly sealPath?: ProofPath;
+  readonly sealPath?: ProofPath | undefined;
 }
 
 /** What the scan found in one record. */
 export interface Scanned {
-  readonly anomalies?: Anomaly[];
-  readonly event?: ScannedEvent;
-  readonly caseSeq?: number;
+  readonly anomalies?: Anomaly[] | undefined;
+  readonly event?: ScannedEvent | undefined;
+  readonly caseSeq?: number | undefined;
 }
 
 /** One record to scan. */
@@ -138,9 +138,14 @@ export class PartitionScanner {
   private expected = 0;
   private shift = 0;
   private readonly caseSeqs = new Map<string, number>();
-  private readonly paths = new ProofPaths();
-
-  constructor(private readonly where: Where) {}
+  /**
+   * @param paths the seal proofs' memo; shared by the scanners of a region's partitions (a sealed
+   * batch's events are spread over them, and a proof stops early at a node a sibling's proof hashed)
+   */
+  constructor(
+    private readonly where: Where,
+    private readonly paths = new ProofPaths(),
+  ) {}
 
   /** Scans a batch, in offset order, continuing from the previous batch of this partition. */
   scanBatch(inputs: readonly ScanInput[]): ScannedBatch {
@@ -151,15 +156,19 @@ export class PartitionScanner {
     return { records, hashes, notes };
   }
 
-  private scan(r: ScanInput, hashes: Uint8Array, at: number, notes: string[], noteIndex: Map<string, number>): Scanned {
+  /** An anomaly at `offset` of this partition. */
+  private anomaly(offset: number, a: Omit<Anomaly, 'topic' | 'partition' | 'offset' | 'region'>): Anomaly {
     const { region, topic, partition } = this.where;
+    return { topic, partition, offset, region, ...a };
+  }
+
+  private scan(r: ScanInput, hashes: Uint8Array, at: number, notes: string[], noteIndex: Map<string, number>): Scanned {
+    // Anomalies are built only when there is something to report (an object per record is measurable at 100k/s).
     let anomalies: Anomaly[] | undefined;
-    // Built only when there is something to report (an object per record is measurable at 100k/s).
-    const report = (a: Omit<Anomaly, 'topic' | 'partition' | 'offset' | 'region'>): void => void (anomalies ??= []).push({ topic, partition, offset: r.offset, region, ...a });
     const buf = Buffer.from(r.value.buffer, r.value.byteOffset, r.value.length);
     const hash = sha256Hex(buf);
     hashes.set(leafHash(buf), at);
-    if (r.offset !== this.expected) report({ code: 'XR_JOURNAL_CHAIN_BROKEN', message: `the log skips from offset ${this.expected - 1} to ${r.offset}` });
+    if (r.offset !== this.expected) (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_JOURNAL_CHAIN_BROKEN', message: `the log skips from offset ${this.expected - 1} to ${r.offset}` }));
     this.expected = r.offset + 1;
     const text = utf8Text(buf);
     const parsed = text === undefined ? undefined : parseCanonical(text);
@@ -167,63 +176,85 @@ export class PartitionScanner {
     const problem = !parsed ? 'not RFC 8785 canonical JSON' : !o || typeof o !== 'object' || Array.isArray(o) ? 'not a JSON object' : shapeProblem(o);
     const span = problem === undefined ? eventSpan(buf, o!['eventSeal'] !== undefined) : undefined;
     if (problem !== undefined || !o || !span) {
-      report({ code: 'XR_AUDIT_RECORD_MALFORMED', message: `journal record ${problem ?? 'has no event bytes'}` });
+      (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_AUDIT_RECORD_MALFORMED', message: `journal record ${problem ?? 'has no event bytes'}` }));
       this.prevHash = hash;
-      return anomalies ? { anomalies } : {};
+      return { anomalies };
     }
     const e = o['event'] as { id: string; caseId: string; type: string; source: string; target: string; time: string; seq: number };
     const n = o['n'] as number;
     const caseSeq = o['caseSeq'] as number;
-    const ids = { caseId: e.caseId, eventId: e.id };
     // One break is one anomaly: after it, the chain is followed from the record that is there.
     const brokenPrev = o['prev'] !== this.prevHash;
     const brokenN = n - r.offset !== this.shift;
     if (brokenPrev || brokenN) {
       const why = [brokenN ? `n is ${n}, not ${r.offset}` : undefined, brokenPrev ? 'prev is not the SHA-256 of the record before it' : undefined].filter(Boolean).join('; ');
-      report({ ...ids, code: 'XR_JOURNAL_CHAIN_BROKEN', message: `chain broken at offset ${r.offset}: ${why}` });
+      (anomalies ??= []).push(this.anomaly(r.offset, { caseId: e.caseId, eventId: e.id, code: 'XR_JOURNAL_CHAIN_BROKEN', message: `chain broken at offset ${r.offset}: ${why}` }));
     }
     this.shift = n - r.offset;
     this.prevHash = hash;
     const lastCaseSeq = this.caseSeqs.get(e.caseId) ?? 0;
-    if (caseSeq !== lastCaseSeq + 1) report({ ...ids, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` });
+    if (caseSeq !== lastCaseSeq + 1) (anomalies ??= []).push(this.anomaly(r.offset, { caseId: e.caseId, eventId: e.id, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` }));
     this.caseSeqs.set(e.caseId, Math.max(caseSeq, lastCaseSeq));
-    const facts = { id: e.id, caseId: e.caseId, type: e.type, source: e.source, target: e.target, time: e.time, seq: e.seq, bytesStart: span[0], bytesEnd: span[1] };
     const seal = o['eventSeal'] as string | undefined;
-    let event: ScannedEvent;
-    if (seal === undefined) {
-      event = { ...facts, jws: o['eventJws'] as string };
-    } else if (e.source !== region) {
-      // A received event: the sender's journal holds the same bytes under the same seal, and that
-      // copy is the one followed (the fold checks sent copies first; a copy with nothing to match is followed there).
-      event = { ...facts, seal };
-    } else {
+    // One object a record, every member always present (one shape for the engine): absent ones undefined.
+    const event: Writable<ScannedEvent> = {
+      id: e.id,
+      caseId: e.caseId,
+      type: e.type,
+      source: e.source,
+      target: e.target,
+      time: e.time,
+      seq: e.seq,
+      jws: seal === undefined ? (o['eventJws'] as string) : undefined,
+      seal,
+      bytesStart: span[0],
+      bytesEnd: span[1],
+      sealMalformed: undefined,
+      sealNote: undefined,
+      sealIndex: undefined,
+      sealSize: undefined,
+      sealProblem: undefined,
+    };
+    // A received event (source elsewhere) is not followed here: the sender's journal holds the same
+    // bytes under the same seal, and that copy is the one followed (the fold checks sent copies
+    // first; a copy with nothing to match is followed there).
+    if (seal !== undefined && e.source === this.where.region) {
       const path = this.paths.path(seal, leafHash(r.value.subarray(span[0], span[1])));
       if (!path.ok) {
-        event = { ...facts, seal, sealMalformed: path.message };
+        event.sealMalformed = path.message;
       } else {
         const p = path.value;
         let note = noteIndex.get(p.checkpoint);
         if (note === undefined) noteIndex.set(p.checkpoint, (note = notes.push(p.checkpoint) - 1));
         if (p.root) hashes.set(p.root, at + 32);
-        event = { ...facts, seal, sealNote: note, sealIndex: p.index, ...(p.size === undefined ? {} : { sealSize: p.size }), ...(p.root ? {} : { sealProblem: p.problem ?? 'no root' }) };
+        event.sealNote = note;
+        event.sealIndex = p.index;
+        event.sealSize = p.size;
+        event.sealProblem = p.root ? undefined : (p.problem ?? 'no root');
       }
     }
-    return anomalies ? { anomalies, event, caseSeq } : { event, caseSeq };
+    return { anomalies, event, caseSeq };
   }
 }
 
-/** The facts of a scanned event, its bytes and seal path restored from the batch (on the folding thread). */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The facts of a scanned event, its bytes and seal path restored from the batch (on the folding
+ * thread): `e` itself, completed in place (it is the fold's own: fresh from the scan or the unpacking).
+ */
 export function eventFacts(e: ScannedEvent, value: Uint8Array, batch: ScannedBatch, i: number): EventFacts {
-  const bytes = value.subarray(e.bytesStart, e.bytesEnd);
-  if (e.sealNote === undefined) return { ...e, bytes };
+  const facts = e as Writable<EventFacts>;
+  facts.bytes = value.subarray(e.bytesStart, e.bytesEnd);
+  if (e.sealNote === undefined) return facts;
   const at = i * HASHES_PER_RECORD + 32;
-  const sealPath: ProofPath = {
+  facts.sealPath = {
     checkpoint: batch.notes[e.sealNote]!,
     index: e.sealIndex ?? 0,
     ...(e.sealSize === undefined ? {} : { size: e.sealSize }),
     ...(e.sealProblem === undefined ? { root: batch.hashes.subarray(at, at + 32) } : { problem: e.sealProblem }),
   };
-  return { ...e, bytes, sealPath };
+  return facts;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { PublicJwk } from '@xr/crypto';
 import { journalOrigin, topics } from '@xr/exchange';
-import { MerkleTree } from '@xr/tlog';
+import { MerkleTree, ProofPaths } from '@xr/tlog';
 import { readCheckpoints, type CheckpointLog } from './checkpoints.js';
 import type { RegionJournal } from './cross-region.js';
 import { SourceError } from './export.js';
@@ -92,7 +92,8 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
     for (const region of regions) {
       const topic = t.journal(region);
       const list: PartitionRead[] = [];
-      for (let partition = 0; partition < partitionCounts.get(region)!; partition++) list.push(readPartition(guarded(source.records(topic, partition), anomalies), { region, topic, partition }, pool, options.batchRecords ?? BATCH, tick));
+      const paths = new ProofPaths();
+      for (let partition = 0; partition < partitionCounts.get(region)!; partition++) list.push(readPartition(guarded(source.records(topic, partition), anomalies), { region, topic, partition }, pool, options.batchRecords ?? BATCH, tick, paths));
       reads.set(region, list);
     }
     for (const region of regions) {
@@ -156,8 +157,8 @@ interface PartitionRead {
 }
 
 /** Starts reading one partition in offset order and scanning it in batches: on a worker of `pool`, or here. */
-function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool: ScanPool | undefined, size: number, tick: (n: number) => void): PartitionRead {
-  const scanner = pool ? undefined : new PartitionScanner(where);
+function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool: ScanPool | undefined, size: number, tick: (n: number) => void, paths: ProofPaths): PartitionRead {
+  const scanner = pool ? undefined : new PartitionScanner(where, paths);
   const lane = pool?.partition(where);
   const batches: Promise<ScanBatch>[] = [];
   let ended = false;
@@ -224,8 +225,8 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool:
  */
 class JournalFold {
   readonly partitions: JournalEntry[][] = [];
+  /** Event id → its first entry in the region's journal (a later one is a replay). */
   readonly events = new Map<string, JournalEntry>();
-  private readonly seenIds = new Map<string, { partition: number; offset: number }>();
 
   constructor(
     private readonly region: string,
@@ -249,18 +250,19 @@ class JournalFold {
           continue;
         }
         const event = eventFacts(s.event, r.value, scanned, i);
-        const at = (): Pick<Anomaly, 'topic' | 'partition' | 'offset' | 'region' | 'caseId' | 'eventId'> => ({ topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id });
-        const seen = this.seenIds.get(event.id);
-        if (seen) this.anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', ...at(), message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });
-        else this.seenIds.set(event.id, { partition, offset: r.offset });
+        const entry: JournalEntry = { region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event, caseSeq: s.caseSeq };
+        entries.push(entry);
+        const seen = this.events.get(event.id);
+        if (seen) {
+          this.anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });
+          continue;
+        }
+        this.events.set(event.id, entry);
         const senderKey = `${event.caseId}/${event.source}`;
         const lastSeq = senderSeqs.get(senderKey) ?? 0;
         // The handling side may lack a sender's refused requests (quarantined): gaps are allowed, going back is not.
-        if (!seen && event.seq <= lastSeq) this.anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', ...at(), message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
-        if (!seen) senderSeqs.set(senderKey, Math.max(event.seq, lastSeq));
-        const entry: JournalEntry = { region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event, ...(s.caseSeq === undefined ? {} : { caseSeq: s.caseSeq }) };
-        entries.push(entry);
-        if (!this.events.has(event.id)) this.events.set(event.id, entry);
+        if (event.seq <= lastSeq) this.anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
+        else senderSeqs.set(senderKey, event.seq);
       }
     }
     this.partitions.push(entries);

@@ -3,6 +3,7 @@
  * the order they arrive. Input: the batch's record bytes in one transferred buffer.
  */
 import { parentPort } from 'node:worker_threads';
+import { ProofPaths } from '@xr/tlog';
 import { packBatch, PartitionScanner, type ScanInput, type Where } from './journal-scan.js';
 
 export interface ScanRequest {
@@ -17,11 +18,17 @@ export interface ScanRequest {
 const port = parentPort;
 if (!port) throw new Error('scan-worker runs on a worker thread');
 const scanners = new Map<string, PartitionScanner>();
+/** The seal proofs' memo of each region, shared by its partitions' scanners (see `PartitionScanner`). */
+const paths = new Map<string, ProofPaths>();
 
 port.on('message', (m: ScanRequest | { key: string; end: true }) => {
   if ('end' in m) return void scanners.delete(m.key);
   let scanner = scanners.get(m.key);
-  if (!scanner) scanners.set(m.key, (scanner = new PartitionScanner(m.where)));
+  if (!scanner) {
+    let memo = paths.get(m.where.region);
+    if (!memo) paths.set(m.where.region, (memo = new ProofPaths()));
+    scanners.set(m.key, (scanner = new PartitionScanner(m.where, memo)));
+  }
   const inputs: ScanInput[] = [];
   let start = 0;
   for (let i = 0; i < m.meta.length; i += 3) {

@@ -1,4 +1,5 @@
 /** RFC 6962 §2.1 / RFC 9162 §2.1.1 tree hashing with SHA-256. */
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 
 /** Bytes in every hash of the tree. */
@@ -7,14 +8,29 @@ export const HASH_SIZE = 32;
 const LEAF_PREFIX = new Uint8Array([0x00]);
 const NODE_PREFIX = new Uint8Array([0x01]);
 
+type OneShot = (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer;
+/** Node's one-shot `crypto.hash` (20.12+): no Hash object a call, which is most of a small hash's cost. */
+const oneShot = (crypto as { hash?: OneShot }).hash;
+/** Where the prefixed input is assembled for `oneShot` (grown on demand; the hash is synchronous). */
+let scratch = Buffer.allocUnsafe(2048);
+const node = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
+
 /** The hash of an entry: SHA-256(0x00 ‖ data). */
 export function leafHash(data: Uint8Array): Uint8Array {
-  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  if (!oneShot) return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  if (data.length >= scratch.length) scratch = Buffer.allocUnsafe(2 * (data.length + 1));
+  scratch[0] = 0x00;
+  scratch.set(data, 1);
+  return oneShot('sha256', scratch.subarray(0, data.length + 1), 'buffer');
 }
 
 /** The hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (!oneShot || left.length !== HASH_SIZE || right.length !== HASH_SIZE) return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  node[0] = 0x01;
+  node.set(left, 1);
+  node.set(right, 1 + HASH_SIZE);
+  return oneShot('sha256', node, 'buffer');
 }
 
 /** The root of the empty tree: SHA-256 of nothing. A fresh copy each call. */

@@ -91,7 +91,13 @@ export interface ProofPath {
 
 /** The path of a tlog proof's text for `leaf`; fails only when the proof itself does not parse. */
 export function proofPath(text: string, leaf: Uint8Array): Result<ProofPath> {
-  return pathOf(text, leaf, noteSize);
+  const parsed = parseTlogProof(text);
+  if (!parsed.ok) return parsed;
+  const { checkpoint, index, proof } = parsed.value;
+  const stated = noteSize(checkpoint);
+  if (!('size' in stated)) return ok({ checkpoint, index, problem: stated.problem });
+  const root = rootFromInclusionProof(index, stated.size, leaf, proof);
+  return ok(root.ok ? { checkpoint, index, size: stated.size, root: root.value } : { checkpoint, index, size: stated.size, problem: root.message });
 }
 
 type NoteSize = { readonly size: number; readonly root: Uint8Array } | { readonly problem: string };
@@ -103,32 +109,26 @@ function noteSize(checkpoint: string): NoteSize {
   return body.ok ? { size: body.value.size, root: body.value.rootHash } : { problem: body.message };
 }
 
-function pathOf(text: string, leaf: Uint8Array, sizeOf: (checkpoint: string) => NoteSize, rootOf: RootOf = rootFromInclusionProof): Result<ProofPath> {
-  const parsed = parseTlogProof(text);
-  if (!parsed.ok) return parsed;
-  const { checkpoint, index, proof } = parsed.value;
-  const stated = sizeOf(checkpoint);
-  if (!('size' in stated)) return ok({ checkpoint, index, problem: stated.problem });
-  const root = rootOf(index, stated.size, leaf, proof, checkpoint, stated.root);
-  return ok(root.ok ? { checkpoint, index, size: stated.size, root: root.value } : { checkpoint, index, size: stated.size, problem: root.message });
-}
 
-type RootOf = (index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[], checkpoint: string, stated: Uint8Array) => Result<Uint8Array>;
-
-/** A node of a note's tree known to lie on a path to the root its body states, and the sibling that path took from it. */
+/** A node of a note's tree known to lie on a path to the root its body states, and the sibling that path took from it (as its proof line: base64). */
 interface KnownNode {
   readonly hash: Uint8Array;
-  readonly up?: Uint8Array;
+  readonly up?: string;
 }
+
+const PROOF_HEAD = `${TLOG_PROOF_HEADER}\n`;
+/** The base64 of a 32-byte hash, as `decodeBase64` accepts it (canonical: the unused bits of its last character zero). */
+const HASH_LINE = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
 
 /**
  * `proofPath` for many proofs that share few notes (a sealed batch: each event's proof carries the
  * batch's note): each note's body is parsed once, and the nodes of proofs that led to the root the
  * note states are remembered, so the next proof through one of them stops hashing there when the
- * rest of its hashes are that node's known way up. The answer is always the one `proofPath` gives
- * (a property test checks it on random trees and corrupted proofs): a known node only says which
- * root the remaining, identical steps would reach. A batch of n events then costs about 2n node
- * hashes instead of n·log₂n. Bounded; the oldest note is forgotten first.
+ * rest of its hashes are that node's known way up. A proof's hash lines are checked as text and
+ * decoded only where it hashes. The answer is always the one `proofPath` gives (a property test
+ * checks it on random trees and corrupted proofs): a known node only says which root the
+ * remaining, identical steps would reach. A batch of n events then costs about 2n node hashes
+ * instead of n·log₂n. Bounded; the oldest note is forgotten first.
  */
 export class ProofPaths {
   private readonly notes = new Map<string, { size: NoteSize; levels: Map<number, KnownNode>[] }>();
@@ -136,7 +136,20 @@ export class ProofPaths {
   constructor(private readonly max = 256) {}
 
   path(text: string, leaf: Uint8Array): Result<ProofPath> {
-    return pathOf(text, leaf, (checkpoint) => this.note(checkpoint).size, (index, size, l, proof, checkpoint, stated) => this.root(index, size, l, proof, this.note(checkpoint).levels, stated));
+    // The common shape (no extra line, every line well formed) read here; anything else as `proofPath` reads it.
+    const blank = text.indexOf('\n\n');
+    if (blank <= PROOF_HEAD.length || !text.startsWith(PROOF_HEAD) || !isHash(leaf)) return proofPath(text, leaf);
+    const lines = text.slice(PROOF_HEAD.length, blank).split('\n');
+    const index = lines[0]!.startsWith('index ') ? parseDecimal(lines[0]!.slice('index '.length)) : undefined;
+    if (index === undefined || lines.length - 1 > MAX_PROOF_HASHES) return proofPath(text, leaf);
+    for (let i = 1; i < lines.length; i++) if (!HASH_LINE.test(lines[i]!)) return proofPath(text, leaf);
+    const checkpoint = text.slice(blank + 2);
+    if (!checkpoint.endsWith('\n')) return proofPath(text, leaf);
+    const note = this.note(checkpoint);
+    if (!('size' in note.size)) return ok({ checkpoint, index, problem: note.size.problem });
+    const size = note.size.size;
+    const root = this.root(index, size, leaf, lines, note.levels, note.size.root);
+    return ok(root.ok ? { checkpoint, index, size, root: root.value } : { checkpoint, index, size, problem: root.message });
   }
 
   private note(checkpoint: string): { size: NoteSize; levels: Map<number, KnownNode>[] } {
@@ -148,25 +161,27 @@ export class ProofPaths {
     return known;
   }
 
-  /** `rootFromInclusionProof`, stopping at a known node whose way up the rest of the proof repeats. */
-  private root(index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[], levels: Map<number, KnownNode>[], stated: Uint8Array): Result<Uint8Array> {
-    if (!isCount(size) || !isCount(index) || index >= size || !isHash(leaf)) return rootFromInclusionProof(index, size, leaf, proof);
+  /** `rootFromInclusionProof` over `lines[1..]` (base64 hashes), stopping at a known node whose way up the rest of the proof repeats. */
+  private root(index: number, size: number, leaf: Uint8Array, lines: readonly string[], levels: Map<number, KnownNode>[], stated: Uint8Array): Result<Uint8Array> {
+    const decoded = (): Uint8Array[] => lines.slice(1).map((l) => Buffer.from(l, 'base64'));
+    if (!isCount(size) || index >= size) return rootFromInclusionProof(index, size, leaf, decoded());
     const at: InclusionPosition = { fn: index, sn: size - 1, level: 0 };
     let r = leaf;
-    const trail: { level: number; fn: number; hash: Uint8Array; up: Uint8Array }[] = [];
-    for (let i = 0; i < proof.length; i++) {
-      if (at.sn === 0) return rootFromInclusionProof(index, size, leaf, proof);
+    const trail: { level: number; fn: number; hash: Uint8Array; up: string }[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      if (at.sn === 0) return rootFromInclusionProof(index, size, leaf, decoded());
       const known = levels[at.level]?.get(at.fn);
-      if (known && equalBytes(known.hash, r) && knownWayUp(levels, proof, i, { ...at })) {
+      if (known && equalBytes(known.hash, r) && knownWayUp(levels, lines, i, { ...at })) {
         // The nodes hashed on the way here lead to the stated root too.
         remember(levels, trail);
         return ok(stated);
       }
-      const p = proof[i]!;
-      trail.push({ level: at.level, fn: at.fn, hash: r, up: p });
+      const up = lines[i]!;
+      const p = Buffer.from(up, 'base64');
+      trail.push({ level: at.level, fn: at.fn, hash: r, up });
       r = climb(at) ? nodeHash(p, r) : nodeHash(r, p);
     }
-    if (at.sn !== 0) return rootFromInclusionProof(index, size, leaf, proof);
+    if (at.sn !== 0) return rootFromInclusionProof(index, size, leaf, decoded());
     if (equalBytes(r, stated)) {
       remember(levels, trail);
       (levels[at.level] ??= new Map()).set(at.fn, { hash: r });
@@ -175,17 +190,17 @@ export class ProofPaths {
   }
 }
 
-function remember(levels: Map<number, KnownNode>[], trail: readonly { level: number; fn: number; hash: Uint8Array; up: Uint8Array }[]): void {
+function remember(levels: Map<number, KnownNode>[], trail: readonly { level: number; fn: number; hash: Uint8Array; up: string }[]): void {
   for (const t of trail) (levels[t.level] ??= new Map()).set(t.fn, { hash: t.hash, up: t.up });
 }
 
-/** Whether proof[i..] is exactly the known way up from the node at `at` to the root, step for step. */
-function knownWayUp(levels: Map<number, KnownNode>[], proof: readonly Uint8Array[], i: number, at: InclusionPosition): boolean {
+/** Whether lines[i..] (base64 hashes) are exactly the known way up from the node at `at` to the root, step for step. */
+function knownWayUp(levels: Map<number, KnownNode>[], lines: readonly string[], i: number, at: InclusionPosition): boolean {
   for (let j = i; ; j++) {
     const node = levels[at.level]?.get(at.fn);
     if (!node) return false;
-    if (j === proof.length) return at.sn === 0 && node.up === undefined;
-    if (at.sn === 0 || node.up === undefined || !equalBytes(node.up, proof[j]!)) return false;
+    if (j === lines.length) return at.sn === 0 && node.up === undefined;
+    if (at.sn === 0 || node.up === undefined || node.up !== lines[j]) return false;
     climb(at);
   }
 }

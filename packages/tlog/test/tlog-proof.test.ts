@@ -114,7 +114,7 @@ describe('tlog-proof', () => {
     const batch = fc.integer({ min: 1, max: 70 }).chain((size) =>
       fc.tuple(
         fc.constant(size),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: size - 1 }), fc.constantFrom('intact', 'intact', 'intact', 'flip', 'drop', 'extra', 'leaf'), fc.nat()), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: size - 1 }), fc.constantFrom('intact', 'intact', 'intact', 'flip', 'drop', 'extra', 'leaf', 'base64', 'unpadded', 'extra-line', 'no-blank', 'index', 'long'), fc.nat()), { minLength: 1, maxLength: 60 }),
       ),
     );
     fc.assert(
@@ -136,8 +136,18 @@ describe('tlog-proof', () => {
           if (how === 'drop' && hashes.length > 0) hashes = hashes.filter((_, i) => i !== n % hashes.length);
           if (how === 'extra') hashes = [...hashes, tree.hashAt(0, n % size)];
           if (how === 'leaf') leaf = tree.hashAt(0, (index + 1 + (n % size)) % size);
-          const text = formatTlogProof({ index, proof: hashes, checkpoint: note.value });
-          if (!text.ok) throw new Error(text.message);
+          if (how === 'long') hashes = Array.from({ length: 65 }, (_, i) => tree.hashAt(0, i % size));
+          const formatted = formatTlogProof({ index, proof: hashes.slice(0, how === 'long' ? 64 : undefined), ...(how === 'extra-line' ? { extra: Buffer.from('x') } : {}), checkpoint: note.value });
+          if (!formatted.ok) throw new Error(formatted.message);
+          // Text-level damage: a hash line that is not canonical base64 (its unused bits set) or has
+          // no padding, no blank line before the note, a malformed index, a 65th hash line.
+          const lines = formatted.value.split('\n');
+          const hashLine = lines.findIndex((l, i) => i > 1 && l.length === 44);
+          if (how === 'base64' && hashLine > 0) lines[hashLine] = lines[hashLine]!.slice(0, 42) + 'B=';
+          if (how === 'unpadded' && hashLine > 0) lines[hashLine] = lines[hashLine]!.slice(0, 43);
+          if (how === 'index') lines[1] = `index 0${index}`;
+          if (how === 'long') lines.splice(2, 0, Buffer.from(tree.hashAt(0, 0)).toString('base64'));
+          const text = { value: how === 'no-blank' ? lines.join('\n').replace('\n\n', '\n') : lines.join('\n') };
           const plain = proofPath(text.value, leaf);
           const remembered = memo.path(text.value, leaf);
           const shown = (r: typeof plain): unknown => (r.ok ? { ...r.value, root: r.value.root && Buffer.from(r.value.root).toString('hex') } : r);
