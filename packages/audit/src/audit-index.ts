@@ -10,7 +10,7 @@ import { journalOrigin, parseJournalOrigin, projects } from '@xr/exchange';
 import type { RegistryState } from '@xr/registry';
 import { formatTlogProof } from '@xr/tlog';
 import { mergedNote, type CheckpointEntry } from './checkpoints.js';
-import type { JournalEntry } from './journal-scan.js';
+import { sealText, type JournalEntry } from './journal-scan.js';
 import { formatConsistencyFile } from './proof-file.js';
 import { replay, type Replay } from './replay.js';
 import type { AuditSource } from './source.js';
@@ -191,7 +191,7 @@ export class AuditIndex {
           if (types && !types.has(ev.type)) continue;
           const t = Date.parse(ev.time);
           if (t < from || t > to) continue;
-          yield { region, partition, offset: e.offset, timestamp: e.timestamp, caseSeq: e.caseSeq ?? 0, event: parseEvent(e), ...(ev.seal !== undefined ? { eventSeal: ev.seal } : { eventJws: ev.jws ?? '' }), record: e.value };
+          yield { region, partition, offset: e.offset, timestamp: e.timestamp, caseSeq: e.caseSeq ?? 0, event: parseEvent(e), ...(ev.sealStart !== undefined ? { eventSeal: sealText(e) ?? '' } : { eventJws: ev.jws ?? '' }), record: e.value };
         }
       }
     }

@@ -37,9 +37,10 @@ export interface ScannedEvent {
   readonly target: string;
   readonly time: string;
   readonly seq: number;
-  /** The sender's detached JWS, or (sealed batches) its seal: exactly one is set. */
+  /** The sender's detached JWS; or, for sealed batches, where its seal's JSON string sits in the record (`sealText` reads it). Exactly one is set. */
   readonly jws?: string | undefined;
-  readonly seal?: string | undefined;
+  readonly sealStart?: number | undefined;
+  readonly sealEnd?: number | undefined;
   /** Where the event's RFC 8785 bytes sit in the record. */
   readonly bytesStart: number;
   readonly bytesEnd: number;
@@ -128,6 +129,26 @@ function eventSpan(buf: Buffer, sealed: boolean): [number, number] | undefined {
   return buf[from] === 0x7b && buf[end - 1] === 0x7d ? [from, end] : undefined;
 }
 
+/**
+ * Where the JSON string that starts at `from` (its opening quote) ends: one past its closing quote.
+ * The record is canonical JSON, so the string is well formed.
+ */
+function stringEnd(buf: Uint8Array, from: number): number {
+  for (let i = from + 1; i < buf.length; i++) {
+    const b = buf[i];
+    if (b === 0x5c) i++;
+    else if (b === 0x22) return i + 1;
+  }
+  return buf.length;
+}
+
+/** A sealed event's seal, read from its record (kept as a span, not a string, for the whole audit: it is most of a record). */
+export function sealText(entry: { readonly value: Uint8Array; readonly event?: ScannedEvent | undefined }): string | undefined {
+  const e = entry.event;
+  if (e?.sealStart === undefined || e.sealEnd === undefined) return undefined;
+  return JSON.parse(Buffer.from(entry.value.buffer, entry.value.byteOffset, entry.value.length).toString('utf8', e.sealStart, e.sealEnd)) as string;
+}
+
 /** The record's text when it is UTF-8 (a native check, then a native decode: no replacement characters can hide a bad byte). */
 function utf8Text(buf: Buffer): string | undefined {
   return isUtf8(buf) ? buf.toString('utf8') : undefined;
@@ -196,6 +217,7 @@ export class PartitionScanner {
     if (caseSeq !== lastCaseSeq + 1) (anomalies ??= []).push(this.anomaly(r.offset, { caseId: e.caseId, eventId: e.id, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` }));
     this.caseSeqs.set(e.caseId, Math.max(caseSeq, lastCaseSeq));
     const seal = o['eventSeal'] as string | undefined;
+    const sealStart = seal === undefined ? undefined : span[1] + SEALED_EVENT_END.length - 1;
     // One object a record, every member always present (one shape for the engine): absent ones undefined.
     const event: Writable<ScannedEvent> = {
       id: e.id,
@@ -206,7 +228,8 @@ export class PartitionScanner {
       time: e.time,
       seq: e.seq,
       jws: seal === undefined ? (o['eventJws'] as string) : undefined,
-      seal,
+      sealStart,
+      sealEnd: sealStart === undefined ? undefined : stringEnd(buf, sealStart),
       bytesStart: span[0],
       bytesEnd: span[1],
       sealMalformed: undefined,
@@ -269,7 +292,7 @@ export interface PackedBatch {
   readonly notes: string[];
 }
 
-const FIELDS = 18;
+const FIELDS = 19;
 const NONE = -1;
 
 export function packBatch(b: ScannedBatch): PackedBatch {
@@ -293,7 +316,8 @@ export function packBatch(b: ScannedBatch): PackedBatch {
     flat[at + 7] = e.time;
     flat[at + 8] = e.seq;
     flat[at + 9] = e.jws ?? NONE;
-    flat[at + 10] = e.seal ?? NONE;
+    flat[at + 10] = e.sealStart ?? NONE;
+    flat[at + 18] = e.sealEnd ?? NONE;
     flat[at + 11] = e.bytesStart;
     flat[at + 12] = e.bytesEnd;
     flat[at + 13] = e.sealMalformed ?? NONE;
@@ -322,7 +346,8 @@ export function unpackBatch(p: PackedBatch): ScannedBatch {
     const malformed = str(13);
     const problem = str(17);
     const jws = str(9);
-    const seal = str(10);
+    const sealStart = num(10);
+    const sealEnd = num(18);
     const sealNote = num(14);
     const sealIndex = num(15);
     const sealSize = num(16);
@@ -335,7 +360,7 @@ export function unpackBatch(p: PackedBatch): ScannedBatch {
       time: f[at + 7] as string,
       seq: f[at + 8] as number,
       ...(jws === undefined ? {} : { jws }),
-      ...(seal === undefined ? {} : { seal }),
+      ...(sealStart === undefined ? {} : { sealStart, sealEnd }),
       bytesStart: f[at + 11] as number,
       bytesEnd: f[at + 12] as number,
       ...(malformed === undefined ? {} : { sealMalformed: malformed }),

@@ -12,7 +12,7 @@ import type { KeyObject } from 'node:crypto';
 import { parseKid } from '@xr/crypto';
 import { judgeSealPath, type Trust } from '@xr/exchange';
 import { leafHash, proofPath } from '@xr/tlog';
-import type { JournalEntry } from './journal-scan.js';
+import { sealText, type JournalEntry } from './journal-scan.js';
 import type { RegistryTimeline } from './registry-replay.js';
 import type { Anomaly } from './report.js';
 import { SignaturePool, verifyInline, type SignatureJob } from './signature-pool.js';
@@ -56,6 +56,13 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
 }
 
+/** Whether two sealed events' seals are the same string: the same JSON bytes (canonical JSON writes a string one way). */
+function sameSeal(a: JournalEntry, b: JournalEntry): boolean {
+  const x = a.event!;
+  const y = b.event!;
+  return sameBytes(a.value.subarray(x.sealStart, x.sealEnd), b.value.subarray(y.sealStart, y.sealEnd));
+}
+
 export interface SignatureCheck {
   /** Offers a journal entry; returns at once (verification is batched). */
   add(entry: JournalEntry): void;
@@ -77,7 +84,8 @@ function timelineTrust(registry: RegistryTimeline): Pick<Trust, 'keyFor' | 'regi
 
 export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[], pool = new SignaturePool()): SignatureCheck {
   const trust = timelineTrust(registry);
-  const sealed = new Map<string, { bytes: Uint8Array; seal: string }>();
+  /** A sealed event's first copy checked (the same bytes under the same seal are not checked twice). */
+  const sealed = new Map<string, JournalEntry>();
   const byEvent = new Map<string, Pending>();
   let batch: Pending[] = [];
   const running: Promise<void>[] = [];
@@ -100,18 +108,18 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
     add(entry) {
       const event = entry.event;
       if (!event) return;
-      if (event.seal !== undefined) {
+      if (event.sealStart !== undefined) {
         // Held by both journals: the same bytes under the same seal are checked once.
         const same = sealed.get(event.id);
-        if (same && same.seal === event.seal && sameBytes(same.bytes, event.bytes)) return;
+        if (same && sameSeal(same, entry) && sameBytes(same.event!.bytes, event.bytes)) return;
         // The inclusion proof was followed where the record was scanned (maybe a worker thread); the note and key are judged here.
         // A received copy with no sent copy to match (the sender's journal not audited, or not the same) is followed here.
-        const path = event.sealPath ? ({ ok: true, value: event.sealPath } as const) : event.sealMalformed !== undefined ? ({ ok: false, message: event.sealMalformed } as const) : proofPath(event.seal, leafHash(event.bytes));
+        const path = event.sealPath ? ({ ok: true, value: event.sealPath } as const) : event.sealMalformed !== undefined ? ({ ok: false, message: event.sealMalformed } as const) : proofPath(sealText(entry) ?? '', leafHash(event.bytes));
         const checked = path.ok ? judgeSealPath(path.value, event, entry.timestamp, trust, 'eventSeal') : ({ ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal: ${path.message}` } as const);
         verified++;
         if (!checked.ok) return void anomalies.push(refusal(entry, checked.code, `${checked.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
         if (checked.region !== event.source) return void anomalies.push(refusal(entry, 'XR_KEY_REGION_MISMATCH', `sealed by ${checked.kid}, not by a key of the source region ${event.source}`));
-        if (!same) sealed.set(event.id, { bytes: event.bytes, seal: event.seal });
+        if (!same) sealed.set(event.id, entry);
         return;
       }
       const jws = event.jws ?? '';

@@ -395,6 +395,19 @@ export const TAMPERS: Tamper[] = [
     },
   },
   {
+    name: 'a received copy with its sender\'s bytes under another event\'s proof',
+    checkpoints: 'after',
+    async mutate(copy, world, prefix) {
+      // The bytes match the sender's journal; only the proof (a seal or a JWS) is another event's: the
+      // copy cannot be checked by reference to the sender's and must fail on its own.
+      const caseId = world.caseIds[world.caseIds.length - 1]!;
+      const at = find(copy, QD, (r) => r.event.caseId === caseId && r.event.source === LC);
+      const other = find(copy, QD, (r) => r.event.source === LC && r.event.caseId !== caseId);
+      rewrite(copy, QD, at.partition, at.offset, (r) => resigned(r, r.event, other.record.eventSeal !== undefined ? { eventSeal: other.record.eventSeal } : { eventJws: other.record.eventJws! }));
+      return { code: 'XR_SIGNATURE_INVALID', topic: `${prefix}.journal.${QD}`, partition: at.partition, offset: at.offset, caseId, eventId: at.record.event.id, only: true };
+    },
+  },
+  {
     name: 'a registry record with a bad admin signature (a forged revocation)',
     checkpoints: 'before',
     async mutate(copy, world, prefix) {
