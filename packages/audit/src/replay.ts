@@ -188,7 +188,7 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool:
   };
   const reading = (async () => {
     for await (const r of records) {
-      batch.push({ offset: r.offset, timestamp: r.timestamp, value: r.value });
+      batch.push(r);
       if (batch.length === size) await send();
     }
     if (batch.length > 0) await send();
