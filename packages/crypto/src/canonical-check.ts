@@ -7,6 +7,8 @@ import { canonicalJson } from './canonical.js';
 
 // The `@xr/crypto/canonical` entry (no jose, no keys): what a reader of canonical records needs.
 export { sha256Hex } from './canonical.js';
+export { scanCanonical } from './canonical-scan.js';
+export type { SpanMember } from './canonical-scan.js';
 
 /** Whether `text`, which parses to `value`, is exactly the RFC 8785 form of `value`. */
 export function isCanonicalText(text: string, value: unknown): boolean {
