@@ -10,7 +10,7 @@
  * sender order, the Merkle tree, signatures) is folded afterwards on the caller's thread.
  */
 import { isUtf8 } from 'node:buffer';
-import { parseCanonical, sha256Hex } from '@xr/crypto/canonical';
+import { canonicalJson, parseCanonical, scanCanonical, sha256Hex, type SpanMember } from '@xr/crypto/canonical';
 import { GENESIS_HASH } from '@xr/domain/envelope';
 import { leafHash, ProofPaths, type ProofPath } from '@xr/tlog';
 import type { Anomaly } from './report.js';
@@ -120,13 +120,19 @@ function shapeProblem(o: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** Where the event's bytes sit inside a canonical journal record (members sorted: caseSeq, event, eventJws or eventSeal, …). */
-function eventSpan(buf: Buffer, sealed: boolean): [number, number] | undefined {
+/**
+ * Where the event's bytes sit inside a canonical journal record (members sorted: caseSeq, event,
+ * eventJws or eventSeal, …): after `,"event":`, as long as the event's canonical form, followed by
+ * the proof member. Found from the parsed event, not by searching for the next member's name (a
+ * later member's value may hold the same text).
+ */
+function eventSpan(buf: Buffer, event: unknown, sealed: boolean): [number, number] | undefined {
   const start = buf.indexOf(EVENT_START);
-  const end = buf.lastIndexOf(sealed ? SEALED_EVENT_END : EVENT_END);
-  if (start < 0 || end <= start) return undefined;
+  if (start < 0) return undefined;
   const from = start + EVENT_START.length;
-  return buf[from] === 0x7b && buf[end - 1] === 0x7d ? [from, end] : undefined;
+  const end = from + Buffer.byteLength(canonicalJson(event));
+  const next = sealed ? SEALED_EVENT_END : EVENT_END;
+  return buf[from] === 0x7b && buf.subarray(end, end + next.length).equals(next) ? [from, end] : undefined;
 }
 
 /**
@@ -152,6 +158,76 @@ export function sealText(entry: { readonly value: Uint8Array; readonly event?: S
 /** The record's text when it is UTF-8 (a native check, then a native decode: no replacement characters can hide a bad byte). */
 function utf8Text(buf: Buffer): string | undefined {
   return isUtf8(buf) ? buf.toString('utf8') : undefined;
+}
+
+/** A journal record read: its members (the event's scalar ones; nested values only as far as their type), where the event's bytes and the seal's JSON string sit. */
+export interface ReadRecord {
+  readonly o: Record<string, unknown>;
+  readonly span: readonly [number, number];
+  readonly seal?: readonly [number, number];
+}
+
+/**
+ * Reads a journal record, or says why it is not one. The common case in one pass over the bytes
+ * (`scanCanonical`: canonical or not, and where the members sit), reading only the members the
+ * audit needs; what that pass cannot decide (a fraction, a key to decode, deep nesting) the way it
+ * always was: decode, `parseCanonical`, find the event's bytes. Both give the same answer for a
+ * record both can read (journal-read.test.ts feeds both honest and damaged records).
+ */
+export function readRecord(buf: Buffer, fast = true): ReadRecord | string {
+  const members = fast ? scanCanonical(buf) : undefined;
+  if (members === false) return 'not RFC 8785 canonical JSON';
+  if (members !== undefined) return fromSpans(buf, members);
+  const text = utf8Text(buf);
+  const parsed = text === undefined ? undefined : parseCanonical(text);
+  if (!parsed) return 'not RFC 8785 canonical JSON';
+  const o = parsed.value as Record<string, unknown>;
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return 'not a JSON object';
+  const problem = shapeProblem(o);
+  if (problem !== undefined) return problem;
+  const sealed = o['eventSeal'] !== undefined;
+  const span = eventSpan(buf, o['event'], sealed);
+  if (!span) return 'has no event bytes';
+  const sealStart = span[1] + SEALED_EVENT_END.length - 1;
+  return { o, span, ...(sealed ? { seal: [sealStart, stringEnd(buf, sealStart)] as const } : {}) };
+}
+
+/** The record's members from their spans: scalars read, objects and arrays stood for by empty ones (no prototype: a member named `__proto__` is a member). */
+function fromSpans(buf: Buffer, members: readonly SpanMember[]): ReadRecord | string {
+  const o = Object.create(null) as Record<string, unknown>;
+  let span: readonly [number, number] | undefined;
+  let seal: readonly [number, number] | undefined;
+  for (const m of members) {
+    if (m.kind === 'object') {
+      const inner = Object.create(null) as Record<string, unknown>;
+      for (const n of m.members ?? []) inner[n.key] = scalar(buf, n);
+      o[m.key] = inner;
+    } else {
+      // The seal (most of a record) is decoded by the scan only where it follows it: a sent event.
+      o[m.key] = m.key === 'eventSeal' && m.kind === 'string' ? '' : scalar(buf, m);
+    }
+    if (m.key === 'event') span = [m.start, m.end];
+    else if (m.key === 'eventSeal') seal = [m.start, m.end];
+  }
+  const problem = shapeProblem(o);
+  if (problem !== undefined) return problem;
+  return { o, span: span!, ...(seal ? { seal } : {}) };
+}
+
+/** A member's value: strings and numbers read; an object or array as an empty one of its kind. */
+function scalar(buf: Buffer, m: SpanMember): unknown {
+  switch (m.kind) {
+    case 'string':
+      return m.escaped ? (JSON.parse(buf.toString('utf8', m.start, m.end)) as string) : buf.toString('utf8', m.start + 1, m.end - 1);
+    case 'number':
+      return Number(buf.toString('latin1', m.start, m.end));
+    case 'literal':
+      return buf[m.start] === 0x74 ? true : buf[m.start] === 0x66 ? false : null;
+    case 'array':
+      return [];
+    default:
+      return {};
+  }
 }
 
 export class PartitionScanner {
@@ -191,16 +267,13 @@ export class PartitionScanner {
     hashes.set(leafHash(buf), at);
     if (r.offset !== this.expected) (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_JOURNAL_CHAIN_BROKEN', message: `the log skips from offset ${this.expected - 1} to ${r.offset}` }));
     this.expected = r.offset + 1;
-    const text = utf8Text(buf);
-    const parsed = text === undefined ? undefined : parseCanonical(text);
-    const o = parsed?.value as Record<string, unknown> | undefined;
-    const problem = !parsed ? 'not RFC 8785 canonical JSON' : !o || typeof o !== 'object' || Array.isArray(o) ? 'not a JSON object' : shapeProblem(o);
-    const span = problem === undefined ? eventSpan(buf, o!['eventSeal'] !== undefined) : undefined;
-    if (problem !== undefined || !o || !span) {
-      (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_AUDIT_RECORD_MALFORMED', message: `journal record ${problem ?? 'has no event bytes'}` }));
+    const read = readRecord(buf);
+    if (typeof read === 'string') {
+      (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_AUDIT_RECORD_MALFORMED', message: `journal record ${read}` }));
       this.prevHash = hash;
       return { anomalies };
     }
+    const { o, span } = read;
     const e = o['event'] as { id: string; caseId: string; type: string; source: string; target: string; time: string; seq: number };
     const n = o['n'] as number;
     const caseSeq = o['caseSeq'] as number;
@@ -216,8 +289,7 @@ export class PartitionScanner {
     const lastCaseSeq = this.caseSeqs.get(e.caseId) ?? 0;
     if (caseSeq !== lastCaseSeq + 1) (anomalies ??= []).push(this.anomaly(r.offset, { caseId: e.caseId, eventId: e.id, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` }));
     this.caseSeqs.set(e.caseId, Math.max(caseSeq, lastCaseSeq));
-    const seal = o['eventSeal'] as string | undefined;
-    const sealStart = seal === undefined ? undefined : span[1] + SEALED_EVENT_END.length - 1;
+    const sealed = read.seal !== undefined;
     // One object a record, every member always present (one shape for the engine): absent ones undefined.
     const event: Writable<ScannedEvent> = {
       id: e.id,
@@ -227,9 +299,9 @@ export class PartitionScanner {
       target: e.target,
       time: e.time,
       seq: e.seq,
-      jws: seal === undefined ? (o['eventJws'] as string) : undefined,
-      sealStart,
-      sealEnd: sealStart === undefined ? undefined : stringEnd(buf, sealStart),
+      jws: sealed ? undefined : (o['eventJws'] as string),
+      sealStart: read.seal?.[0],
+      sealEnd: read.seal?.[1],
       bytesStart: span[0],
       bytesEnd: span[1],
       sealMalformed: undefined,
@@ -241,7 +313,8 @@ export class PartitionScanner {
     // A received event (source elsewhere) is not followed here: the sender's journal holds the same
     // bytes under the same seal, and that copy is the one followed (the fold checks sent copies
     // first; a copy with nothing to match is followed there).
-    if (seal !== undefined && e.source === this.where.region) {
+    if (read.seal && e.source === this.where.region) {
+      const seal = JSON.parse(buf.toString('utf8', read.seal[0], read.seal[1])) as string;
       const path = this.paths.path(seal, leafHash(r.value.subarray(span[0], span[1])));
       if (!path.ok) {
         event.sealMalformed = path.message;

@@ -6,7 +6,7 @@
 import { canonicalJson } from './canonical.js';
 
 // The `@xr/crypto/canonical` entry (no jose, no keys): what a reader of canonical records needs.
-export { sha256Hex } from './canonical.js';
+export { canonicalJson, sha256Hex } from './canonical.js';
 export { scanCanonical } from './canonical-scan.js';
 export type { SpanMember } from './canonical-scan.js';
 

@@ -1,0 +1,102 @@
+/**
+ * The scan reads a journal record in one pass over its bytes (scanCanonical) where it can, the old
+ * way (decode, parseCanonical) where it cannot: both must give the same answer for any record,
+ * honest or damaged.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalBytes } from '@xr/crypto';
+import { readRecord, type ReadRecord } from '../src/journal-scan.js';
+
+const event = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  caseId: '01900014-0000-7000-8000-000000000013',
+  id: '01900014-0001-7000-8000-000000000013',
+  payload: { applicant: { idNumber: '11010519491231002X', kind: 'person', name: '张三' }, materials: [{ name: '申请书', size: 2048 }] },
+  seq: 1,
+  source: '371500',
+  target: '370200',
+  time: '2026-12-04T17:18:53.029Z',
+  type: 'case.submitted',
+  v: 1,
+  ...extra,
+});
+const SEAL = 'c2sp.org/tlog-proof@v1\nindex 19\n0Ns7lPq3N6CG41BnNHM7OesJ6iRYBr7tNaNkdNN5RQ0=\n\nxr.seal.371500/370200\n256\nZzQvnAZHNDtMmhgtiXiUq63Xy7ILnL/c72yad0FyDUo=\n\n— xr.seal.371500 s1rrlq74YVjh+gfJOTY3UNrcUeDmK/Qyfzj4ZB9CgLjUzf+0iKImT5q1MrHv3agM2VdDzFjAzLCm884RxkrOy6Y8hAQ=\n';
+const record = (members: Record<string, unknown> = {}): Buffer =>
+  Buffer.from(canonicalBytes({ caseSeq: 1, event: event(), eventSeal: SEAL, n: 5, prev: '90f900d3c84b41b6010ac562ff8e78341dddcbfb74d7991d4db991a3a814c550', recordedAt: '2026-12-04T17:18:53.029Z', ...members }));
+
+/** What the audit takes from a read: the problem, or the members it uses and the spans. */
+function seen(r: ReadRecord | string, buf: Buffer): unknown {
+  if (typeof r === 'string') return r;
+  const e = r.o['event'] as Record<string, unknown>;
+  return {
+    event: Object.fromEntries(['id', 'caseId', 'type', 'source', 'target', 'time', 'seq'].map((k) => [k, e[k]])),
+    members: Object.keys(r.o).sort(),
+    jws: r.o['eventJws'],
+    n: r.o['n'],
+    caseSeq: r.o['caseSeq'],
+    prev: r.o['prev'],
+    span: r.span,
+    eventBytes: buf.subarray(r.span[0], r.span[1]).toString('utf8'),
+    seal: r.seal && JSON.parse(buf.toString('utf8', r.seal[0], r.seal[1])),
+  };
+}
+
+function same(buf: Buffer): unknown {
+  const fast = seen(readRecord(buf, true), buf);
+  expect(fast).toEqual(seen(readRecord(buf, false), buf));
+  return fast;
+}
+
+describe('a journal record read in one pass, or parsed', () => {
+  it('reads an honest record the same both ways: its members, the event\'s bytes, the seal', () => {
+    const buf = record();
+    const r = same(buf) as { eventBytes: string; seal: string; event: { seq: number } };
+    expect(r.eventBytes).toBe(Buffer.from(canonicalBytes(event())).toString('utf8'));
+    expect(r.seal).toBe(SEAL);
+    expect(r.event.seq).toBe(1);
+    const jws = Buffer.from(canonicalBytes({ caseSeq: 2, event: event(), eventJws: 'eyJhbGciOiJFZERTQSJ9..c2ln', n: 0, prev: '0'.repeat(64), recordedAt: 'x' }));
+    expect(same(jws)).toMatchObject({ jws: 'eyJhbGciOiJFZERTQSJ9..c2ln', seal: undefined });
+  });
+
+  it('gives the same verdict on records that are not what they should be', () => {
+    const cases: Buffer[] = [
+      // A later member holding the text of the proof member's name: the event still ends where it ends.
+      record({ inbox: { a: 1, eventSeal: 'x' } }),
+      Buffer.from(`{"__proto__":1,${record().toString('utf8').slice(1)}`),
+      record({ extra: true }),
+      record({ event: event({ seq: 0 }) }),
+      record({ event: event({ id: 7 }) }),
+      record({ event: event({ type: 'case\nsubmitted' }) }),
+      record({ event: [] }),
+      record({ event: event({ payload: { fee: 1.5 } }) }),
+      record({ event: event({ payload: JSON.parse('['.repeat(70) + ']'.repeat(70)) as unknown }) }),
+      record({ prev: 'A'.repeat(64) }),
+      record({ eventJws: 'x' }),
+      record({ eventSeal: 5 }),
+      record({ n: -1 }),
+      Buffer.from(record().toString('utf8').replace('"n":5', '"n":5.0')),
+      Buffer.from(record().toString('utf8').replace('"caseSeq":1,', '').replace('"n":5', '"caseSeq":1,"n":5')),
+      Buffer.from(' ' + record().toString('utf8')),
+      Buffer.from('[1]'),
+      Buffer.from('{}'),
+      Buffer.from(''),
+      Buffer.concat([record().subarray(0, 200), Buffer.from([0xff]), record().subarray(201)]),
+    ];
+    for (const buf of cases) same(buf);
+    expect(same(record({ inbox: { a: 1, eventSeal: 'x' } }))).toMatchObject({ members: ['caseSeq', 'event', 'eventSeal', 'inbox', 'n', 'prev', 'recordedAt'] });
+    expect(same(record({ extra: true }))).toBe('unknown member extra');
+    expect(same(Buffer.from(`{"__proto__":1,${record().toString('utf8').slice(1)}`))).toBe('unknown member __proto__');
+  });
+
+  it('agrees on every record a byte away from an honest one (changed, dropped or added)', () => {
+    const honest = [record(), record({ inbox: { offset: 3, topic: 'x' } }), Buffer.from(canonicalBytes({ caseSeq: 2, event: event(), eventJws: 'eyJ..c2ln', n: 0, prev: '0'.repeat(64), recordedAt: 'x' }))];
+    fc.assert(
+      fc.property(fc.constantFrom(...honest), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('change', 'drop', 'add'), (base, at, byte, how) => {
+        const i = at % base.length;
+        const buf = how === 'change' ? Buffer.from(base).fill(byte, i, i + 1) : how === 'drop' ? Buffer.concat([base.subarray(0, i), base.subarray(i + 1)]) : Buffer.concat([base.subarray(0, i), Buffer.from([byte]), base.subarray(i)]);
+        same(buf);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
