@@ -12,7 +12,7 @@
 import { isUtf8 } from 'node:buffer';
 import { canonicalJson, parseCanonical, scanCanonical, sha256Hex, type SpanMember } from '@xr/crypto/canonical';
 import { GENESIS_HASH } from '@xr/domain/envelope';
-import { leafHash, ProofPaths, type ProofPath } from '@xr/tlog';
+import { leafHash, MerkleTree, ProofPaths, type ProofPath } from '@xr/tlog';
 import type { Anomaly } from './report.js';
 
 /** A journal record as the audit keeps it. */
@@ -235,6 +235,8 @@ export class PartitionScanner {
   private expected = 0;
   private shift = 0;
   private readonly caseSeqs = new Map<string, number>();
+  /** The partition's RFC 6962 tree, leaf by leaf as records are scanned. */
+  readonly tree = new MerkleTree();
   /**
    * @param paths the seal proofs' memo; shared by the scanners of a region's partitions (a sealed
    * batch's events are spread over them, and a proof stops early at a node a sibling's proof hashed)
@@ -264,7 +266,9 @@ export class PartitionScanner {
     let anomalies: Anomaly[] | undefined;
     const buf = Buffer.from(r.value.buffer, r.value.byteOffset, r.value.length);
     const hash = sha256Hex(buf);
-    hashes.set(leafHash(buf), at);
+    const leaf = leafHash(buf);
+    hashes.set(leaf, at);
+    this.tree.append(leaf);
     if (r.offset !== this.expected) (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_JOURNAL_CHAIN_BROKEN', message: `the log skips from offset ${this.expected - 1} to ${r.offset}` }));
     this.expected = r.offset + 1;
     const read = readRecord(buf);

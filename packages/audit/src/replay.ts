@@ -9,7 +9,7 @@ import { MerkleTree, ProofPaths } from '@xr/tlog';
 import { readCheckpoints, type CheckpointLog } from './checkpoints.js';
 import type { RegionJournal } from './cross-region.js';
 import { SourceError } from './export.js';
-import { eventFacts, HASHES_PER_RECORD, PartitionScanner, type JournalEntry, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
+import { eventFacts, PartitionScanner, type JournalEntry, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
 import { replayRegistry, type RegistryTimeline } from './registry-replay.js';
 import type { Anomaly } from './report.js';
 import { defaultScanThreads, ScanPool } from './scan-pool.js';
@@ -150,6 +150,8 @@ interface ScanBatch {
 
 interface PartitionRead {
   readonly where: Where;
+  /** The partition's Merkle tree, once every record is scanned (built where they were). */
+  readonly tree: Promise<MerkleTree>;
   /** The partition's batches in offset order, each as soon as its scan is back. */
   readonly batches: AsyncIterable<ScanBatch>;
   /** Settles once the partition is read and every batch scanned (or failed). */
@@ -194,12 +196,14 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool:
     if (batch.length > 0) await send();
   })();
   reading.catch(() => undefined);
+  let tree: Promise<MerkleTree> | undefined;
+  const finish = (): Promise<MerkleTree> => (tree ??= lane ? lane.end() : Promise.resolve(scanner!.tree));
   const done = reading
     .finally(async () => {
       ended = true;
       notify();
       await Promise.allSettled(batches);
-      lane?.end();
+      await finish().catch(() => undefined);
     })
     .then(() => undefined);
   done.catch(() => undefined);
@@ -215,7 +219,12 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool:
       yield await batches[k]!;
     }
   }
-  return { where, batches: inOrder(), done };
+  const built = reading.then(async () => {
+    await Promise.all(batches);
+    return finish();
+  });
+  built.catch(() => undefined);
+  return { where, tree: built, batches: inOrder(), done };
 }
 
 /**
@@ -236,14 +245,12 @@ class JournalFold {
   async partition(read: PartitionRead): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
     const { topic, partition } = read.where;
     const region = this.region;
-    const tree = new MerkleTree();
     const entries: JournalEntry[] = [];
     const senderSeqs = new Map<string, number>();
     for await (const { inputs, scanned } of read.batches) {
       for (let i = 0; i < inputs.length; i++) {
         const r = inputs[i]!;
         const s = scanned.records[i]!;
-        tree.append(scanned.hashes.subarray(i * HASHES_PER_RECORD, i * HASHES_PER_RECORD + 32));
         if (s.anomalies) this.anomalies.push(...s.anomalies);
         if (!s.event) {
           entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value });
@@ -266,7 +273,7 @@ class JournalFold {
       }
     }
     this.partitions.push(entries);
-    return { entries, tree };
+    return { entries, tree: await read.tree };
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { MerkleTree } from '@xr/tlog';
 import { HASHES_PER_RECORD, unpackBatch, type PackedBatch, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
 import { canRunOnWorker, moduleWorker } from './module-worker.js';
 import type { ScanRequest } from './scan-worker.js';
@@ -13,7 +14,7 @@ import type { ScanRequest } from './scan-worker.js';
 const MODULE = new URL(`./scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
 interface Pending {
-  readonly resolve: (b: ScannedBatch) => void;
+  readonly resolve: (b: ScannedBatch | MerkleTree) => void;
   readonly reject: (e: Error) => void;
 }
 
@@ -45,12 +46,14 @@ export class ScanPool {
     for (let i = 0; i < size; i++) {
       const worker = moduleWorker(MODULE);
       const lane: Lane = { worker, pending: new Map(), partitions: 0 };
-      worker.on('message', (m: { id: number; batch?: PackedBatch; error?: string }) => {
+      worker.on('message', (m: { id: number; batch?: PackedBatch; tree?: Uint8Array[]; error?: string }) => {
         const p = lane.pending.get(m.id);
         if (!p) return;
         lane.pending.delete(m.id);
-        if (m.batch) p.resolve(unpackBatch(m.batch));
-        else p.reject(new Error(`scan worker: ${m.error ?? 'no result'}`));
+        if (m.batch) return void p.resolve(unpackBatch(m.batch));
+        const tree = m.tree ? MerkleTree.fromColumns(m.tree) : undefined;
+        if (tree?.ok) p.resolve(tree.value);
+        else p.reject(new Error(`scan worker: ${m.error ?? (tree && !tree.ok ? tree.message : 'no result')}`));
       });
       const fail = (error: Error): void => {
         this.failure ??= error;
@@ -68,22 +71,34 @@ export class ScanPool {
 
   /**
    * A scan of one partition (given by `where`) on one of the workers: batches in offset order, each
-   * continuing the previous one; `end` frees the worker's state for it. Each call is a new scan.
+   * continuing the previous one; `end` frees the worker's state for it and hands back the
+   * partition's Merkle tree, built there from the leaf hashes (its columns come over, transferred).
+   * Each call is a new scan.
    */
-  partition(where: Where): { scan(inputs: readonly ScanInput[]): Promise<ScannedBatch>; end(): void } {
+  partition(where: Where): { scan(inputs: readonly ScanInput[]): Promise<ScannedBatch>; end(): Promise<MerkleTree> } {
     const key = `${this.scans++}`;
     const lane = this.lanes.reduce((a, b) => (b.partitions < a.partitions ? b : a));
     lane.partitions++;
-    let ended = false;
+    let ended: Promise<MerkleTree> | undefined;
     return {
-      scan: (inputs) => this.send(lane, key, where, inputs),
+      scan: (inputs) => this.send(lane, key, where, inputs) as Promise<ScannedBatch>,
       end: () => {
-        if (ended) return;
-        ended = true;
+        if (ended) return ended;
         lane.partitions--;
-        if (!this.failure) lane.worker.postMessage({ key, end: true });
+        ended = this.failure ? Promise.reject(this.failure) : this.request(lane, (id) => lane.worker.postMessage({ id, key, end: true }));
+        ended.catch(() => undefined);
+        return ended;
       },
     };
+  }
+
+  /** A reply from `lane` to what `post` sends under a new id. */
+  private request(lane: Lane, post: (id: number) => void): Promise<MerkleTree> {
+    const id = this.next++;
+    return new Promise<MerkleTree>((resolve, reject) => {
+      lane.pending.set(id, { resolve: resolve as (v: ScannedBatch | MerkleTree) => void, reject });
+      post(id);
+    });
   }
 
   private send(lane: Lane, key: string, where: Where, inputs: readonly ScanInput[]): Promise<ScannedBatch> {
@@ -103,7 +118,7 @@ export class ScanPool {
     const id = this.next++;
     const request: ScanRequest = { id, key, where, meta, bytes };
     return new Promise<ScannedBatch>((resolve, reject) => {
-      lane.pending.set(id, { resolve, reject });
+      lane.pending.set(id, { resolve: resolve as (v: ScannedBatch | MerkleTree) => void, reject });
       lane.worker.postMessage(request, [bytes.buffer, meta.buffer]);
     }).then((batch) => {
       if (batch.hashes.length !== inputs.length * HASHES_PER_RECORD) throw new Error('scan worker: a batch came back with the wrong number of hashes');

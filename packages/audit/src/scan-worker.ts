@@ -3,7 +3,7 @@
  * the order they arrive. Input: the batch's record bytes in one transferred buffer.
  */
 import { parentPort } from 'node:worker_threads';
-import { ProofPaths } from '@xr/tlog';
+import { MerkleTree, ProofPaths } from '@xr/tlog';
 import { packBatch, PartitionScanner, type ScanInput, type Where } from './journal-scan.js';
 
 export interface ScanRequest {
@@ -21,8 +21,13 @@ const scanners = new Map<string, PartitionScanner>();
 /** The seal proofs' memo of each region, shared by its partitions' scanners (see `PartitionScanner`). */
 const paths = new Map<string, ProofPaths>();
 
-port.on('message', (m: ScanRequest | { key: string; end: true }) => {
-  if ('end' in m) return void scanners.delete(m.key);
+port.on('message', (m: ScanRequest | { id: number; key: string; end: true }) => {
+  if ('end' in m) {
+    // The partition is done: its Merkle tree goes back (columns transferred), its state is freed.
+    const tree = (scanners.get(m.key)?.tree ?? new MerkleTree()).columns().map((c) => c.slice());
+    scanners.delete(m.key);
+    return void port.postMessage({ id: m.id, tree }, tree.map((c) => c.buffer as ArrayBuffer));
+  }
   let scanner = scanners.get(m.key);
   if (!scanner) {
     let memo = paths.get(m.where.region);
