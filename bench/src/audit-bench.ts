@@ -75,12 +75,14 @@ export async function auditBench(o: AuditBenchOptions): Promise<BenchResult[]> {
     const ceilings = (): { sha: Rate; ed: Rate; floor: Rate } => ({ sha: rateSync(() => sha256Hex(s.record), o.budget), ed: rateSync(() => verify(null, s.input, s.key, s.signature), o.budget, 8), floor: rateSync(floor, o.budget) });
     const before = ceilings();
 
-    // Warm-up: the JIT settles on a small prefix of the work (a separate, small log).
+    // Warm-up: the JIT settles on a small prefix of the work (a separate, small log), on this thread
+    // and on the process's scan workers (the shared pool the timed audits use, kept between audits
+    // as an auditor running more than one audit keeps it).
     const warmDir = join(dir, 'warm');
     const warmLog = await FileEventLog.open({ dir: warmDir });
     try {
       const warm = await syntheticLog(warmLog, 'warm', Math.min(2_000, o.events), { signing: SIGNING });
-      clean(await verifyAudit(kafkaSource(warmLog, 'warm'), { trustAnchors: warm.anchors }), 'warm-up');
+      clean(await verifyAudit(kafkaSource(warmLog, 'warm'), { trustAnchors: warm.anchors, threads: defaultScanThreads() }), 'warm-up');
     } finally {
       await warmLog.close();
     }

@@ -8,7 +8,7 @@ export { sortAnomalies } from './report.js';
 export type { Anomaly, AuditReport, AuditStats, OriginStats } from './report.js';
 export { policyWitnessName, witnessPolicyOf } from './witness-policy.js';
 export type { PolicyWitness, WitnessPolicy } from './witness-policy.js';
-export { ScanPool, defaultScanThreads } from './scan-pool.js';
+export { ScanPool, defaultScanThreads, sharedScanPool } from './scan-pool.js';
 export { SignaturePool } from './signature-pool.js';
 export { AuditIndex } from './audit-index.js';
 export type { CheckpointView, ConsistencyProof, EventFilter, InclusionProof, JournalEventView } from './audit-index.js';

@@ -12,7 +12,7 @@ import { SourceError } from './export.js';
 import { eventFacts, PartitionScanner, type JournalEntry, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
 import { replayRegistry, type RegistryTimeline } from './registry-replay.js';
 import type { Anomaly } from './report.js';
-import { defaultScanThreads, ScanPool } from './scan-pool.js';
+import { defaultScanThreads, sharedScanPool, type ScanPool } from './scan-pool.js';
 import { signatureCheck } from './signature-check.js';
 import type { AuditSource, OutboxCursor, SourceRecord } from './source.js';
 
@@ -21,11 +21,13 @@ export interface ReplayOptions {
   readonly regions?: readonly string[];
   readonly verifySignatures?: boolean;
   /**
-   * Worker threads scanning journal partitions; 0 scans on this thread. Default: one per core when
-   * the source holds at least 20,000 journal records (a worker costs a few hundred ms to start).
+   * Worker threads scanning journal partitions; 0 scans on this thread. Default:
+   * `defaultScanThreads()` when the source holds at least 20,000 journal records (a worker costs
+   * ~75 ms of CPU to start and a while to warm up). They are the process's shared pool
+   * (`sharedScanPool`), kept for the next audit.
    */
   readonly threads?: number;
-  /** Workers of the caller's, kept open after the replay (several audits in a row); instead of `threads`. */
+  /** Workers of the caller's, instead of the shared pool of `threads`. */
   readonly scanPool?: ScanPool;
   /** Records per scanned batch (default 512; small in tests, so partitions span several batches). */
   readonly batchRecords?: number;
@@ -85,15 +87,16 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   // enough records to pay for them) while this thread folds them, region by region, in partition
   // order, each batch as soon as it is back.
   const threads = options.scanPool ? options.scanPool.size : (options.threads ?? (total >= WORKERS_FROM ? defaultScanThreads() : 0));
-  const pool = options.scanPool ?? (threads > 0 ? new ScanPool(threads) : undefined);
+  const pool = options.scanPool ?? (threads > 0 ? sharedScanPool(threads) : undefined);
   const reads = new Map<string, PartitionRead[]>();
   const folds = new Map<string, JournalFold>();
   try {
+    const memo = `${audits++}`;
     for (const region of regions) {
       const topic = t.journal(region);
       const list: PartitionRead[] = [];
       const paths = new ProofPaths();
-      for (let partition = 0; partition < partitionCounts.get(region)!; partition++) list.push(readPartition(guarded(source.records(topic, partition), anomalies), { region, topic, partition }, pool, options.batchRecords ?? BATCH, tick, paths));
+      for (let partition = 0; partition < partitionCounts.get(region)!; partition++) list.push(readPartition(guarded(source.records(topic, partition), anomalies), { region, topic, partition }, pool, options.batchRecords ?? BATCH, tick, paths, memo));
       reads.set(region, list);
     }
     for (const region of regions) {
@@ -108,7 +111,6 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
     }
   } finally {
     await Promise.allSettled([...reads.values()].flat().map((r) => r.done));
-    if (pool !== options.scanPool) await pool?.close();
   }
   for (const region of regions) {
     const fold = folds.get(region)!;
@@ -137,6 +139,9 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified } };
 }
 
+/** Audits run in this process: the workers' seal memo is per audit. */
+let audits = 0;
+
 /** Journal records from which the audit scans on worker threads by default. */
 const WORKERS_FROM = 20_000;
 /** Records per scanned batch, and batches of one partition in flight to its worker. */
@@ -159,9 +164,9 @@ interface PartitionRead {
 }
 
 /** Starts reading one partition in offset order and scanning it in batches: on a worker of `pool`, or here. */
-function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool: ScanPool | undefined, size: number, tick: (n: number) => void, paths: ProofPaths): PartitionRead {
+function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool: ScanPool | undefined, size: number, tick: (n: number) => void, paths: ProofPaths, memo: string): PartitionRead {
   const scanner = pool ? undefined : new PartitionScanner(where, paths);
-  const lane = pool?.partition(where);
+  const lane = pool?.partition(where, memo);
   const batches: Promise<ScanBatch>[] = [];
   let ended = false;
   let wake: (() => void) | undefined;

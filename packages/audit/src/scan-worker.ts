@@ -10,6 +10,8 @@ export interface ScanRequest {
   readonly id: number;
   readonly key: string;
   readonly where: Where;
+  /** The audit this scan belongs to: partitions of one region in one audit share a seal memo. */
+  readonly memo: string;
   /** Per record: offset, timestamp, end of its bytes in `bytes`. */
   readonly meta: Float64Array;
   readonly bytes: Uint8Array;
@@ -17,22 +19,32 @@ export interface ScanRequest {
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker runs on a worker thread');
-const scanners = new Map<string, PartitionScanner>();
-/** The seal proofs' memo of each region, shared by its partitions' scanners (see `PartitionScanner`). */
-const paths = new Map<string, ProofPaths>();
+const scanners = new Map<string, { scanner: PartitionScanner; memo: string }>();
+/**
+ * The seal proofs' memo of each region in each audit, shared by its partitions' scanners (see
+ * `PartitionScanner`) and dropped with the last of them: an audit starts from no memo, whatever
+ * this worker scanned before.
+ */
+const paths = new Map<string, { memo: ProofPaths; users: number }>();
 
 port.on('message', (m: ScanRequest | { id: number; key: string; end: true }) => {
   if ('end' in m) {
     // The partition is done: its Merkle tree goes back (columns transferred), its state is freed.
-    const tree = (scanners.get(m.key)?.tree ?? new MerkleTree()).columns().map((c) => c.slice());
+    const scan = scanners.get(m.key);
+    const tree = (scan?.scanner.tree ?? new MerkleTree()).columns().map((c) => c.slice());
     scanners.delete(m.key);
+    const shared = scan && paths.get(scan.memo);
+    if (shared && --shared.users === 0) paths.delete(scan.memo);
     return void port.postMessage({ id: m.id, tree }, tree.map((c) => c.buffer as ArrayBuffer));
   }
-  let scanner = scanners.get(m.key);
+  let scanner = scanners.get(m.key)?.scanner;
   if (!scanner) {
-    let memo = paths.get(m.where.region);
-    if (!memo) paths.set(m.where.region, (memo = new ProofPaths()));
-    scanners.set(m.key, (scanner = new PartitionScanner(m.where, memo)));
+    const memoKey = `${m.memo}\u0000${m.where.region}`;
+    let shared = paths.get(memoKey);
+    if (!shared) paths.set(memoKey, (shared = { memo: new ProofPaths(), users: 0 }));
+    shared.users++;
+    scanner = new PartitionScanner(m.where, shared.memo);
+    scanners.set(m.key, { scanner, memo: memoKey });
   }
   const inputs: ScanInput[] = [];
   let start = 0;
