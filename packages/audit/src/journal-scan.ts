@@ -410,24 +410,17 @@ export function unpackBatch(p: PackedBatch): ScannedBatch {
   const n = p.anomalies.length;
   const records: Scanned[] = new Array<Scanned>(n);
   const f = p.flat;
+  // No closure or spread a record: this runs on the folding thread for every record.
+  const str = (v: string | number): string | undefined => (v === NONE ? undefined : (v as string));
+  const num = (v: string | number): number | undefined => (v === NONE ? undefined : (v as number));
   for (let i = 0; i < n; i++) {
     const at = i * FIELDS;
     const anomalies = p.anomalies[i];
-    const caseSeq = f[at] as number;
+    const caseSeq = num(f[at]!);
     if (f[at + 1] === 0) {
-      records[i] = anomalies ? { anomalies } : {};
+      records[i] = { anomalies, event: undefined, caseSeq: undefined };
       continue;
     }
-    const str = (k: number): string | undefined => (f[at + k] === NONE ? undefined : (f[at + k] as string));
-    const num = (k: number): number | undefined => (f[at + k] === NONE ? undefined : (f[at + k] as number));
-    const malformed = str(13);
-    const problem = str(17);
-    const jws = str(9);
-    const sealStart = num(10);
-    const sealEnd = num(18);
-    const sealNote = num(14);
-    const sealIndex = num(15);
-    const sealSize = num(16);
     const event: ScannedEvent = {
       id: f[at + 2] as string,
       caseId: f[at + 3] as string,
@@ -436,17 +429,18 @@ export function unpackBatch(p: PackedBatch): ScannedBatch {
       target: f[at + 6] as string,
       time: f[at + 7] as string,
       seq: f[at + 8] as number,
-      ...(jws === undefined ? {} : { jws }),
-      ...(sealStart === undefined ? {} : { sealStart, sealEnd }),
+      jws: str(f[at + 9]!),
+      sealStart: num(f[at + 10]!),
+      sealEnd: num(f[at + 18]!),
       bytesStart: f[at + 11] as number,
       bytesEnd: f[at + 12] as number,
-      ...(malformed === undefined ? {} : { sealMalformed: malformed }),
-      ...(sealNote === undefined ? {} : { sealNote }),
-      ...(sealIndex === undefined ? {} : { sealIndex }),
-      ...(sealSize === undefined ? {} : { sealSize }),
-      ...(problem === undefined ? {} : { sealProblem: problem }),
+      sealMalformed: str(f[at + 13]!),
+      sealNote: num(f[at + 14]!),
+      sealIndex: num(f[at + 15]!),
+      sealSize: num(f[at + 16]!),
+      sealProblem: str(f[at + 17]!),
     };
-    records[i] = { ...(anomalies ? { anomalies } : {}), event, ...(caseSeq === NONE ? {} : { caseSeq }) };
+    records[i] = { anomalies, event, caseSeq };
   }
   return { records, hashes: p.hashes, notes: p.notes };
 }
