@@ -55,7 +55,7 @@ port.on('message', (m: ScanRequest | { id: number; key: string; end: true }) => 
   }
   try {
     const batch = packBatch(scanner.scanBatch(inputs));
-    port.postMessage({ id: m.id, batch }, [batch.hashes.buffer as ArrayBuffer]);
+    port.postMessage({ id: m.id, batch }, [batch.hashes.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer]);
   } catch (error) {
     port.postMessage({ id: m.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
