@@ -5,7 +5,7 @@
  */
 import type { PublicJwk } from '@xr/crypto';
 import { journalOrigin, topics } from '@xr/exchange';
-import { MerkleTree, ProofPaths } from '@xr/tlog';
+import { type MerkleTree, ProofPaths } from '@xr/tlog';
 import { readCheckpoints, type CheckpointLog } from './checkpoints.js';
 import type { RegionJournal } from './cross-region.js';
 import { SourceError } from './export.js';

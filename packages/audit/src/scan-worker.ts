@@ -35,7 +35,7 @@ port.on('message', (m: ScanRequest | { id: number; key: string; end: true }) => 
     scanners.delete(m.key);
     const shared = scan && paths.get(scan.memo);
     if (shared && --shared.users === 0) paths.delete(scan.memo);
-    return void port.postMessage({ id: m.id, tree }, tree.map((c) => c.buffer as ArrayBuffer));
+    return void port.postMessage({ id: m.id, tree }, tree.map((c) => c.buffer));
   }
   let scanner = scanners.get(m.key)?.scanner;
   if (!scanner) {

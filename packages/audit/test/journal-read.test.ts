@@ -37,7 +37,7 @@ function seen(r: ReadRecord | string, buf: Buffer): unknown {
     prev: r.o['prev'],
     span: r.span,
     eventBytes: buf.subarray(r.span[0], r.span[1]).toString('utf8'),
-    seal: r.seal && JSON.parse(buf.toString('utf8', r.seal[0], r.seal[1])),
+    seal: r.seal && (JSON.parse(buf.toString('utf8', r.seal[0], r.seal[1])) as string),
   };
 }
 
