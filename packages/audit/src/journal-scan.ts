@@ -161,8 +161,25 @@ function utf8Text(buf: Buffer): string | undefined {
 }
 
 /** A journal record read: its members (the event's scalar ones; nested values only as far as their type), where the event's bytes and the seal's JSON string sit. */
+/** An event's facts as a journal record states them. */
+export interface RecordEvent {
+  readonly id: string;
+  readonly caseId: string;
+  readonly type: string;
+  readonly source: string;
+  readonly target: string;
+  readonly time: string;
+  readonly seq: number;
+}
+
+/** A journal record read: the members the audit uses, where the event's bytes and the seal's JSON string sit. */
 export interface ReadRecord {
-  readonly o: Record<string, unknown>;
+  readonly event: RecordEvent;
+  readonly n: number;
+  readonly caseSeq: number;
+  readonly prev: string;
+  /** The JWS (a record signed event by event); absent when the record is sealed. */
+  readonly jws?: string;
   readonly span: readonly [number, number];
   readonly seal?: readonly [number, number];
 }
@@ -173,11 +190,12 @@ export interface ReadRecord {
  * audit needs; what that pass cannot decide (a fraction, a key to decode, deep nesting) the way it
  * always was: decode, `parseCanonical`, find the event's bytes. Both give the same answer for a
  * record both can read (journal-read.test.ts feeds both honest and damaged records).
+ * `chainHead` (the `prev` the record should have) only spares a regex when it is that.
  */
-export function readRecord(buf: Buffer, fast = true): ReadRecord | string {
+export function readRecord(buf: Buffer, fast = true, chainHead?: string): ReadRecord | string {
   const members = fast ? scanCanonical(buf) : undefined;
   if (members === false) return 'not RFC 8785 canonical JSON';
-  if (members !== undefined) return fromSpans(buf, members);
+  if (members !== undefined) return fromSpans(buf, members, chainHead) ?? fromMembers(buf, members);
   const text = utf8Text(buf);
   const parsed = text === undefined ? undefined : parseCanonical(text);
   if (!parsed) return 'not RFC 8785 canonical JSON';
@@ -189,11 +207,103 @@ export function readRecord(buf: Buffer, fast = true): ReadRecord | string {
   const span = eventSpan(buf, o['event'], sealed);
   if (!span) return 'has no event bytes';
   const sealStart = span[1] + SEALED_EVENT_END.length - 1;
-  return { o, span, ...(sealed ? { seal: [sealStart, stringEnd(buf, sealStart)] as const } : {}) };
+  return read(o, span, sealed ? [sealStart, stringEnd(buf, sealStart)] : undefined);
 }
 
-/** The record's members from their spans: scalars read, objects and arrays stood for by empty ones (no prototype: a member named `__proto__` is a member). */
-function fromSpans(buf: Buffer, members: readonly SpanMember[]): ReadRecord | string {
+/** The members the audit uses from a record in the journal shape (`shapeProblem` found none missing). */
+function read(o: Record<string, unknown>, span: readonly [number, number], seal: readonly [number, number] | undefined): ReadRecord {
+  const e = o['event'] as RecordEvent;
+  const event = { id: e.id, caseId: e.caseId, type: e.type, source: e.source, target: e.target, time: e.time, seq: e.seq };
+  const jws = o['eventJws'] as string | undefined;
+  return { event, n: o['n'] as number, caseSeq: o['caseSeq'] as number, prev: o['prev'] as string, ...(jws === undefined ? {} : { jws }), span, ...(seal ? { seal } : {}) };
+}
+
+/** A string member's value (the record is canonical: an escaped one is valid JSON). */
+function text(buf: Buffer, m: SpanMember): string {
+  return m.escaped ? (JSON.parse(buf.toString('utf8', m.start, m.end)) as string) : buf.toString('utf8', m.start + 1, m.end - 1);
+}
+
+const EVENT_STRINGS = ['id', 'caseId', 'type', 'source', 'target', 'time'] as const;
+
+/**
+ * `shapeProblem` on the members' spans, check for check and message for message, reading only
+ * what it checks or the audit uses; undefined (ask `fromMembers`) when a member is not one the
+ * journal shape allows, whose report depends on the engine's member order.
+ */
+function fromSpans(buf: Buffer, members: readonly SpanMember[], chainHead: string | undefined): ReadRecord | string | undefined {
+  let event: SpanMember | undefined;
+  let jws: SpanMember | undefined;
+  let seal: SpanMember | undefined;
+  let prev: SpanMember | undefined;
+  let n: SpanMember | undefined;
+  let caseSeq: SpanMember | undefined;
+  let recordedAt: SpanMember | undefined;
+  for (const m of members) {
+    switch (m.key) {
+      case 'event':
+        event = m;
+        break;
+      case 'eventJws':
+        jws = m;
+        break;
+      case 'eventSeal':
+        seal = m;
+        break;
+      case 'prev':
+        prev = m;
+        break;
+      case 'n':
+        n = m;
+        break;
+      case 'caseSeq':
+        caseSeq = m;
+        break;
+      case 'recordedAt':
+        recordedAt = m;
+        break;
+      case 'inbox':
+      case 'request':
+        break;
+      default:
+        return undefined;
+    }
+  }
+  if (event?.kind !== 'object') return 'event is not an object';
+  const fields = Object.create(null) as Record<string, SpanMember | undefined>;
+  for (const m of event.members ?? []) if (m.key.length <= 6) fields[m.key] = m;
+  const values: string[] = [];
+  for (const f of EVENT_STRINGS) {
+    const m = fields[f];
+    if (m?.kind !== 'string') return `event.${f} is not a string`;
+    values.push(text(buf, m));
+  }
+  const seq = fields['seq']?.kind === 'number' ? Number(buf.toString('latin1', fields['seq'].start, fields['seq'].end)) : undefined;
+  if (!isCount(seq, 1)) return 'event.seq is not a positive integer';
+  if ((jws?.kind === 'string') === (seal?.kind === 'string')) return 'a journal record keeps exactly one of eventJws and eventSeal, as a string';
+  if (jws !== undefined && jws.kind !== 'string') return 'eventJws is not a string';
+  if (seal !== undefined && seal.kind !== 'string') return 'eventSeal is not a string';
+  const prevText = prev?.kind === 'string' ? text(buf, prev) : undefined;
+  if (prevText === undefined || (prevText !== chainHead && !HEX64.test(prevText))) return 'prev is not 64 lower-case hex digits';
+  const number = (m: SpanMember | undefined): number | undefined => (m?.kind === 'number' ? Number(buf.toString('latin1', m.start, m.end)) : undefined);
+  const nValue = number(n);
+  if (!isCount(nValue)) return 'n is not a non-negative integer';
+  const caseSeqValue = number(caseSeq);
+  if (!isCount(caseSeqValue, 1)) return 'caseSeq is not a positive integer';
+  if (recordedAt?.kind !== 'string') return 'recordedAt is not a string';
+  const [id, caseId, type, source, target, time] = values as [string, string, string, string, string, string];
+  return {
+    event: { id, caseId, type, source, target, time, seq: seq },
+    n: nValue,
+    caseSeq: caseSeqValue,
+    prev: prevText,
+    ...(jws ? { jws: text(buf, jws) } : {}),
+    span: [event.start, event.end],
+    ...(seal ? { seal: [seal.start, seal.end] as const } : {}),
+  };
+}
+
+/** The record's members from their spans as an object (no prototype: a member named `__proto__` is a member), judged by `shapeProblem`. */
+function fromMembers(buf: Buffer, members: readonly SpanMember[]): ReadRecord | string {
   const o = Object.create(null) as Record<string, unknown>;
   let span: readonly [number, number] | undefined;
   let seal: readonly [number, number] | undefined;
@@ -203,15 +313,14 @@ function fromSpans(buf: Buffer, members: readonly SpanMember[]): ReadRecord | st
       for (const n of m.members ?? []) inner[n.key] = scalar(buf, n);
       o[m.key] = inner;
     } else {
-      // The seal (most of a record) is decoded by the scan only where it follows it: a sent event.
-      o[m.key] = m.key === 'eventSeal' && m.kind === 'string' ? '' : scalar(buf, m);
+      o[m.key] = scalar(buf, m);
     }
     if (m.key === 'event') span = [m.start, m.end];
     else if (m.key === 'eventSeal') seal = [m.start, m.end];
   }
   const problem = shapeProblem(o);
   if (problem !== undefined) return problem;
-  return { o, span: span!, ...(seal ? { seal } : {}) };
+  return read(o, span!, seal);
 }
 
 /** A member's value: strings and numbers read; an object or array as an empty one of its kind. */
@@ -271,18 +380,15 @@ export class PartitionScanner {
     this.tree.append(leaf);
     if (r.offset !== this.expected) (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_JOURNAL_CHAIN_BROKEN', message: `the log skips from offset ${this.expected - 1} to ${r.offset}` }));
     this.expected = r.offset + 1;
-    const read = readRecord(buf);
+    const read = readRecord(buf, true, this.prevHash);
     if (typeof read === 'string') {
       (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_AUDIT_RECORD_MALFORMED', message: `journal record ${read}` }));
       this.prevHash = hash;
       return { anomalies };
     }
-    const { o, span } = read;
-    const e = o['event'] as { id: string; caseId: string; type: string; source: string; target: string; time: string; seq: number };
-    const n = o['n'] as number;
-    const caseSeq = o['caseSeq'] as number;
+    const { event: e, n, caseSeq, span } = read;
     // One break is one anomaly: after it, the chain is followed from the record that is there.
-    const brokenPrev = o['prev'] !== this.prevHash;
+    const brokenPrev = read.prev !== this.prevHash;
     const brokenN = n - r.offset !== this.shift;
     if (brokenPrev || brokenN) {
       const why = [brokenN ? `n is ${n}, not ${r.offset}` : undefined, brokenPrev ? 'prev is not the SHA-256 of the record before it' : undefined].filter(Boolean).join('; ');
@@ -293,7 +399,6 @@ export class PartitionScanner {
     const lastCaseSeq = this.caseSeqs.get(e.caseId) ?? 0;
     if (caseSeq !== lastCaseSeq + 1) (anomalies ??= []).push(this.anomaly(r.offset, { caseId: e.caseId, eventId: e.id, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` }));
     this.caseSeqs.set(e.caseId, Math.max(caseSeq, lastCaseSeq));
-    const sealed = read.seal !== undefined;
     // One object a record, every member always present (one shape for the engine): absent ones undefined.
     const event: Writable<ScannedEvent> = {
       id: e.id,
@@ -303,7 +408,7 @@ export class PartitionScanner {
       target: intern(e.target),
       time: e.time,
       seq: e.seq,
-      jws: sealed ? undefined : (o['eventJws'] as string),
+      jws: read.jws,
       sealStart: read.seal?.[0],
       sealEnd: read.seal?.[1],
       bytesStart: span[0],
