@@ -10,7 +10,7 @@ import { journalOrigin, parseJournalOrigin, projects } from '@xr/exchange';
 import type { RegistryState } from '@xr/registry';
 import { formatTlogProof } from '@xr/tlog';
 import { mergedNote, type CheckpointEntry } from './checkpoints.js';
-import { sealText, type JournalEntry } from './journal-scan.js';
+import { eventBytes, sealText, type JournalEntry } from './journal-scan.js';
 import { formatConsistencyFile } from './proof-file.js';
 import { replay, type Replay } from './replay.js';
 import type { AuditSource } from './source.js';
@@ -79,7 +79,7 @@ const b64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteO
 const instant = (t: string | number): number => (typeof t === 'number' ? t : Date.parse(t));
 
 function parseEvent(e: JournalEntry): Envelope {
-  return JSON.parse(Buffer.from(e.event!.bytes).toString('utf8')) as Envelope;
+  return JSON.parse(Buffer.from(eventBytes(e)).toString('utf8')) as Envelope;
 }
 
 export class AuditIndex {

@@ -4,7 +4,7 @@
  * journaled from a partner is in the partner's own journal with the same bytes.
  */
 import { topics } from '@xr/exchange';
-import type { JournalEntry } from './journal-scan.js';
+import { eventBytes, sameEventBytes, type JournalEntry } from './journal-scan.js';
 import type { Anomaly } from './report.js';
 import type { OutboxCursor } from './source.js';
 import { outboxGroupOf } from './source.js';
@@ -17,10 +17,6 @@ export interface RegionJournal {
   readonly events: ReadonlyMap<string, JournalEntry>;
   /** Event ids and value digests (hex SHA-256) in the region's quarantine. */
   readonly quarantined: { readonly ids: ReadonlySet<string>; readonly digests: ReadonlySet<string> };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
 }
 
 function at(e: JournalEntry, code: string, message: string): Anomaly {
@@ -41,8 +37,8 @@ export function crossRegion(prefix: string, journals: ReadonlyMap<string, Region
           const ev = e.event;
           if (!ev || ev.source !== region || ev.target !== partner) continue;
           const there = other.events.get(ev.id);
-          if (there?.event && sameBytes(there.event.bytes, ev.bytes)) continue;
-          if (other.quarantined.ids.has(ev.id) || other.quarantined.digests.has(digest(ev.bytes))) continue;
+          if (there?.event && sameEventBytes(there, e)) continue;
+          if (other.quarantined.ids.has(ev.id) || other.quarantined.digests.has(digest(eventBytes(e)))) continue;
           anomalies.push(at(e, 'XR_AUDIT_NOT_RECEIVED', `event ${ev.id} was delivered to ${partner} (outbox cursor ${cursor}) but ${there ? `${partner} journaled other bytes for it` : `is in neither ${partner}'s journal nor its quarantine`}`));
         }
       }
@@ -54,7 +50,7 @@ export function crossRegion(prefix: string, journals: ReadonlyMap<string, Region
         const sender = journals.get(ev.source);
         if (!sender) continue; // the sender's journal is not part of this audit
         const there = sender.events.get(ev.id);
-        if (there?.event && sameBytes(there.event.bytes, ev.bytes)) continue;
+        if (there?.event && sameEventBytes(there, e)) continue;
         anomalies.push(at(e, 'XR_AUDIT_NOT_SENT', `event ${ev.id} from ${ev.source} ${there ? `differs from the bytes in ${ev.source}'s journal` : `is not in ${ev.source}'s journal`}`));
       }
     }

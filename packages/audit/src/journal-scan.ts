@@ -53,12 +53,8 @@ export interface ScannedEvent {
   readonly sealProblem?: string | undefined;
 }
 
-export interface EventFacts extends ScannedEvent {
-  /** The event's RFC 8785 bytes: what its sender signed (a view into the record). */
-  readonly bytes: Uint8Array;
-  /** Where the seal's inclusion proof leads from `bytes` (sealed events whose seal parses). */
-  readonly sealPath?: ProofPath | undefined;
-}
+/** An event's facts as the audit keeps them: where its bytes are in its record (`eventBytes` gives them). */
+export type EventFacts = ScannedEvent;
 
 /** What the scan found in one record. */
 export interface Scanned {
@@ -457,22 +453,37 @@ function intern(s: string): string {
   return s;
 }
 
-/**
- * The facts of a scanned event, its bytes and seal path restored from the batch (on the folding
- * thread): `e` itself, completed in place (it is the fold's own: fresh from the scan or the unpacking).
- */
-export function eventFacts(e: ScannedEvent, value: Uint8Array, batch: ScannedBatch, i: number): EventFacts {
-  const facts = e as Writable<EventFacts>;
-  facts.bytes = value.subarray(e.bytesStart, e.bytesEnd);
-  if (e.sealNote === undefined) return facts;
+/** The event's RFC 8785 bytes, what its sender signed: a view into the entry's record. */
+export function eventBytes(entry: { readonly value: Uint8Array; readonly event?: ScannedEvent | undefined }): Uint8Array {
+  const e = entry.event!;
+  return entry.value.subarray(e.bytesStart, e.bytesEnd);
+}
+
+/** Whether two entries hold the same event bytes (no view made: `Buffer#compare` reads the spans). */
+export function sameEventBytes(a: JournalEntry, b: JournalEntry): boolean {
+  const x = a.event!;
+  const y = b.event!;
+  return sameSpan(a.value, x.bytesStart, x.bytesEnd, b.value, y.bytesStart, y.bytesEnd);
+}
+
+/** `Buffer#compare`, which reads spans of any two Uint8Arrays (no Buffer view made of either). */
+const compareSpans = (Buffer.prototype as unknown as { compare: (this: Uint8Array, target: Uint8Array, targetStart: number, targetEnd: number, sourceStart: number, sourceEnd: number) => number }).compare;
+
+/** Whether `a[aStart, aEnd)` and `b[bStart, bEnd)` are the same bytes. */
+export function sameSpan(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): boolean {
+  return aEnd - aStart === bEnd - bStart && compareSpans.call(a, b, bStart, bEnd, aStart, aEnd) === 0;
+}
+
+/** Where a sent event's seal proof led (restored from the scanned batch), for the signature check; undefined when it was not followed. */
+export function sealPathOf(e: ScannedEvent, batch: ScannedBatch, i: number): ProofPath | undefined {
+  if (e.sealNote === undefined) return undefined;
   const at = i * HASHES_PER_RECORD + 32;
-  facts.sealPath = {
+  return {
     checkpoint: batch.notes[e.sealNote]!,
     index: e.sealIndex ?? 0,
     ...(e.sealSize === undefined ? {} : { size: e.sealSize }),
     ...(e.sealProblem === undefined ? { root: batch.hashes.subarray(at, at + 32) } : { problem: e.sealProblem }),
   };
-  return facts;
 }
 
 /**

@@ -9,11 +9,11 @@ import { type MerkleTree, ProofPaths } from '@xr/tlog';
 import { readCheckpoints, type CheckpointLog } from './checkpoints.js';
 import type { RegionJournal } from './cross-region.js';
 import { SourceError } from './export.js';
-import { eventFacts, PartitionScanner, type JournalEntry, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
+import { PartitionScanner, sealPathOf, type JournalEntry, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
 import { replayRegistry, type RegistryTimeline } from './registry-replay.js';
 import type { Anomaly } from './report.js';
 import { defaultScanThreads, sharedScanPool, type ScanPool } from './scan-pool.js';
-import { signatureCheck } from './signature-check.js';
+import { signatureCheck, type SignatureCheck } from './signature-check.js';
 import type { AuditSource, OutboxCursor, SourceRecord } from './source.js';
 
 export interface ReplayOptions {
@@ -103,10 +103,10 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
       const fold = new JournalFold(region, anomalies);
       folds.set(region, fold);
       for (const [partition, read] of reads.get(region)!.entries()) {
-        const folded = await fold.partition(read);
+        // Sent events are checked as they are folded, before any received copy: a received copy
+        // with the same bytes and seal is then checked by reference.
+        const folded = await fold.partition(read, signatures);
         trees.set(journalOrigin(prefix, region, partition), folded.tree);
-        // Sent events first: a received copy with the same bytes and seal is then checked by reference.
-        for (const e of folded.entries) if (e.event?.source === region) signatures?.add(e);
       }
     }
   } finally {
@@ -247,7 +247,7 @@ class JournalFold {
     private readonly anomalies: Anomaly[],
   ) {}
 
-  async partition(read: PartitionRead): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
+  async partition(read: PartitionRead, signatures: SignatureCheck | undefined): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
     const { topic, partition } = read.where;
     const region = this.region;
     const entries: JournalEntry[] = [];
@@ -261,9 +261,11 @@ class JournalFold {
           entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value });
           continue;
         }
-        const event = eventFacts(s.event, r.value, scanned, i);
+        const event = s.event;
         const entry: JournalEntry = { region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event, caseSeq: s.caseSeq };
         entries.push(entry);
+        // Where its seal's proof led is handed over now and not kept (it is the only reader).
+        if (event.source === region) signatures?.add(entry, sealPathOf(event, scanned, i));
         const seen = this.events.get(event.id);
         if (seen) {
           this.anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });

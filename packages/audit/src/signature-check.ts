@@ -11,8 +11,8 @@
 import type { KeyObject } from 'node:crypto';
 import { parseKid } from '@xr/crypto';
 import { judgeSealPath, type Trust } from '@xr/exchange';
-import { leafHash, proofPath } from '@xr/tlog';
-import { sealText, type JournalEntry } from './journal-scan.js';
+import { leafHash, proofPath, type ProofPath } from '@xr/tlog';
+import { eventBytes, sameEventBytes, sameSpan, sealText, type JournalEntry } from './journal-scan.js';
 import type { RegistryTimeline } from './registry-replay.js';
 import type { Anomaly } from './report.js';
 import { SignaturePool, verifyInline, type SignatureJob } from './signature-pool.js';
@@ -52,20 +52,16 @@ function rawKeyOf(key: KeyObject): string {
   return x;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
-}
-
 /** Whether two sealed events' seals are the same string: the same JSON bytes (canonical JSON writes a string one way). */
 function sameSeal(a: JournalEntry, b: JournalEntry): boolean {
   const x = a.event!;
   const y = b.event!;
-  return sameBytes(a.value.subarray(x.sealStart, x.sealEnd), b.value.subarray(y.sealStart, y.sealEnd));
+  return x.sealStart !== undefined && x.sealEnd !== undefined && y.sealStart !== undefined && y.sealEnd !== undefined && sameSpan(a.value, x.sealStart, x.sealEnd, b.value, y.sealStart, y.sealEnd);
 }
 
 export interface SignatureCheck {
-  /** Offers a journal entry; returns at once (verification is batched). */
-  add(entry: JournalEntry): void;
+  /** Offers a journal entry (and, for a sent sealed event, where its proof led when it was scanned); returns at once (verification is batched). */
+  add(entry: JournalEntry, sealPath?: ProofPath): void;
   /** Waits for every verdict; returns how many distinct signatures were verified. */
   finish(): Promise<number>;
 }
@@ -105,16 +101,16 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
   };
 
   return {
-    add(entry) {
+    add(entry, sealPath) {
       const event = entry.event;
       if (!event) return;
       if (event.sealStart !== undefined) {
         // Held by both journals: the same bytes under the same seal are checked once.
         const same = sealed.get(event.id);
-        if (same && sameSeal(same, entry) && sameBytes(same.event!.bytes, event.bytes)) return;
+        if (same && sameSeal(same, entry) && sameEventBytes(same, entry)) return;
         // The inclusion proof was followed where the record was scanned (maybe a worker thread); the note and key are judged here.
         // A received copy with no sent copy to match (the sender's journal not audited, or not the same) is followed here.
-        const path = event.sealPath ? ({ ok: true, value: event.sealPath } as const) : event.sealMalformed !== undefined ? ({ ok: false, message: event.sealMalformed } as const) : proofPath(sealText(entry) ?? '', leafHash(event.bytes));
+        const path = sealPath ? ({ ok: true, value: sealPath } as const) : event.sealMalformed !== undefined ? ({ ok: false, message: event.sealMalformed } as const) : proofPath(sealText(entry) ?? '', leafHash(eventBytes(entry)));
         const checked = path.ok ? judgeSealPath(path.value, event, entry.timestamp, trust, 'eventSeal') : ({ ok: false, code: 'XR_SIGNATURE_MALFORMED', reason: `the seal: ${path.message}` } as const);
         verified++;
         if (!checked.ok) return void anomalies.push(refusal(entry, checked.code, `${checked.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
@@ -124,7 +120,7 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
       }
       const jws = event.jws ?? '';
       const known = byEvent.get(event.id);
-      if (known && known.job.signature !== undefined && sameBytes(known.entries[0]!.event!.bytes, event.bytes) && known.entries[0]!.event!.jws === jws) {
+      if (known && known.job.signature !== undefined && sameEventBytes(known.entries[0]!, entry) && known.entries[0]!.event!.jws === jws) {
         known.entries.push(entry);
         return;
       }
@@ -139,7 +135,7 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
       if (!found.ok) return void anomalies.push(refusal(entry, found.code, `${found.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
       const x = rawKeyOf(found.key.publicKey);
       const signature = Buffer.from(parts[2]!, 'base64url');
-      const input = Buffer.concat([Buffer.from(`${parts[0]}.`, 'ascii'), event.bytes]);
+      const input = Buffer.concat([Buffer.from(`${parts[0]}.`, 'ascii'), eventBytes(entry)]);
       const pending: Pending = { job: { x, input, signature }, entries: [entry] };
       if (!known) byEvent.set(event.id, pending);
       batch.push(pending);
