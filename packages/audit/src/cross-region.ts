@@ -26,6 +26,8 @@ function at(e: JournalEntry, code: string, message: string): Anomaly {
 export function crossRegion(prefix: string, journals: ReadonlyMap<string, RegionJournal>, cursors: readonly OutboxCursor[], digest: (bytes: Uint8Array) => string, anomalies: Anomaly[]): void {
   const t = topics(prefix);
   const cursorOf = new Map(cursors.map((c) => [`${c.group}|${c.topic}|${c.partition}`, c.offset]));
+  // Received copies already found equal to the sender's entry for their id (the second direction need not compare them again).
+  const matched = new Set<JournalEntry>();
   for (const [region, journal] of journals) {
     for (const [partner, other] of journals) {
       if (partner === region) continue;
@@ -37,16 +39,23 @@ export function crossRegion(prefix: string, journals: ReadonlyMap<string, Region
           const ev = e.event;
           if (!ev || ev.source !== region || ev.target !== partner) continue;
           const there = other.events.get(ev.id);
-          if (there?.event && sameEventBytes(there, e)) continue;
+          if (there?.event && sameEventBytes(there, e)) {
+            // The check the other way compares a received copy with the sender's first entry for the id.
+            if (journal.events.get(ev.id) === e) matched.add(there);
+            continue;
+          }
           if (other.quarantined.ids.has(ev.id) || other.quarantined.digests.has(digest(eventBytes(e)))) continue;
           anomalies.push(at(e, 'XR_AUDIT_NOT_RECEIVED', `event ${ev.id} was delivered to ${partner} (outbox cursor ${cursor}) but ${there ? `${partner} journaled other bytes for it` : `is in neither ${partner}'s journal nor its quarantine`}`));
         }
       }
     }
+  }
+  // Then what each region journaled from a partner, against the partner's own journal.
+  for (const [region, journal] of journals) {
     for (const entries of journal.partitions) {
       for (const e of entries) {
         const ev = e.event;
-        if (!ev || ev.source === region) continue;
+        if (!ev || ev.source === region || matched.has(e)) continue;
         const sender = journals.get(ev.source);
         if (!sender) continue; // the sender's journal is not part of this audit
         const there = sender.events.get(ev.id);

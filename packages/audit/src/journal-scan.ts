@@ -219,8 +219,6 @@ function text(buf: Buffer, m: SpanMember): string {
   return m.escaped ? (JSON.parse(buf.toString('utf8', m.start, m.end)) as string) : buf.toString('utf8', m.start + 1, m.end - 1);
 }
 
-const EVENT_STRINGS = ['id', 'caseId', 'type', 'source', 'target', 'time'] as const;
-
 /**
  * `shapeProblem` on the members' spans, check for check and message for message, reading only
  * what it checks or the audit uses; undefined (ask `fromMembers`) when a member is not one the
@@ -265,15 +263,45 @@ function fromSpans(buf: Buffer, members: readonly SpanMember[], chainHead: strin
     }
   }
   if (event?.kind !== 'object') return 'event is not an object';
-  const fields = Object.create(null) as Record<string, SpanMember | undefined>;
-  for (const m of event.members ?? []) if (m.key.length <= 6) fields[m.key] = m;
-  const values: string[] = [];
-  for (const f of EVENT_STRINGS) {
-    const m = fields[f];
-    if (m?.kind !== 'string') return `event.${f} is not a string`;
-    values.push(text(buf, m));
+  let idM: SpanMember | undefined;
+  let caseIdM: SpanMember | undefined;
+  let typeM: SpanMember | undefined;
+  let sourceM: SpanMember | undefined;
+  let targetM: SpanMember | undefined;
+  let timeM: SpanMember | undefined;
+  let seqM: SpanMember | undefined;
+  for (const m of event.members ?? []) {
+    switch (m.key) {
+      case 'id':
+        idM = m;
+        break;
+      case 'caseId':
+        caseIdM = m;
+        break;
+      case 'type':
+        typeM = m;
+        break;
+      case 'source':
+        sourceM = m;
+        break;
+      case 'target':
+        targetM = m;
+        break;
+      case 'time':
+        timeM = m;
+        break;
+      case 'seq':
+        seqM = m;
+        break;
+    }
   }
-  const seq = fields['seq']?.kind === 'number' ? Number(buf.toString('latin1', fields['seq'].start, fields['seq'].end)) : undefined;
+  if (idM?.kind !== 'string') return 'event.id is not a string';
+  if (caseIdM?.kind !== 'string') return 'event.caseId is not a string';
+  if (typeM?.kind !== 'string') return 'event.type is not a string';
+  if (sourceM?.kind !== 'string') return 'event.source is not a string';
+  if (targetM?.kind !== 'string') return 'event.target is not a string';
+  if (timeM?.kind !== 'string') return 'event.time is not a string';
+  const seq = seqM?.kind === 'number' ? Number(buf.toString('latin1', seqM.start, seqM.end)) : undefined;
   if (!isCount(seq, 1)) return 'event.seq is not a positive integer';
   if ((jws?.kind === 'string') === (seal?.kind === 'string')) return 'a journal record keeps exactly one of eventJws and eventSeal, as a string';
   if (jws !== undefined && jws.kind !== 'string') return 'eventJws is not a string';
@@ -286,9 +314,8 @@ function fromSpans(buf: Buffer, members: readonly SpanMember[], chainHead: strin
   const caseSeqValue = number(caseSeq);
   if (!isCount(caseSeqValue, 1)) return 'caseSeq is not a positive integer';
   if (recordedAt?.kind !== 'string') return 'recordedAt is not a string';
-  const [id, caseId, type, source, target, time] = values as [string, string, string, string, string, string];
   return {
-    event: { id, caseId, type, source, target, time, seq: seq },
+    event: { id: text(buf, idM), caseId: text(buf, caseIdM), type: text(buf, typeM), source: text(buf, sourceM), target: text(buf, targetM), time: text(buf, timeM), seq },
     n: nValue,
     caseSeq: caseSeqValue,
     prev: prevText,
@@ -478,12 +505,11 @@ export function sameSpan(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Ar
 export function sealPathOf(e: ScannedEvent, batch: ScannedBatch, i: number): ProofPath | undefined {
   if (e.sealNote === undefined) return undefined;
   const at = i * HASHES_PER_RECORD + 32;
-  return {
-    checkpoint: batch.notes[e.sealNote]!,
-    index: e.sealIndex ?? 0,
-    ...(e.sealSize === undefined ? {} : { size: e.sealSize }),
-    ...(e.sealProblem === undefined ? { root: batch.hashes.subarray(at, at + 32) } : { problem: e.sealProblem }),
-  };
+  const path: Writable<ProofPath> = { checkpoint: batch.notes[e.sealNote]!, index: e.sealIndex ?? 0 };
+  if (e.sealSize !== undefined) path.size = e.sealSize;
+  if (e.sealProblem === undefined) path.root = batch.hashes.subarray(at, at + 32);
+  else path.problem = e.sealProblem;
+  return path;
 }
 
 /**
