@@ -40,6 +40,23 @@ export function recordLine(r: SourceRecord): string {
 }
 
 /** A record from its line, or why not. */
+const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * `text` decoded when it is canonical standard base64 (RFC 4648 §4: padded, nothing outside the
+ * alphabet, the unused bits of the last character zero): the form `Buffer#toString('base64')`
+ * writes, checked without writing it again (Node's decoder alone also takes base64url and skips
+ * what it does not know).
+ */
+export function canonicalBase64(text: string): Buffer | undefined {
+  if (text.length % 4 !== 0 || !BASE64_TEXT.test(text)) return undefined;
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  if (pad > 0 && (BASE64_ALPHABET.indexOf(text[text.length - pad - 1]!) & (pad === 1 ? 0x03 : 0x0f)) !== 0) return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.length === (text.length / 4) * 3 - pad ? bytes : undefined;
+}
+
 export function parseRecordLine(line: string): SourceRecord | string {
   let o: unknown;
   try {
@@ -53,8 +70,8 @@ export function parseRecordLine(line: string): SourceRecord | string {
   if (r['key'] !== undefined && typeof r['key'] !== 'string') return 'key is a string';
   const headers = r['headers'] ?? {};
   if (!headers || typeof headers !== 'object' || Object.values(headers).some((v) => typeof v !== 'string')) return 'headers map names to strings';
-  const value = Buffer.from(r['value'], 'base64');
-  if (value.toString('base64') !== r['value']) return 'value is not canonical standard base64';
+  const value = canonicalBase64(r['value']);
+  if (!value) return 'value is not canonical standard base64';
   return { topic: r['topic'], partition: r['partition'] as number, offset: r['offset'] as number, timestamp: r['timestamp'] as number, ...(r['key'] === undefined ? {} : { key: r['key'] }), headers: headers as Record<string, string>, value: new Uint8Array(value.buffer, value.byteOffset, value.length) };
 }
 
@@ -158,9 +175,12 @@ export async function exportSource(dir: string): Promise<Result<AuditSource & { 
     async *records(topic, partition, from = 0) {
       const data = contents.get(`${topic}/${partition}.jsonl`);
       if (!data) return;
-      const lines = data.toString('utf8').split('\n');
-      for (const [i, line] of lines.entries()) {
-        if (line === '' && i === lines.length - 1) break;
+      // Line by line from the bytes (no string of the whole file, no array of all its lines).
+      for (let i = 0, at = 0; at < data.length; i++) {
+        const newline = data.indexOf(0x0a, at);
+        const end = newline < 0 ? data.length : newline;
+        const line = data.toString('utf8', at, end);
+        at = end + 1;
         const r = parseRecordLine(line);
         if (typeof r === 'string' || r.topic !== topic || r.partition !== partition) throw new SourceError('XR_AUDIT_RECORD_MALFORMED', `${topic}/${partition}.jsonl line ${i + 1}: ${typeof r === 'string' ? r : 'names another topic or partition'}`, topic, partition, i);
         if (r.offset >= from) yield r;

@@ -1,6 +1,6 @@
 export type { AuditSource, OutboxCursor, SourceRecord } from './source.js';
 export { kafkaSource, outboxGroupOf } from './source.js';
-export { EXPORT_FORMAT, MANIFEST_FILE, SourceError, exportSource, exportedTopics, parseRecordLine, recordLine, writeExport } from './export.js';
+export { EXPORT_FORMAT, MANIFEST_FILE, SourceError, canonicalBase64, exportSource, exportedTopics, parseRecordLine, recordLine, writeExport } from './export.js';
 export type { Manifest, ManifestFile } from './export.js';
 export { verifyAudit } from './verify.js';
 export type { VerifyOptions } from './verify.js';
