@@ -28,8 +28,8 @@ export interface JournalEntry {
   readonly caseSeq?: number | undefined;
 }
 
-/** An event's facts as the scan read them (plain data: they cross a worker boundary). */
-export interface ScannedEvent {
+/** An event's facts as a journal record states them. */
+export interface RecordEvent {
   readonly id: string;
   readonly caseId: string;
   readonly type: string;
@@ -37,6 +37,10 @@ export interface ScannedEvent {
   readonly target: string;
   readonly time: string;
   readonly seq: number;
+}
+
+/** An event's facts as the scan read them (plain data: they cross a worker boundary). */
+export interface ScannedEvent extends RecordEvent {
   /** The sender's detached JWS; or, for sealed batches, where its seal's JSON string sits in the record (`sealText` reads it). Exactly one is set. */
   readonly jws?: string | undefined;
   readonly sealStart?: number | undefined;
@@ -156,17 +160,6 @@ function utf8Text(buf: Buffer): string | undefined {
   return isUtf8(buf) ? buf.toString('utf8') : undefined;
 }
 
-/** A journal record read: its members (the event's scalar ones; nested values only as far as their type), where the event's bytes and the seal's JSON string sit. */
-/** An event's facts as a journal record states them. */
-export interface RecordEvent {
-  readonly id: string;
-  readonly caseId: string;
-  readonly type: string;
-  readonly source: string;
-  readonly target: string;
-  readonly time: string;
-  readonly seq: number;
-}
 
 /** A journal record read: the members the audit uses, where the event's bytes and the seal's JSON string sit. */
 export interface ReadRecord {
