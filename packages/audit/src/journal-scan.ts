@@ -212,82 +212,31 @@ function text(buf: Buffer, m: SpanMember): string {
   return m.escaped ? (JSON.parse(buf.toString('utf8', m.start, m.end)) as string) : buf.toString('utf8', m.start + 1, m.end - 1);
 }
 
+const TOP_MEMBERS = ['event', 'eventJws', 'eventSeal', 'prev', 'n', 'caseSeq', 'recordedAt'];
+const EVENT_MEMBERS = ['id', 'caseId', 'type', 'source', 'target', 'time', 'seq'];
+
+/** The members called `names`, in that order (undefined where absent); undefined when another member is not `other`. */
+function byName(members: readonly SpanMember[], names: readonly string[], other: (key: string) => boolean): (SpanMember | undefined)[] | undefined {
+  const found = new Array<SpanMember | undefined>(names.length).fill(undefined);
+  for (const m of members) {
+    const k = names.indexOf(m.key);
+    if (k >= 0) found[k] = m;
+    else if (!other(m.key)) return undefined;
+  }
+  return found;
+}
+
 /**
  * `shapeProblem` on the members' spans, check for check and message for message, reading only
  * what it checks or the audit uses; undefined (ask `fromMembers`) when a member is not one the
  * journal shape allows, whose report depends on the engine's member order.
  */
 function fromSpans(buf: Buffer, members: readonly SpanMember[], chainHead: string | undefined): ReadRecord | string | undefined {
-  let event: SpanMember | undefined;
-  let jws: SpanMember | undefined;
-  let seal: SpanMember | undefined;
-  let prev: SpanMember | undefined;
-  let n: SpanMember | undefined;
-  let caseSeq: SpanMember | undefined;
-  let recordedAt: SpanMember | undefined;
-  for (const m of members) {
-    switch (m.key) {
-      case 'event':
-        event = m;
-        break;
-      case 'eventJws':
-        jws = m;
-        break;
-      case 'eventSeal':
-        seal = m;
-        break;
-      case 'prev':
-        prev = m;
-        break;
-      case 'n':
-        n = m;
-        break;
-      case 'caseSeq':
-        caseSeq = m;
-        break;
-      case 'recordedAt':
-        recordedAt = m;
-        break;
-      case 'inbox':
-      case 'request':
-        break;
-      default:
-        return undefined;
-    }
-  }
+  const top = byName(members, TOP_MEMBERS, (key) => key === 'inbox' || key === 'request');
+  if (!top) return undefined;
+  const [event, jws, seal, prev, n, caseSeq, recordedAt] = top;
   if (event?.kind !== 'object') return 'event is not an object';
-  let idM: SpanMember | undefined;
-  let caseIdM: SpanMember | undefined;
-  let typeM: SpanMember | undefined;
-  let sourceM: SpanMember | undefined;
-  let targetM: SpanMember | undefined;
-  let timeM: SpanMember | undefined;
-  let seqM: SpanMember | undefined;
-  for (const m of event.members ?? []) {
-    switch (m.key) {
-      case 'id':
-        idM = m;
-        break;
-      case 'caseId':
-        caseIdM = m;
-        break;
-      case 'type':
-        typeM = m;
-        break;
-      case 'source':
-        sourceM = m;
-        break;
-      case 'target':
-        targetM = m;
-        break;
-      case 'time':
-        timeM = m;
-        break;
-      case 'seq':
-        seqM = m;
-        break;
-    }
-  }
+  const [idM, caseIdM, typeM, sourceM, targetM, timeM, seqM] = byName(event.members ?? [], EVENT_MEMBERS, () => true)!;
   if (idM?.kind !== 'string') return 'event.id is not a string';
   if (caseIdM?.kind !== 'string') return 'event.caseId is not a string';
   if (typeM?.kind !== 'string') return 'event.type is not a string';
