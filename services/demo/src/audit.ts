@@ -23,7 +23,7 @@ function xrAudit(args: readonly string[]): { code: number; stdout: string } {
 }
 
 /** Waits until the live log verifies clean with every journal record under a cosigned checkpoint, at most `ms`. */
-async function settled(log: EventLog, prefix: string, trustAnchors: PublicJwk[], ms: number): Promise<boolean> {
+export async function settled(log: EventLog, prefix: string, trustAnchors: PublicJwk[], ms: number): Promise<boolean> {
   const until = Date.now() + ms;
   for (;;) {
     const report = await verifyAudit(kafkaSource(log, prefix), { trustAnchors });

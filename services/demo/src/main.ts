@@ -20,7 +20,7 @@ import { DEMO_REGIONS, NEW_REGION, regionLabel } from './regions.js';
 import { deferredAcceptance, supplementRound, withdrawal } from './scenarios.js';
 import { trace } from './trace.js';
 import { exportRun } from './export.js';
-import { auditScene } from './audit.js';
+import { auditScene, settled } from './audit.js';
 import { certificateClient, certificateScene, type CertificateDesk } from './certificates.js';
 
 /** 食品经营许可证's 证照类型代码 in the sample catalogs. */
@@ -138,6 +138,9 @@ async function main(): Promise<void> {
     if (!entry) process.exitCode = 1;
 
     const out = resolve(process.env['XR_DEMO_OUT'] ?? 'demo-out');
+    // The records a third party checks include every checkpoint: on a fast machine the scenes end
+    // before the checkpointers' first tick, so wait for the journals to be signed and cosigned.
+    await settled(shared, prefix, [adminKey.publicJwk], 15_000);
     await rm(join(out, 'records'), { recursive: true, force: true });
     const exported = await exportRun(out, { log: shared, prefix, regions: all.map((r) => r.code), trustAnchors: [adminKey.publicJwk], verifierKeys: all.map((r) => keys.get(r.code)!.publicJwk) });
     trace('demo', `wrote ${exported} records, the admin trust anchor and the regions' verifier keys to ${out} (check them without our code: docs/WIRE.md)`);
