@@ -39,7 +39,6 @@ export function recordLine(r: SourceRecord): string {
   return JSON.stringify({ topic: r.topic, partition: r.partition, offset: r.offset, timestamp: r.timestamp, key: r.key, headers: r.headers, value: Buffer.from(r.value.buffer, r.value.byteOffset, r.value.length).toString('base64') });
 }
 
-/** A record from its line, or why not. */
 const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -57,6 +56,7 @@ export function canonicalBase64(text: string): Buffer | undefined {
   return bytes.length === (text.length / 4) * 3 - pad ? bytes : undefined;
 }
 
+/** A record from its line, or why not. */
 export function parseRecordLine(line: string): SourceRecord | string {
   let o: unknown;
   try {

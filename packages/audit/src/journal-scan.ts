@@ -75,9 +75,9 @@ export interface ScanInput {
 }
 
 /**
- * A batch's results: `records[i]` for input i; `hashes` holds 64 bytes per input — its Merkle leaf
- * hash, then (sealed events whose proof fits) the root its seal's proof leads to; `notes` the
- * distinct seal notes of the batch, which `sealNote` indexes.
+ * A batch's results: `records[i]` for input i; `hashes` holds 32 bytes per input — for a sealed
+ * event whose proof fits, the root its seal's proof leads to (the leaves went into the scanner's
+ * tree); `notes` the distinct seal notes of the batch, which `sealNote` indexes.
  */
 export interface ScannedBatch {
   readonly records: Scanned[];
@@ -86,7 +86,7 @@ export interface ScannedBatch {
 }
 
 /** Bytes per input in `ScannedBatch.hashes`. */
-export const HASHES_PER_RECORD = 64;
+export const HASHES_PER_RECORD = 32;
 
 export interface Where {
   readonly region: string;
@@ -148,18 +148,22 @@ function stringEnd(buf: Uint8Array, from: number): number {
   return buf.length;
 }
 
+/** The JSON string at `bytes[start, end)` (quotes included; the record is canonical, so it is one), decoded. */
+function jsonString(bytes: Uint8Array, start: number, end: number): string {
+  return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8', start, end)) as string;
+}
+
 /** A sealed event's seal, read from its record (kept as a span, not a string, for the whole audit: it is most of a record). */
 export function sealText(entry: { readonly value: Uint8Array; readonly event?: ScannedEvent | undefined }): string | undefined {
   const e = entry.event;
   if (e?.sealStart === undefined || e.sealEnd === undefined) return undefined;
-  return JSON.parse(Buffer.from(entry.value.buffer, entry.value.byteOffset, entry.value.length).toString('utf8', e.sealStart, e.sealEnd)) as string;
+  return jsonString(entry.value, e.sealStart, e.sealEnd);
 }
 
 /** The record's text when it is UTF-8 (a native check, then a native decode: no replacement characters can hide a bad byte). */
 function utf8Text(buf: Buffer): string | undefined {
   return isUtf8(buf) ? buf.toString('utf8') : undefined;
 }
-
 
 /** A journal record read: the members the audit uses, where the event's bytes and the seal's JSON string sit. */
 export interface ReadRecord {
@@ -209,7 +213,7 @@ function read(o: Record<string, unknown>, span: readonly [number, number], seal:
 
 /** A string member's value (the record is canonical: an escaped one is valid JSON). */
 function text(buf: Buffer, m: SpanMember): string {
-  return m.escaped ? (JSON.parse(buf.toString('utf8', m.start, m.end)) as string) : buf.toString('utf8', m.start + 1, m.end - 1);
+  return m.escaped ? jsonString(buf, m.start, m.end) : buf.toString('utf8', m.start + 1, m.end - 1);
 }
 
 const TOP_MEMBERS = ['event', 'eventJws', 'eventSeal', 'prev', 'n', 'caseSeq', 'recordedAt'];
@@ -292,7 +296,7 @@ function fromMembers(buf: Buffer, members: readonly SpanMember[]): ReadRecord | 
 function scalar(buf: Buffer, m: SpanMember): unknown {
   switch (m.kind) {
     case 'string':
-      return m.escaped ? (JSON.parse(buf.toString('utf8', m.start, m.end)) as string) : buf.toString('utf8', m.start + 1, m.end - 1);
+      return text(buf, m);
     case 'number':
       return Number(buf.toString('latin1', m.start, m.end));
     case 'literal':
@@ -340,9 +344,7 @@ export class PartitionScanner {
     let anomalies: Anomaly[] | undefined;
     const buf = Buffer.from(r.value.buffer, r.value.byteOffset, r.value.length);
     const hash = sha256Hex(buf);
-    const leaf = leafHash(buf);
-    hashes.set(leaf, at);
-    this.tree.append(leaf);
+    this.tree.append(leafHash(buf));
     if (r.offset !== this.expected) (anomalies ??= []).push(this.anomaly(r.offset, { code: 'XR_JOURNAL_CHAIN_BROKEN', message: `the log skips from offset ${this.expected - 1} to ${r.offset}` }));
     this.expected = r.offset + 1;
     const read = readRecord(buf, true, this.prevHash);
@@ -388,7 +390,7 @@ export class PartitionScanner {
     // bytes under the same seal, and that copy is the one followed (the fold checks sent copies
     // first; a copy with nothing to match is followed there).
     if (read.seal && e.source === this.where.region) {
-      const seal = JSON.parse(buf.toString('utf8', read.seal[0], read.seal[1])) as string;
+      const seal = jsonString(buf, read.seal[0], read.seal[1]);
       const path = this.paths.path(seal, leafHash(r.value.subarray(span[0], span[1])));
       if (!path.ok) {
         event.sealMalformed = path.message;
@@ -396,7 +398,7 @@ export class PartitionScanner {
         const p = path.value;
         let note = noteIndex.get(p.checkpoint);
         if (note === undefined) noteIndex.set(p.checkpoint, (note = notes.push(p.checkpoint) - 1));
-        if (p.root) hashes.set(p.root, at + 32);
+        if (p.root) hashes.set(p.root, at);
         event.sealNote = note;
         event.sealIndex = p.index;
         event.sealSize = p.size;
@@ -446,7 +448,7 @@ export function sameSpan(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Ar
 /** Where a sent event's seal proof led (restored from the scanned batch), for the signature check; undefined when it was not followed. */
 export function sealPathOf(e: ScannedEvent, batch: ScannedBatch, i: number): ProofPath | undefined {
   if (e.sealNote === undefined) return undefined;
-  const at = i * HASHES_PER_RECORD + 32;
+  const at = i * HASHES_PER_RECORD;
   const path: Writable<ProofPath> = { checkpoint: batch.notes[e.sealNote]!, index: e.sealIndex ?? 0 };
   if (e.sealSize !== undefined) path.size = e.sealSize;
   if (e.sealProblem === undefined) path.root = batch.hashes.subarray(at, at + 32);

@@ -1,6 +1,5 @@
 /** RFC 6962 §2.1 / RFC 9162 §2.1.1 tree hashing with SHA-256. */
 import * as crypto from 'node:crypto';
-import { createHash } from 'node:crypto';
 
 /** Bytes in every hash of the tree. */
 export const HASH_SIZE = 32;
@@ -23,7 +22,7 @@ const node = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
 
 /** The hash of an entry: SHA-256(0x00 ‖ data). */
 export function leafHash(data: Uint8Array): Uint8Array {
-  if (!oneShot) return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  if (!oneShot) return crypto.createHash('sha256').update(LEAF_PREFIX).update(data).digest();
   if (data.length >= scratch.length) scratch = Buffer.allocUnsafe(2 * (data.length + 1));
   scratch[0] = 0x00;
   scratch.set(data, 1);
@@ -32,7 +31,7 @@ export function leafHash(data: Uint8Array): Uint8Array {
 
 /** The hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  if (!oneShot || left.length !== HASH_SIZE || right.length !== HASH_SIZE) return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (!oneShot || left.length !== HASH_SIZE || right.length !== HASH_SIZE) return crypto.createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
   node[0] = 0x01;
   node.set(left, 1);
   node.set(right, 1 + HASH_SIZE);
@@ -41,7 +40,7 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
 
 /** The root of the empty tree: SHA-256 of nothing. A fresh copy each call. */
 export function emptyRoot(): Uint8Array {
-  return createHash('sha256').digest();
+  return crypto.createHash('sha256').digest();
 }
 
 export function isHash(bytes: Uint8Array): boolean {

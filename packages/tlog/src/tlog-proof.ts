@@ -96,8 +96,12 @@ export function proofPath(text: string, leaf: Uint8Array): Result<ProofPath> {
   const { checkpoint, index, proof } = parsed.value;
   const stated = noteSize(checkpoint);
   if (!('size' in stated)) return ok({ checkpoint, index, problem: stated.problem });
-  const root = rootFromInclusionProof(index, stated.size, leaf, proof);
-  return ok(root.ok ? { checkpoint, index, size: stated.size, root: root.value } : { checkpoint, index, size: stated.size, problem: root.message });
+  return ok(pathTo(checkpoint, index, stated.size, rootFromInclusionProof(index, stated.size, leaf, proof)));
+}
+
+/** Where a proof led at the size its note states: the root it computed, or why it could not. */
+function pathTo(checkpoint: string, index: number, size: number, root: Result<Uint8Array>): ProofPath {
+  return root.ok ? { checkpoint, index, size, root: root.value } : { checkpoint, index, size, problem: root.message };
 }
 
 type NoteSize = { readonly size: number; readonly root: Uint8Array } | { readonly problem: string };
@@ -108,7 +112,6 @@ function noteSize(checkpoint: string): NoteSize {
   const body = note.ok ? parseCheckpoint(note.value.text) : note;
   return body.ok ? { size: body.value.size, root: body.value.rootHash } : { problem: body.message };
 }
-
 
 /** A node of a note's tree known to lie on a path to the root its body states, and the sibling that path took from it (as its proof line: base64). */
 interface KnownNode {
@@ -148,8 +151,7 @@ export class ProofPaths {
     const note = this.note(checkpoint);
     if (!('size' in note.size)) return ok({ checkpoint, index, problem: note.size.problem });
     const size = note.size.size;
-    const root = this.root(index, size, leaf, lines, note.levels, note.size.root);
-    return ok(root.ok ? { checkpoint, index, size, root: root.value } : { checkpoint, index, size, problem: root.message });
+    return ok(pathTo(checkpoint, index, size, this.root(index, size, leaf, lines, note.levels, note.size.root)));
   }
 
   private note(checkpoint: string): { size: NoteSize; levels: Map<number, KnownNode>[] } {
