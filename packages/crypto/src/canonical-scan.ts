@@ -97,21 +97,58 @@ function keyAt(bytes: Uint8Array, start: number, end: number): string {
 
 const isDigit = (b: number | undefined): boolean => b !== undefined && b >= ZERO && b <= NINE;
 
+// The scanned bytes' buffer as 32-bit words, for `stringEnd` to pass over four plain bytes at a
+// time, and where the bytes start in it: set by `scanCanonical` for its scan (the view is made
+// once per buffer, and the records of a batch share one).
+let words = new Int32Array(0);
+let wordsOf: ArrayBufferLike | undefined;
+let wordsOffset = 0;
+
+function useWords(bytes: Uint8Array): void {
+  const buffer = bytes.buffer;
+  if (buffer !== wordsOf) {
+    wordsOf = buffer;
+    words = new Int32Array(buffer, 0, buffer.byteLength >>> 2);
+  }
+  wordsOffset = bytes.byteOffset;
+}
+
 /**
  * One past the closing quote of the string whose opening quote is at `i`, or -1 when it is not as
  * JCS writes strings: raw bytes from 0x20 but `"` and `\`; escapes only `\" \\ \b \f \n \r \t` and
  * `\u00xx` (lower-case hex) for the other control characters.
+ *
+ * Most of a record is string content, so the run of plain bytes (none a quote, a backslash or
+ * below 0x20) is passed over a 32-bit word at a time where the bytes are aligned: per word, a
+ * zero-byte test (SWAR) of the word XOR each of `""""` and `\\\\`, and a below-0x20 test. Each test
+ * is exact about whether some byte of the word matches, so a word that matches is read byte by byte.
  */
 function stringEnd(bytes: Uint8Array, i: number, n: number): number {
   let escape = false;
   let any = 0;
+  const offset = wordsOffset;
+  const w = words;
   for (let j = i + 1; j < n; j++) {
+    if (((offset + j) & 3) === 0) {
+      let k = (offset + j) >>> 2;
+      const last = Math.min((offset + n) >>> 2, w.length);
+      while (k < last) {
+        const x = w[k]!;
+        const q = x ^ 0x22222222;
+        const s = x ^ 0x5c5c5c5c;
+        if ((((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s) | ((x - 0x20202020) & ~x)) & 0x80808080) break;
+        any |= x;
+        k++;
+      }
+      j = (k << 2) - offset;
+      if (j >= n) break;
+    }
     const b = bytes[j]!;
     any |= b;
     if (b > QUOTE && b !== BACKSLASH) continue; // nearly every byte
     if (b === QUOTE) {
       sawEscape = escape;
-      sawNonAscii = any >= 0x80;
+      sawNonAscii = (any & 0x80808080) !== 0;
       return j + 1;
     }
     if (b < 0x20) return -1;
@@ -151,6 +188,7 @@ function compareSpans(bytes: Uint8Array, a: number, aEnd: number, b: number, bEn
  */
 export function scanCanonical(bytes: Uint8Array): readonly SpanMember[] | false | undefined {
   if (!isUtf8(bytes)) return false;
+  useWords(bytes);
   const n = bytes.length;
   let i = 0;
   let depth = 0;

@@ -19,9 +19,27 @@ function slowAccepts(bytes: Buffer): boolean {
   return isUtf8(bytes) && parseCanonical(bytes.toString('utf8')) !== undefined;
 }
 
-/** The scan, checked against the contract: members → accepted by the slow path; false → refused. */
+/**
+ * `bytes` at each alignment inside a larger buffer (the scan reads strings a 32-bit word at a time
+ * where they are aligned): last in its buffer, and with bytes of every kind around it.
+ */
+function placed(bytes: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let shift = 0; shift < 4; shift++) {
+    const atEnd = Buffer.from(new ArrayBuffer(shift + bytes.length)).fill(0x22);
+    bytes.copy(atEnd, shift);
+    out.push(atEnd.subarray(shift));
+    const inside = Buffer.alloc(8 + shift + bytes.length + 7, 0x5c);
+    bytes.copy(inside, 8 + shift);
+    out.push(inside.subarray(8 + shift, 8 + shift + bytes.length));
+  }
+  return out;
+}
+
+/** The scan, checked against the contract: members → accepted by the slow path; false → refused; the same answer wherever the bytes sit. */
 function scan(bytes: Buffer): Scan {
   const result = scanCanonical(bytes);
+  for (const other of placed(bytes)) expect(scanCanonical(other), `the answer moved with the bytes' alignment: ${JSON.stringify(bytes.toString())}`).toEqual(result);
   if (result === false) expect(slowAccepts(bytes), `false, but parseCanonical accepts ${JSON.stringify(bytes.toString())}`).toBe(false);
   else if (result !== undefined) expect(slowAccepts(bytes), `members, but parseCanonical refuses ${JSON.stringify(bytes.toString())}`).toBe(true);
   return result;
@@ -359,6 +377,42 @@ describe('scanCanonical, one case per rule', () => {
     const result = scan(bytes);
     if (expected === 'members') expect(result).toBeInstanceOf(Array);
     else expect(result).toBe(expected);
+  });
+});
+
+describe('scanCanonical on long strings (read a word at a time)', () => {
+  // Each byte that ends a run of plain string bytes, at every position of a 40-byte string and at
+  // every alignment: a control byte refuses the record, an escape or a non-ASCII character is seen,
+  // a raw quote ends the string early (and so refuses the record).
+  const SPECIAL: [string, number[], 'false' | 'escaped' | 'nonAscii'][] = [
+    ['a control byte', [0x1f], 'false'],
+    ['NUL', [0x00], 'false'],
+    ['a raw quote', [0x22], 'false'],
+    ['an escape', [0x5c, 0x6e], 'escaped'],
+    ['a unicode escape', [0x5c, 0x75, 0x30, 0x30, 0x31, 0x66], 'escaped'],
+    ['a two-byte character', [0xc3, 0xa9], 'nonAscii'],
+    ['a four-byte character', [0xf0, 0x9f, 0x98, 0x80], 'nonAscii'],
+  ];
+  it.each(SPECIAL)('%s anywhere in the string', (_name, special, expected) => {
+    for (let at = 0; at <= 40; at++) {
+      const body = Buffer.concat([Buffer.alloc(at, 0x61), Buffer.from(special), Buffer.alloc(40 - at, 0x62)]);
+      const bytes = Buffer.concat([Buffer.from('{"k":"'), body, Buffer.from('","z":1}')]);
+      const result = scan(bytes);
+      if (expected === 'false') {
+        expect(result, `at ${at}`).toBe(false);
+        continue;
+      }
+      expect(result, `at ${at}`).toBeInstanceOf(Array);
+      const [k] = result as SpanMember[];
+      expect(k!.end - k!.start, `at ${at}`).toBe(body.length + 2);
+      expect(k!.escaped, `at ${at}`).toBe(expected === 'escaped');
+    }
+  });
+  it('sees a non-ASCII byte in a long member name (it leaves such a name to the slow path)', () => {
+    for (let at = 0; at <= 20; at++) {
+      const name = Buffer.concat([Buffer.alloc(at, 0x61), Buffer.from('é'), Buffer.alloc(20 - at, 0x62)]);
+      expect(scan(Buffer.concat([Buffer.from('{"'), name, Buffer.from('":1}')])), `at ${at}`).toBeUndefined();
+    }
   });
 });
 
