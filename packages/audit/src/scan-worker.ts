@@ -50,7 +50,8 @@ port.on('message', (m: ScanRequest | { id: number; key: string; end: true }) => 
   let start = 0;
   for (let i = 0; i < m.meta.length; i += 3) {
     const end = m.meta[i + 2]!;
-    inputs.push({ offset: m.meta[i]!, timestamp: m.meta[i + 1]!, value: m.bytes.subarray(start, end) });
+    // A Buffer view, which the scanner reads as it is (it would make one of a plain Uint8Array).
+    inputs.push({ offset: m.meta[i]!, timestamp: m.meta[i + 1]!, value: Buffer.from(m.bytes.buffer, m.bytes.byteOffset + start, end - start) });
     start = end;
   }
   try {

@@ -100,7 +100,7 @@ const isDigit = (b: number | undefined): boolean => b !== undefined && b >= ZERO
 // The scanned bytes' buffer as 32-bit words, for `stringEnd` to pass over four plain bytes at a
 // time, and where the bytes start in it: set by `scanCanonical` for its scan (the view is made
 // once per buffer, and the records of a batch share one).
-let words = new Int32Array(0);
+let words: Int32Array<ArrayBufferLike> = new Int32Array(0);
 let wordsOf: ArrayBufferLike | undefined;
 let wordsOffset = 0;
 
