@@ -12,6 +12,7 @@
 import { isUtf8 } from 'node:buffer';
 import { canonicalJson, parseCanonical, scanCanonical, sha256Hex, type SpanMember } from '@xr/crypto/canonical';
 import { GENESIS_HASH } from '@xr/domain/envelope';
+import type { Result } from '@xr/domain/errors';
 import { leafHash, MerkleTree, ProofPaths, type ProofPath } from '@xr/tlog';
 import type { Anomaly } from './report.js';
 
@@ -322,6 +323,7 @@ export class PartitionScanner {
   private expected = 0;
   private shift = 0;
   private readonly caseSeqs = new Map<string, number>();
+  private readonly notes = new NoteText();
   /** The partition's RFC 6962 tree, leaf by leaf as records are scanned. */
   readonly tree = new MerkleTree();
   /**
@@ -399,8 +401,7 @@ export class PartitionScanner {
     // bytes under the same seal, and that copy is the one followed (the fold checks sent copies
     // first; a copy with nothing to match is followed there).
     if (read.seal && e.source === this.where.region) {
-      const seal = jsonString(buf, read.seal[0], read.seal[1]);
-      const path = this.paths.path(seal, leafHash(r.value.subarray(span[0], span[1])));
+      const path = sealPath(buf, read.seal[0], read.seal[1], leafHash(buf.subarray(span[0], span[1])), this.paths, this.notes);
       if (!path.ok) {
         event.sealMalformed = path.message;
       } else {
@@ -419,6 +420,67 @@ export class PartitionScanner {
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A seal's JSON string as it starts in a record: `"`, the tlog-proof header line, `index ` (the newline escaped: `\n`). */
+const SEAL_HEAD = Buffer.from('"c2sp.org/tlog-proof@v1\\nindex ', 'latin1');
+/** Bytes of a base64 hash line. */
+const HASH_LINE_BYTES = 44;
+
+/** Whether `bytes[p, p + 2)`, before `end`, is `\n` (an escaped newline). */
+const newlineAt = (bytes: Uint8Array, p: number, end: number): boolean => p + 2 <= end && bytes[p] === 0x5c && bytes[p + 1] === 0x6e;
+
+/**
+ * The last seal note a partition's scan read, as bytes and as text: the events of a sealed batch
+ * carry the same note, decoded once (and one string, which the proof memo looks up by its hash).
+ */
+export class NoteText {
+  private bytes: Uint8Array = new Uint8Array(0);
+  private text = '';
+
+  /** The text of the JSON string content at `bytes[from, to)`; undefined when it does not decode (the caller's split was off). */
+  read(bytes: Uint8Array, from: number, to: number): string | undefined {
+    if (sameSpan(bytes, from, to, this.bytes, 0, this.bytes.length)) return this.text;
+    let text: unknown;
+    try {
+      text = JSON.parse(`"${utf8(bytes, from, to)}"`);
+    } catch {
+      return undefined;
+    }
+    if (typeof text !== 'string') return undefined;
+    this.bytes = bytes.slice(from, to);
+    this.text = text;
+    return text;
+  }
+}
+
+/**
+ * Where a sealed event's seal leads, `paths.path` of the seal's text, read from the record's bytes
+ * where the seal has the common shape (no extra line: the header, `index`, lines of 44 characters,
+ * a blank line, the note) without decoding the whole string: the hash lines are sliced as they are
+ * (`ProofPaths.pathOf` checks each one it uses as canonical base64, so a line holding an escape
+ * or anything else sends it to the whole text) and the note is decoded once per batch. Anything
+ * else is decoded and read by `path`. `seal` is the span of the JSON string, quotes included.
+ */
+export function sealPath(bytes: Uint8Array, start: number, end: number, leaf: Uint8Array, paths: ProofPaths, notes: NoteText): Result<ProofPath> {
+  const whole = (): string => jsonString(bytes, start, end);
+  const last = end - 1; // the closing quote
+  if (last - start < SEAL_HEAD.length || !sameSpan(bytes, start, start + SEAL_HEAD.length, SEAL_HEAD, 0, SEAL_HEAD.length)) return paths.path(whole(), leaf);
+  let p = start + SEAL_HEAD.length;
+  const digits = p;
+  while (p < last && bytes[p]! >= 0x30 && bytes[p]! <= 0x39) p++;
+  // Decimal, no leading zero, safe.
+  if (p === digits || p - digits > 15 || (bytes[digits] === 0x30 && p - digits > 1) || !newlineAt(bytes, p, last)) return paths.path(whole(), leaf);
+  const index = Number(utf8(bytes, digits, p));
+  p += 2;
+  const hashes: string[] = [];
+  while (!newlineAt(bytes, p, last)) {
+    if (!newlineAt(bytes, p + HASH_LINE_BYTES, last)) return paths.path(whole(), leaf);
+    hashes.push(utf8(bytes, p, p + HASH_LINE_BYTES));
+    p += HASH_LINE_BYTES + 2;
+  }
+  const checkpoint = notes.read(bytes, p + 2, last);
+  return checkpoint === undefined ? paths.path(whole(), leaf) : paths.pathOf(index, hashes, checkpoint, leaf, whole);
+}
 
 const interned = new Map<string, string>();
 

@@ -1,12 +1,16 @@
 /**
  * The scan reads a journal record in one pass over its bytes (scanCanonical) where it can, the old
  * way (decode, parseCanonical) where it cannot: both must give the same answer for any record,
- * honest or damaged.
+ * honest or damaged. So must the two ways of following a sent event's seal: from the record's
+ * bytes, or from its decoded text.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes } from '@xr/crypto';
-import { readRecord, type ReadRecord } from '../src/journal-scan.js';
+import type { Result } from '@xr/domain';
+import { ed25519Signer, formatCheckpoint, formatTlogProof, MerkleTree, ProofPaths, signNote, type ProofPath } from '@xr/tlog';
+import { NoteText, readRecord, sealPath, type ReadRecord } from '../src/journal-scan.js';
 
 const event = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   caseId: '01900014-0000-7000-8000-000000000013',
@@ -111,5 +115,60 @@ describe('a journal record read in one pass, or parsed', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("a sent event's seal read from the record's bytes, or decoded whole", () => {
+  // A sealed batch of 20 events: its note, and each event's tlog-proof.
+  const key = generateKeyPairSync('ed25519').privateKey;
+  const tree = new MerkleTree();
+  for (let i = 0; i < 20; i++) tree.appendData(Buffer.from(`event ${i}`));
+  const root = tree.root();
+  if (!root.ok) throw new Error(root.message);
+  const body = formatCheckpoint({ origin: 'xr.seal.371500/370200', size: 20, rootHash: root.value, extensions: [] });
+  const note = body.ok ? signNote(body.value, [ed25519Signer('xr.seal.371500', key)]) : body;
+  if (!note.ok) throw new Error(note.message);
+  const proofOf = (index: number): string => {
+    const proof = tree.inclusionProof(index, 20);
+    const text = proof.ok ? formatTlogProof({ index, proof: proof.value, checkpoint: note.value }) : proof;
+    if (!text.ok) throw new Error(text.message);
+    return text.value;
+  };
+  // What may land in a seal's text: escapes, a quote, a newline (a line split or joined), non-ASCII, a control character.
+  const junk = fc.string({ unit: fc.constantFrom('\\', '"', '\n', '\n\n', 'A', '=', '0', '—', '\u0001', ' ', 'index ', 'extra eA==\n'), minLength: 1, maxLength: 3 });
+  const shown = (r: Result<ProofPath>): unknown => (r.ok ? { ...r.value, root: r.value.root && Buffer.from(r.value.root).toString('hex') } : r);
+
+  it('leads where ProofPaths.path of the decoded text leads, seal after seal, honest or damaged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(19), fc.constantFrom('intact', 'intact', 'insert', 'cut', 'leaf', 'zero', 'long'), fc.nat(), junk), { minLength: 1, maxLength: 12 }), (seals) => {
+        // One memo and one note reader for the run, as a partition's scan keeps them; the reference has its own memo.
+        const paths = new ProofPaths();
+        const notes = new NoteText();
+        const reference = new ProofPaths();
+        for (const [index, how, at, text] of seals) {
+          let seal = proofOf(index);
+          const k = at % (seal.length + 1);
+          if (how === 'insert') seal = seal.slice(0, k) + text + seal.slice(k);
+          if (how === 'cut') seal = seal.slice(0, k) + seal.slice(k + text.length);
+          // An index with a leading zero, or past 2^53.
+          if (how === 'zero') seal = seal.replace('\nindex ', '\nindex 0');
+          if (how === 'long') seal = seal.replace('\nindex ', `\nindex ${'9'.repeat(15 + (at % 3))}`);
+          const leaf = tree.hashAt(0, how === 'leaf' ? (index + 1 + (at % 19)) % 20 : index);
+          const buf = record({ eventSeal: seal });
+          const read = readRecord(buf);
+          if (typeof read === 'string' || !read.seal) throw new Error(`the record does not read: ${typeof read === "string" ? read : "no seal"}`);
+          expect(shown(sealPath(buf, read.seal[0], read.seal[1], leaf, paths, notes)), JSON.stringify(seal)).toEqual(shown(reference.path(seal, leaf)));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('takes the common shape from the bytes: an honest seal leads to its note\'s root', () => {
+    const buf = record({ eventSeal: proofOf(7) });
+    const read = readRecord(buf);
+    if (typeof read === 'string' || !read.seal) throw new Error('the record does not read');
+    const path = sealPath(buf, read.seal[0], read.seal[1], tree.hashAt(0, 7), new ProofPaths(), new NoteText());
+    expect(path.ok && { index: path.value.index, size: path.value.size, root: Buffer.from(path.value.root!).equals(root.value), note: path.value.checkpoint === note.value }).toEqual({ index: 7, size: 20, root: true, note: true });
   });
 });

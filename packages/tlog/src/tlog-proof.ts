@@ -127,8 +127,9 @@ const HASH_LINE = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
  * `proofPath` for many proofs that share few notes (a sealed batch: each event's proof carries the
  * batch's note): each note's body is parsed once, and the nodes of proofs that led to the root the
  * note states are remembered, so the next proof through one of them stops hashing there when the
- * rest of its hashes are that node's known way up. A proof's hash lines are checked as text and
- * decoded only where it hashes. The answer is always the one `proofPath` gives (a property test
+ * rest of its hashes are that node's known way up. A proof's hash lines are checked as canonical
+ * base64 text and decoded only where it hashes; a line it compares with a known node's way up
+ * equals one checked before. The answer is always the one `proofPath` gives (a property test
  * checks it on random trees and corrupted proofs): a known node only says which root the
  * remaining, identical steps would reach. A batch of n events then costs about 2n node hashes
  * instead of n·log₂n. Bounded; the oldest note is forgotten first.
@@ -139,19 +140,29 @@ export class ProofPaths {
   constructor(private readonly max = 256) {}
 
   path(text: string, leaf: Uint8Array): Result<ProofPath> {
-    // The common shape (no extra line, every line well formed) read here; anything else as `proofPath` reads it.
+    // The common shape (no extra line) split here; anything else as `proofPath` reads it.
     const blank = text.indexOf('\n\n');
-    if (blank <= PROOF_HEAD.length || !text.startsWith(PROOF_HEAD) || !isHash(leaf)) return proofPath(text, leaf);
+    if (blank <= PROOF_HEAD.length || !text.startsWith(PROOF_HEAD)) return proofPath(text, leaf);
     const lines = text.slice(PROOF_HEAD.length, blank).split('\n');
     const index = lines[0]!.startsWith('index ') ? parseDecimal(lines[0]!.slice('index '.length)) : undefined;
-    if (index === undefined || lines.length - 1 > MAX_PROOF_HASHES) return proofPath(text, leaf);
-    for (let i = 1; i < lines.length; i++) if (!HASH_LINE.test(lines[i]!)) return proofPath(text, leaf);
-    const checkpoint = text.slice(blank + 2);
-    if (!checkpoint.endsWith('\n')) return proofPath(text, leaf);
+    if (index === undefined) return proofPath(text, leaf);
+    lines.shift();
+    return this.pathOf(index, lines, text.slice(blank + 2), leaf, () => text);
+  }
+
+  /**
+   * `path` of a proof already split by the caller: `text()` is the header line, `index <index>`,
+   * the `hashes` lines, a blank line and `checkpoint`. The hash lines need not have been checked:
+   * each is checked as canonical base64 where it is decoded, or found equal to a line that was;
+   * `text` is asked for only when the proof is not in the common shape (then `proofPath` reads it).
+   */
+  pathOf(index: number, hashes: readonly string[], checkpoint: string, leaf: Uint8Array, text: () => string): Result<ProofPath> {
+    if (hashes.length > MAX_PROOF_HASHES || !checkpoint.endsWith('\n') || !isHash(leaf)) return proofPath(text(), leaf);
     const note = this.note(checkpoint);
-    if (!('size' in note.size)) return ok({ checkpoint, index, problem: note.size.problem });
+    if (!('size' in note.size)) return allHashLines(hashes) ? ok({ checkpoint, index, problem: note.size.problem }) : proofPath(text(), leaf);
     const size = note.size.size;
-    return ok(pathTo(checkpoint, index, size, this.root(index, size, leaf, lines, note.levels, note.size.root)));
+    const root = this.root(index, size, leaf, hashes, note.levels, note.size.root);
+    return root === undefined ? proofPath(text(), leaf) : ok(pathTo(checkpoint, index, size, root));
   }
 
   private note(checkpoint: string): { size: NoteSize; levels: Map<number, KnownNode>[] } {
@@ -163,27 +174,37 @@ export class ProofPaths {
     return known;
   }
 
-  /** `rootFromInclusionProof` over `lines[1..]` (base64 hashes), stopping at a known node whose way up the rest of the proof repeats. */
-  private root(index: number, size: number, leaf: Uint8Array, lines: readonly string[], levels: Map<number, KnownNode>[], stated: Uint8Array): Result<Uint8Array> {
-    const decoded = (): Uint8Array[] => lines.slice(1).map((l) => Buffer.from(l, 'base64'));
-    if (!isCount(size) || index >= size) return rootFromInclusionProof(index, size, leaf, decoded());
+  /**
+   * `rootFromInclusionProof` over `hashes` (base64), stopping at a known node whose way up the rest
+   * of the proof repeats; undefined when a line it needs is not canonical base64 (the proof does
+   * not parse).
+   */
+  private root(index: number, size: number, leaf: Uint8Array, hashes: readonly string[], levels: Map<number, KnownNode>[], stated: Uint8Array): Result<Uint8Array> | undefined {
+    const decoded = (): Uint8Array[] | undefined => (allHashLines(hashes) ? hashes.map((l) => Buffer.from(l, 'base64')) : undefined);
+    const whole = (): Result<Uint8Array> | undefined => {
+      const proof = decoded();
+      return proof && rootFromInclusionProof(index, size, leaf, proof);
+    };
+    if (!isCount(size) || index >= size) return whole();
     const at: InclusionPosition = { fn: index, sn: size - 1, level: 0 };
     let r = leaf;
     const trail: { level: number; fn: number; hash: Uint8Array; up: string }[] = [];
-    for (let i = 1; i < lines.length; i++) {
-      if (at.sn === 0) return rootFromInclusionProof(index, size, leaf, decoded());
+    for (let i = 0; i < hashes.length; i++) {
+      if (at.sn === 0) return whole();
       const known = levels[at.level]?.get(at.fn);
-      if (known && equalBytes(known.hash, r) && knownWayUp(levels, lines, i, { ...at })) {
-        // The nodes hashed on the way here lead to the stated root too.
+      if (known && equalBytes(known.hash, r) && knownWayUp(levels, hashes, i, { ...at })) {
+        // The nodes hashed on the way here lead to the stated root too (and the lines from here
+        // are lines that were checked: the known way up).
         remember(levels, trail);
         return ok(stated);
       }
-      const up = lines[i]!;
+      const up = hashes[i]!;
+      if (!HASH_LINE.test(up)) return undefined;
       const p = Buffer.from(up, 'base64');
       trail.push({ level: at.level, fn: at.fn, hash: r, up });
       r = climb(at) ? nodeHash(p, r) : nodeHash(r, p);
     }
-    if (at.sn !== 0) return rootFromInclusionProof(index, size, leaf, decoded());
+    if (at.sn !== 0) return whole();
     if (equalBytes(r, stated)) {
       remember(levels, trail);
       (levels[at.level] ??= new Map()).set(at.fn, { hash: r });
@@ -192,17 +213,23 @@ export class ProofPaths {
   }
 }
 
+/** Whether every line is the canonical base64 of a 32-byte hash. */
+function allHashLines(hashes: readonly string[]): boolean {
+  for (const l of hashes) if (!HASH_LINE.test(l)) return false;
+  return true;
+}
+
 function remember(levels: Map<number, KnownNode>[], trail: readonly { level: number; fn: number; hash: Uint8Array; up: string }[]): void {
   for (const t of trail) (levels[t.level] ??= new Map()).set(t.fn, { hash: t.hash, up: t.up });
 }
 
-/** Whether lines[i..] (base64 hashes) are exactly the known way up from the node at `at` to the root, step for step. */
-function knownWayUp(levels: Map<number, KnownNode>[], lines: readonly string[], i: number, at: InclusionPosition): boolean {
+/** Whether hashes[i..] (base64) are exactly the known way up from the node at `at` to the root, step for step. */
+function knownWayUp(levels: Map<number, KnownNode>[], hashes: readonly string[], i: number, at: InclusionPosition): boolean {
   for (let j = i; ; j++) {
     const node = levels[at.level]?.get(at.fn);
     if (!node) return false;
-    if (j === lines.length) return at.sn === 0 && node.up === undefined;
-    if (at.sn === 0 || node.up === undefined || node.up !== lines[j]) return false;
+    if (j === hashes.length) return at.sn === 0 && node.up === undefined;
+    if (at.sn === 0 || node.up === undefined || node.up !== hashes[j]) return false;
     climb(at);
   }
 }
