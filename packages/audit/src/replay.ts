@@ -104,8 +104,9 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
       folds.set(region, fold);
       for (const [partition, read] of reads.get(region)!.entries()) {
         // Sent events are checked as they are folded, before any received copy: a received copy
-        // with the same bytes and seal is then checked by reference.
-        const folded = await fold.partition(read, signatures);
+        // with the same bytes and seal is then checked by reference. So is a received copy whose
+        // sender's journal is folded already (while the workers still scan); the others at the end.
+        const folded = await fold.partition(read, signatures, (sender) => folds.has(sender) && sender !== region);
         trees.set(journalOrigin(prefix, region, partition), folded.tree);
       }
     }
@@ -133,7 +134,9 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
     }
     journals.set(region, { region, partitions, events, quarantined: { ids, digests } });
   }
-  for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region) signatures?.add(e);
+  // The received copies not checked in the fold: their sender's journal was folded after their own, or is not audited.
+  const foldedBefore = (sender: string, region: string): boolean => regions.indexOf(sender) >= 0 && regions.indexOf(sender) < regions.indexOf(region);
+  for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region && !foldedBefore(e.event.source, region)) signatures?.add(e);
   const signaturesVerified = signatures ? await signatures.finish() : 0;
   options.onProgress?.({ records, ...(total > 0 ? { total } : {}) });
   return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified } };
@@ -232,6 +235,13 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool:
   return { where, tree: built, batches: inOrder(), done };
 }
 
+/** A sender's last seq in a case, and the case's next sender. */
+interface SenderSeq {
+  readonly source: string;
+  seq: number;
+  readonly next: SenderSeq | undefined;
+}
+
 /**
  * What spans a region's partitions, folded on this thread in partition and offset order: the
  * Merkle tree of each partition, replays of an event anywhere in the region's journal, each
@@ -247,11 +257,13 @@ class JournalFold {
     private readonly anomalies: Anomaly[],
   ) {}
 
-  async partition(read: PartitionRead, signatures: SignatureCheck | undefined): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
+  /** @param receivedNow whether a received copy from this sender is checked as it is folded (its sender's sent copies are checked already). */
+  async partition(read: PartitionRead, signatures: SignatureCheck | undefined, receivedNow: (sender: string) => boolean): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
     const { topic, partition } = read.where;
     const region = this.region;
     const entries: JournalEntry[] = [];
-    const senderSeqs = new Map<string, number>();
+    // Per case, each sender's last seq (a short list: a case has few senders).
+    const senderSeqs = new Map<string, SenderSeq>();
     for await (const { inputs, scanned } of read.batches) {
       for (let i = 0; i < inputs.length; i++) {
         const r = inputs[i]!;
@@ -266,17 +278,21 @@ class JournalFold {
         entries.push(entry);
         // Where its seal's proof led is handed over now and not kept (it is the only reader).
         if (event.source === region) signatures?.add(entry, sealPathOf(event, scanned, i));
+        else if (receivedNow(event.source)) signatures?.add(entry);
         const seen = this.events.get(event.id);
         if (seen) {
           this.anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });
           continue;
         }
         this.events.set(event.id, entry);
-        const senderKey = `${event.caseId}/${event.source}`;
-        const lastSeq = senderSeqs.get(senderKey) ?? 0;
+        const senders = senderSeqs.get(event.caseId);
+        let sender = senders;
+        while (sender !== undefined && sender.source !== event.source) sender = sender.next;
+        const lastSeq = sender?.seq ?? 0;
         // The handling side may lack a sender's refused requests (quarantined): gaps are allowed, going back is not.
         if (event.seq <= lastSeq) this.anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
-        else senderSeqs.set(senderKey, event.seq);
+        else if (sender) sender.seq = event.seq;
+        else senderSeqs.set(event.caseId, { source: event.source, seq: event.seq, next: senders });
       }
     }
     this.partitions.push(entries);
