@@ -15,6 +15,8 @@ export interface RegionJournal {
   readonly partitions: readonly (readonly JournalEntry[])[];
   /** Event id → its first entry. */
   readonly events: ReadonlyMap<string, JournalEntry>;
+  /** The entries whose event id an earlier entry of the journal holds (replays). */
+  readonly replays: ReadonlySet<JournalEntry>;
   /** Event ids and value digests (hex SHA-256) in the region's quarantine. */
   readonly quarantined: { readonly ids: ReadonlySet<string>; readonly digests: ReadonlySet<string> };
 }
@@ -41,7 +43,7 @@ export function crossRegion(prefix: string, journals: ReadonlyMap<string, Region
           const there = other.events.get(ev.id);
           if (there?.event && sameEventBytes(there, e)) {
             // The check the other way compares a received copy with the sender's first entry for the id.
-            if (journal.events.get(ev.id) === e) matched.add(there);
+            if (!journal.replays.has(e)) matched.add(there);
             continue;
           }
           if (other.quarantined.ids.has(ev.id) || other.quarantined.digests.has(digest(eventBytes(e)))) continue;

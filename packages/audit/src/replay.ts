@@ -115,7 +115,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   }
   for (const region of regions) {
     const fold = folds.get(region)!;
-    const { partitions, events } = fold;
+    const { partitions, events, replays } = fold;
     const ids = new Set<string>();
     const digests = new Set<string>();
     const qTopic = t.quarantine(region);
@@ -132,7 +132,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
         }
       }
     }
-    journals.set(region, { region, partitions, events, quarantined: { ids, digests } });
+    journals.set(region, { region, partitions, events, replays, quarantined: { ids, digests } });
   }
   // The received copies not checked in the fold: their sender's journal was folded after their own, or is not audited.
   const foldedBefore = (sender: string, region: string): boolean => regions.indexOf(sender) >= 0 && regions.indexOf(sender) < regions.indexOf(region);
@@ -251,6 +251,8 @@ class JournalFold {
   readonly partitions: JournalEntry[][] = [];
   /** Event id → its first entry in the region's journal (a later one is a replay). */
   readonly events = new Map<string, JournalEntry>();
+  /** The later ones. */
+  readonly replays = new Set<JournalEntry>();
 
   constructor(
     private readonly region: string,
@@ -281,6 +283,7 @@ class JournalFold {
         else if (receivedNow(event.source)) signatures?.add(entry);
         const seen = this.events.get(event.id);
         if (seen) {
+          this.replays.add(entry);
           this.anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });
           continue;
         }
