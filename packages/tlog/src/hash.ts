@@ -29,6 +29,22 @@ export function leafHash(data: Uint8Array): Uint8Array {
   return oneShot('sha256', scratch.subarray(0, data.length + 1));
 }
 
+/**
+ * `nodeHash` of `hash` and a sibling given as the base64 of 32 bytes (a proof line already checked
+ * as such), the sibling on the left when `siblingLeft`: decoded straight into the node's input.
+ */
+export function nodeHashWithBase64(hash: Uint8Array, sibling: string, siblingLeft: boolean): Uint8Array {
+  if (!oneShot || hash.length !== HASH_SIZE) {
+    const p = Buffer.from(sibling, 'base64');
+    return siblingLeft ? nodeHash(p, hash) : nodeHash(hash, p);
+  }
+  node[0] = 0x01;
+  const written = node.write(sibling, siblingLeft ? 1 : 1 + HASH_SIZE, HASH_SIZE, 'base64');
+  if (written !== HASH_SIZE) throw new RangeError(`a proof line decodes to ${written} bytes, not ${HASH_SIZE}`);
+  node.set(hash, siblingLeft ? 1 + HASH_SIZE : 1);
+  return oneShot('sha256', node);
+}
+
 /** The hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   if (!oneShot || left.length !== HASH_SIZE || right.length !== HASH_SIZE) return crypto.createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();

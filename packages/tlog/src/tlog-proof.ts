@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '@xr/domain/errors';
 import { decodeBase64, encodeBase64, equalBytes, isCount, parseDecimal } from './bytes.js';
 import { openCheckpoint, parseCheckpoint, type CheckpointKeys, type OpenedCheckpoint } from './checkpoint.js';
-import { isHash, nodeHash } from './hash.js';
+import { isHash, nodeHashWithBase64 } from './hash.js';
 import { parseNote } from './note.js';
 import { climb, rootFromInclusionProof, verifyInclusion, type InclusionPosition } from './verify.js';
 
@@ -200,9 +200,8 @@ export class ProofPaths {
       }
       const up = hashes[i]!;
       if (!HASH_LINE.test(up)) return undefined;
-      const p = Buffer.from(up, 'base64');
       trail.push({ level: at.level, fn: at.fn, hash: r, up });
-      r = climb(at) ? nodeHash(p, r) : nodeHash(r, p);
+      r = nodeHashWithBase64(r, up, climb(at));
     }
     if (at.sn !== 0) return whole();
     if (equalBytes(r, stated)) {
