@@ -5,7 +5,7 @@
  */
 import type { PublicJwk } from '@xr/crypto';
 import { journalOrigin, topics } from '@xr/exchange';
-import { type MerkleTree, ProofPaths } from '@xr/tlog';
+import { MerkleTree, ProofPaths } from '@xr/tlog';
 import { readCheckpoints, type CheckpointLog } from './checkpoints.js';
 import type { RegionJournal } from './cross-region.js';
 import { SourceError } from './export.js';
@@ -90,15 +90,32 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   const pool = options.scanPool ?? (threads > 0 ? sharedScanPool(threads) : undefined);
   const reads = new Map<string, PartitionRead[]>();
   const folds = new Map<string, JournalFold>();
+  // Partitions are read and scanned in the order they are folded, a few at a time (one a worker):
+  // the fold then takes each batch as it comes back. Read all at once, every partition's scan
+  // ended near the end and this thread folded most of the journal after the workers were done
+  // (measured: the last 160 ms of a 1.2 s audit).
+  const gates: ((go: boolean) => void)[] = [];
   try {
     const memo = `${audits++}`;
+    const started: PartitionRead[] = [];
     for (const region of regions) {
       const topic = t.journal(region);
       const list: PartitionRead[] = [];
       const paths = new ProofPaths();
-      for (let partition = 0; partition < partitionCounts.get(region)!; partition++) list.push(readPartition(guarded(source.records(topic, partition), anomalies), { region, topic, partition }, pool, options.batchRecords ?? BATCH, tick, paths, memo));
+      for (let partition = 0; partition < partitionCounts.get(region)!; partition++) {
+        const gate = new Promise<boolean>((resolve) => gates.push(resolve));
+        const read = readPartition(guarded(source.records(topic, partition), anomalies), { region, topic, partition }, gate, pool, options.batchRecords ?? BATCH, tick, paths, memo);
+        list.push(read);
+        started.push(read);
+      }
       reads.set(region, list);
     }
+    const ahead = Math.max(2, pool?.size ?? 0);
+    started.forEach((read, k) => {
+      if (k < ahead) gates[k]!(true);
+      const next = (): void => gates[k + ahead]?.(true);
+      read.done.then(next, next);
+    });
     for (const region of regions) {
       const fold = new JournalFold(region, anomalies);
       folds.set(region, fold);
@@ -111,6 +128,8 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
       }
     }
   } finally {
+    // A partition not started by now (the fold failed) is not read at all.
+    for (const gate of gates) gate(false);
     await Promise.allSettled([...reads.values()].flat().map((r) => r.done));
   }
   for (const region of regions) {
@@ -166,10 +185,13 @@ interface PartitionRead {
   readonly done: Promise<void>;
 }
 
-/** Starts reading one partition in offset order and scanning it in batches: on a worker of `pool`, or here. */
-function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool: ScanPool | undefined, size: number, tick: (n: number) => void, paths: ProofPaths, memo: string): PartitionRead {
+/**
+ * Reads one partition in offset order once `gate` says go (false: not at all) and scans it in
+ * batches: on a worker of `pool` (the least loaded when it starts), or here.
+ */
+function readPartition(records: AsyncIterable<SourceRecord>, where: Where, gate: Promise<boolean>, pool: ScanPool | undefined, size: number, tick: (n: number) => void, paths: ProofPaths, memo: string): PartitionRead {
   const scanner = pool ? undefined : new PartitionScanner(where, paths);
-  const lane = pool?.partition(where, memo);
+  let lane: ReturnType<ScanPool['partition']> | undefined;
   const batches: Promise<ScanBatch>[] = [];
   let ended = false;
   let wake: (() => void) | undefined;
@@ -197,6 +219,8 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool:
     if (batches.length > IN_FLIGHT) await batches[batches.length - 1 - IN_FLIGHT];
   };
   const reading = (async () => {
+    if (!(await gate)) return;
+    lane = pool?.partition(where, memo);
     for await (const r of records) {
       batch.push(r);
       if (batch.length === size) await send();
@@ -205,7 +229,8 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, pool:
   })();
   reading.catch(() => undefined);
   let tree: Promise<MerkleTree> | undefined;
-  const finish = (): Promise<MerkleTree> => (tree ??= lane ? lane.end() : Promise.resolve(scanner!.tree));
+  // Never started (a failed fold): no tree.
+  const finish = (): Promise<MerkleTree> => (tree ??= lane ? lane.end() : Promise.resolve(scanner?.tree ?? new MerkleTree()));
   const done = reading
     .finally(async () => {
       ended = true;
