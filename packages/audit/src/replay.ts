@@ -123,7 +123,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
         // Sent events are checked as they are folded, before any received copy: a received copy
         // with the same bytes and seal is then checked by reference. So is a received copy whose
         // sender's journal is folded already (while the workers still scan); the others at the end.
-        const folded = await fold.partition(read, signatures, (sender) => folds.has(sender) && sender !== region);
+        const folded = await fold.partition(read, signatures, (sender) => folds.has(sender) && sender !== region, (target, id) => (target !== region ? folds.get(target)?.events.get(id) : undefined));
         trees.set(journalOrigin(prefix, region, partition), folded.tree);
       }
     }
@@ -153,9 +153,12 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
     }
     journals.set(region, { region, partitions, events, replays, quarantined: { ids, digests } });
   }
-  // The received copies not checked in the fold: their sender's journal was folded after their own, or is not audited.
+  // The received copies not checked in the fold: their sender's journal was folded after their own
+  // and held no sent copy of theirs (each one that did was checked right after it), or is not audited.
   const foldedBefore = (sender: string, region: string): boolean => regions.indexOf(sender) >= 0 && regions.indexOf(sender) < regions.indexOf(region);
-  for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region && !foldedBefore(e.event.source, region)) signatures?.add(e);
+  const checkedEarly = new Set<JournalEntry>();
+  for (const fold of folds.values()) for (const e of fold.receivedChecked) checkedEarly.add(e);
+  for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region && !foldedBefore(e.event.source, region) && !checkedEarly.has(e)) signatures?.add(e);
   const signaturesVerified = signatures ? await signatures.finish() : 0;
   options.onProgress?.({ records, ...(total > 0 ? { total } : {}) });
   return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified } };
@@ -284,8 +287,14 @@ class JournalFold {
     private readonly anomalies: Anomaly[],
   ) {}
 
-  /** @param receivedNow whether a received copy from this sender is checked as it is folded (its sender's sent copies are checked already). */
-  async partition(read: PartitionRead, signatures: SignatureCheck | undefined, receivedNow: (sender: string) => boolean): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
+  /** Received copies in journals folded before this one, checked as their sent copy here was (see `partition`). */
+  readonly receivedChecked: JournalEntry[] = [];
+
+  /**
+   * @param receivedNow whether a received copy from this sender is checked as it is folded (its sender's sent copies are checked already)
+   * @param receivedCopy the first entry for an event id in the target's journal, when that journal is folded already: a received copy there of an event sent here is checked right after the sent copy (which is fresh in memory; the audit's end would read both again)
+   */
+  async partition(read: PartitionRead, signatures: SignatureCheck | undefined, receivedNow: (sender: string) => boolean, receivedCopy: (target: string, id: string) => JournalEntry | undefined): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
     const { topic, partition } = read.where;
     const region = this.region;
     const entries: JournalEntry[] = [];
@@ -313,6 +322,11 @@ class JournalFold {
           continue;
         }
         this.events.set(event.id, entry);
+        const there = signatures && event.source === region ? receivedCopy(event.target, event.id) : undefined;
+        if (there?.event?.source === region) {
+          signatures!.add(there);
+          this.receivedChecked.push(there);
+        }
         const senders = senderSeqs.get(event.caseId);
         let sender = senders;
         while (sender !== undefined && sender.source !== event.source) sender = sender.next;
