@@ -226,6 +226,35 @@ function text(buf: Buffer, m: SpanMember): string {
   return m.escaped ? jsonString(buf, m.start, m.end) : utf8(buf, m.start + 1, m.end - 1);
 }
 
+// An event's type, source and target take few values: a small cache, by a hash of the bytes,
+// hands back the string already made (checked against the bytes, ASCII only) instead of decoding a
+// new one every record; the same string each time, so the fold's look-ups by them are cheap too.
+const VALUE_CACHE_SIZE = 256;
+const valueCache: string[] = new Array<string>(VALUE_CACHE_SIZE).fill('');
+
+/** A short string member's value, from the cache when its bytes are those of a cached ASCII string. */
+function recurring(buf: Buffer, m: SpanMember): string {
+  const start = m.start + 1;
+  const end = m.end - 1;
+  if (m.escaped || end - start > 64) return text(buf, m);
+  let hash = end - start;
+  let any = 0;
+  for (let k = start; k < end; k++) {
+    const b = buf[k]!;
+    any |= b;
+    hash = Math.imul(hash ^ b, 0x01000193); // FNV-1a
+  }
+  if (any >= 0x80) return text(buf, m);
+  const slot = (hash ^ (hash >>> 13)) & (VALUE_CACHE_SIZE - 1);
+  const cached = valueCache[slot]!;
+  if (cached.length === end - start) {
+    let k = 0;
+    while (k < cached.length && cached.charCodeAt(k) === buf[start + k]) k++;
+    if (k === cached.length) return cached;
+  }
+  return (valueCache[slot] = text(buf, m));
+}
+
 const TOP_MEMBERS = ['event', 'eventJws', 'eventSeal', 'prev', 'n', 'caseSeq', 'recordedAt'];
 const EVENT_MEMBERS = ['id', 'caseId', 'type', 'source', 'target', 'time', 'seq'];
 
@@ -271,7 +300,7 @@ function fromSpans(buf: Buffer, members: readonly SpanMember[], chainHead: strin
   if (!isCount(caseSeqValue, 1)) return 'caseSeq is not a positive integer';
   if (recordedAt?.kind !== 'string') return 'recordedAt is not a string';
   return {
-    event: { id: text(buf, idM), caseId: text(buf, caseIdM), type: text(buf, typeM), source: text(buf, sourceM), target: text(buf, targetM), time: text(buf, timeM), seq },
+    event: { id: text(buf, idM), caseId: text(buf, caseIdM), type: recurring(buf, typeM), source: recurring(buf, sourceM), target: recurring(buf, targetM), time: text(buf, timeM), seq },
     n: nValue,
     caseSeq: caseSeqValue,
     prev: prevText,
@@ -540,18 +569,27 @@ export interface PackedBatch {
   readonly anomalies: { readonly i: number; readonly list: Anomaly[] }[];
   readonly hashes: Uint8Array;
   readonly notes: string[];
+  /** The distinct types, sources and targets of the batch, which `numbers` indexes (a few values, sent once a batch). */
+  readonly texts: string[];
 }
 
-/** Per record: caseSeq, event (1 or 0), seq, bytesStart, bytesEnd, sealStart, sealEnd, sealNote, sealIndex, sealSize. */
-const NUMBERS = 10;
-/** Per record: id, caseId, type, source, target, time, jws, sealMalformed, sealProblem. */
-const STRINGS = 9;
+/** Per record: caseSeq, event (1 or 0), seq, bytesStart, bytesEnd, sealStart, sealEnd, sealNote, sealIndex, sealSize, then type, source and target as indexes into `texts`. */
+const NUMBERS = 13;
+/** Per record: id, caseId, time, jws, sealMalformed, sealProblem. */
+const STRINGS = 6;
 
 export function packBatch(b: ScannedBatch): PackedBatch {
   const count = b.records.length;
   const numbers = new Float64Array(count * NUMBERS).fill(Number.NaN);
   const strings: (string | null)[] = new Array<string | null>(count * STRINGS).fill(null);
   const anomalies: { i: number; list: Anomaly[] }[] = [];
+  const texts: string[] = [];
+  const textIndex = new Map<string, number>();
+  const indexOf = (text: string): number => {
+    let k = textIndex.get(text);
+    if (k === undefined) textIndex.set(text, (k = texts.push(text) - 1));
+    return k;
+  };
   for (let i = 0; i < count; i++) {
     const r = b.records[i]!;
     if (r.anomalies) anomalies.push({ i, list: r.anomalies });
@@ -568,24 +606,25 @@ export function packBatch(b: ScannedBatch): PackedBatch {
     if (e.sealNote !== undefined) numbers[n + 7] = e.sealNote;
     if (e.sealIndex !== undefined) numbers[n + 8] = e.sealIndex;
     if (e.sealSize !== undefined) numbers[n + 9] = e.sealSize;
+    numbers[n + 10] = indexOf(e.type);
+    numbers[n + 11] = indexOf(e.source);
+    numbers[n + 12] = indexOf(e.target);
     const t = i * STRINGS;
     strings[t] = e.id;
     strings[t + 1] = e.caseId;
-    strings[t + 2] = e.type;
-    strings[t + 3] = e.source;
-    strings[t + 4] = e.target;
-    strings[t + 5] = e.time;
-    strings[t + 6] = e.jws ?? null;
-    strings[t + 7] = e.sealMalformed ?? null;
-    strings[t + 8] = e.sealProblem ?? null;
+    strings[t + 2] = e.time;
+    strings[t + 3] = e.jws ?? null;
+    strings[t + 4] = e.sealMalformed ?? null;
+    strings[t + 5] = e.sealProblem ?? null;
   }
-  return { count, numbers, strings, anomalies, hashes: b.hashes, notes: b.notes };
+  return { count, numbers, strings, anomalies, hashes: b.hashes, notes: b.notes, texts };
 }
 
 export function unpackBatch(p: PackedBatch): ScannedBatch {
   const { count, numbers: f, strings: x } = p;
   const records: Scanned[] = new Array<Scanned>(count);
   const anomaliesOf = new Map(p.anomalies.map((a) => [a.i, a.list]));
+  const texts = p.texts.map(intern);
   // No closure or spread a record: this runs on the folding thread for every record.
   const num = (v: number): number | undefined => (Number.isNaN(v) ? undefined : v);
   const str = (v: string | null | undefined): string | undefined => v ?? undefined;
@@ -601,21 +640,21 @@ export function unpackBatch(p: PackedBatch): ScannedBatch {
     const event: ScannedEvent = {
       id: x[t]!,
       caseId: x[t + 1]!,
-      type: intern(x[t + 2]!),
-      source: intern(x[t + 3]!),
-      target: intern(x[t + 4]!),
-      time: x[t + 5]!,
+      type: texts[f[n + 10]!]!,
+      source: texts[f[n + 11]!]!,
+      target: texts[f[n + 12]!]!,
+      time: x[t + 2]!,
       seq: f[n + 2]!,
-      jws: str(x[t + 6]),
+      jws: str(x[t + 3]),
       sealStart: num(f[n + 5]!),
       sealEnd: num(f[n + 6]!),
       bytesStart: f[n + 3]!,
       bytesEnd: f[n + 4]!,
-      sealMalformed: str(x[t + 7]),
+      sealMalformed: str(x[t + 4]),
       sealNote: num(f[n + 7]!),
       sealIndex: num(f[n + 8]!),
       sealSize: num(f[n + 9]!),
-      sealProblem: str(x[t + 8]),
+      sealProblem: str(x[t + 5]),
     };
     records[i] = { anomalies, event, caseSeq };
   }
