@@ -56,6 +56,12 @@ export interface ScannedEvent extends RecordEvent {
   readonly sealIndex?: number | undefined;
   readonly sealSize?: number | undefined;
   readonly sealProblem?: string | undefined;
+  /**
+   * The sender's last seq in this case before this event, in this partition, when this event's
+   * seq does not follow it (it goes back or repeats); as the scan saw it, knowing of no replays
+   * (the fold, which knows of them, judges again from the first one on: `SenderOrder`).
+   */
+  readonly senderBehind?: number | undefined;
 }
 
 /** An event's facts as the audit keeps them: where its bytes are in its record (`eventBytes` gives them). */
@@ -347,11 +353,39 @@ function scalar(buf: Buffer, m: SpanMember): unknown {
   }
 }
 
+/** A sender's last seq in a case, and the case's next sender (a case has few). */
+interface SenderSeq {
+  readonly source: string;
+  seq: number;
+  readonly next: SenderSeq | undefined;
+}
+
+/**
+ * Each sender's order within a case, in one partition: a sender's seq must grow (the handling
+ * side may lack a sender's refused requests, quarantined: gaps are allowed, going back is not).
+ */
+export class SenderOrder {
+  private readonly cases = new Map<string, SenderSeq>();
+
+  /** Takes the next event; returns the sender's last seq when `seq` does not follow it (the event is then not taken), else undefined. */
+  next(caseId: string, source: string, seq: number): number | undefined {
+    const senders = this.cases.get(caseId);
+    let sender = senders;
+    while (sender !== undefined && sender.source !== source) sender = sender.next;
+    const last = sender?.seq ?? 0;
+    if (seq <= last) return last;
+    if (sender) sender.seq = seq;
+    else this.cases.set(caseId, { source, seq, next: senders });
+    return undefined;
+  }
+}
+
 export class PartitionScanner {
   private prevHash = GENESIS_HASH;
   private expected = 0;
   private shift = 0;
   private readonly caseSeqs = new Map<string, number>();
+  private readonly senders = new SenderOrder();
   private readonly notes = new NoteText();
   /** The partition's RFC 6962 tree, leaf by leaf as records are scanned. */
   readonly tree = new MerkleTree();
@@ -425,6 +459,7 @@ export class PartitionScanner {
       sealIndex: undefined,
       sealSize: undefined,
       sealProblem: undefined,
+      senderBehind: this.senders.next(e.caseId, e.source, e.seq),
     };
     // A received event (source elsewhere) is not followed here: the sender's journal holds the same
     // bytes under the same seal, and that copy is the one followed (the fold checks sent copies
@@ -573,8 +608,8 @@ export interface PackedBatch {
   readonly texts: string[];
 }
 
-/** Per record: caseSeq, event (1 or 0), seq, bytesStart, bytesEnd, sealStart, sealEnd, sealNote, sealIndex, sealSize, then type, source and target as indexes into `texts`. */
-const NUMBERS = 13;
+/** Per record: caseSeq, event (1 or 0), seq, bytesStart, bytesEnd, sealStart, sealEnd, sealNote, sealIndex, sealSize, then type, source and target as indexes into `texts`, senderBehind. */
+const NUMBERS = 14;
 /** Per record: id, caseId, time, jws, sealMalformed, sealProblem. */
 const STRINGS = 6;
 
@@ -609,6 +644,7 @@ export function packBatch(b: ScannedBatch): PackedBatch {
     numbers[n + 10] = indexOf(e.type);
     numbers[n + 11] = indexOf(e.source);
     numbers[n + 12] = indexOf(e.target);
+    if (e.senderBehind !== undefined) numbers[n + 13] = e.senderBehind;
     const t = i * STRINGS;
     strings[t] = e.id;
     strings[t + 1] = e.caseId;
@@ -655,6 +691,7 @@ export function unpackBatch(p: PackedBatch): ScannedBatch {
       sealIndex: num(f[n + 8]!),
       sealSize: num(f[n + 9]!),
       sealProblem: str(x[t + 5]),
+      senderBehind: num(f[n + 13]!),
     };
     records[i] = { anomalies, event, caseSeq };
   }

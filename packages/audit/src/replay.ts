@@ -9,7 +9,7 @@ import { MerkleTree, ProofPaths } from '@xr/tlog';
 import { readCheckpoints, type CheckpointLog } from './checkpoints.js';
 import type { RegionJournal } from './cross-region.js';
 import { SourceError } from './export.js';
-import { PartitionScanner, sealPathOf, type JournalEntry, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
+import { PartitionScanner, sealPathOf, SenderOrder, type JournalEntry, type ScanInput, type ScannedBatch, type Where } from './journal-scan.js';
 import { replayRegistry, type RegistryTimeline } from './registry-replay.js';
 import type { Anomaly } from './report.js';
 import { defaultScanThreads, sharedScanPool, type ScanPool } from './scan-pool.js';
@@ -263,13 +263,6 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, gate:
   return { where, tree: built, batches: inOrder(), done };
 }
 
-/** A sender's last seq in a case, and the case's next sender. */
-interface SenderSeq {
-  readonly source: string;
-  seq: number;
-  readonly next: SenderSeq | undefined;
-}
-
 /**
  * What spans a region's partitions, folded on this thread in partition and offset order: the
  * Merkle tree of each partition, replays of an event anywhere in the region's journal, each
@@ -298,8 +291,10 @@ class JournalFold {
     const { topic, partition } = read.where;
     const region = this.region;
     const entries: JournalEntry[] = [];
-    // Per case, each sender's last seq (a short list: a case has few senders).
-    const senderSeqs = new Map<string, SenderSeq>();
+    // Each sender's order within a case was judged by the scan, which knows of no replays (a
+    // replay's seq is not taken): from the first replay in the partition on, it is judged here
+    // again, from the entries before it.
+    let senders: SenderOrder | undefined;
     for await (const { inputs, scanned } of read.batches) {
       for (let i = 0; i < inputs.length; i++) {
         const r = inputs[i]!;
@@ -317,6 +312,10 @@ class JournalFold {
         else if (receivedNow(event.source)) signatures?.add(entry);
         const seen = this.events.get(event.id);
         if (seen) {
+          if (!senders) {
+            senders = new SenderOrder();
+            for (const earlier of entries) if (earlier !== entry && earlier.event && !this.replays.has(earlier)) senders.next(earlier.event.caseId, earlier.event.source, earlier.event.seq);
+          }
           this.replays.add(entry);
           this.anomalies.push({ code: 'XR_AUDIT_EVENT_REPLAYED', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `event ${event.id} is already journaled at partition ${seen.partition} offset ${seen.offset}` });
           continue;
@@ -327,14 +326,8 @@ class JournalFold {
           signatures!.add(there);
           this.receivedChecked.push(there);
         }
-        const senders = senderSeqs.get(event.caseId);
-        let sender = senders;
-        while (sender !== undefined && sender.source !== event.source) sender = sender.next;
-        const lastSeq = sender?.seq ?? 0;
-        // The handling side may lack a sender's refused requests (quarantined): gaps are allowed, going back is not.
-        if (event.seq <= lastSeq) this.anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
-        else if (sender) sender.seq = event.seq;
-        else senderSeqs.set(event.caseId, { source: event.source, seq: event.seq, next: senders });
+        const lastSeq = senders ? senders.next(event.caseId, event.source, event.seq) : event.senderBehind;
+        if (lastSeq !== undefined) this.anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
       }
     }
     this.partitions.push(entries);

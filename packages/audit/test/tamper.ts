@@ -178,6 +178,24 @@ export const TAMPERS: Tamper[] = [
     },
   },
   {
+    name: 'replay an event re-signed with a later seq, before the sender\'s next event of the case',
+    checkpoints: 'after',
+    async mutate(copy, world, prefix) {
+      // 青岛's case.received (its seq 1) again, right after itself, with seq 5 and a target no one
+      // audits (so only the replay is wrong): its seq is not taken, so 青岛's next event of the
+      // case (seq 2) still follows seq 1 — a reader that took the replay's would say it goes back.
+      const caseId = world.caseIds[0]!;
+      const at = find(copy, QD, (r) => r.event.caseId === caseId && r.event.type === 'case.received');
+      const next = find(copy, QD, (r) => r.event.caseId === caseId && r.event.source === QD && r.event.seq === 2);
+      if (next.partition !== at.partition || next.offset <= at.offset) throw new Error('青岛\'s second event of the case is not after its first in one partition');
+      const event = { ...at.record.event, seq: 5, target: '370100' };
+      const records = journal(copy, QD)[at.partition]!;
+      records.splice(at.offset + 1, 0, { key: caseId, value: canonicalBytes({ ...at.record, event, eventJws: undefined, eventSeal: undefined, ...(await signedBy(world, world.regions[QD]!.signer, event)) }), headers: { 'xr-id': event.id } });
+      rechain(records);
+      return { code: 'XR_AUDIT_EVENT_REPLAYED', topic: `${prefix}.journal.${QD}`, partition: at.partition, offset: at.offset + 1, caseId, eventId: event.id, only: true };
+    },
+  },
+  {
     name: 'insert a record signed with a revoked key',
     checkpoints: 'before',
     async mutate(copy, world, prefix) {
