@@ -39,19 +39,22 @@ export function recordLine(r: SourceRecord): string {
   return JSON.stringify({ topic: r.topic, partition: r.partition, offset: r.offset, timestamp: r.timestamp, key: r.key, headers: r.headers, value: Buffer.from(r.value.buffer, r.value.byteOffset, r.value.length).toString('base64') });
 }
 
-const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /**
  * `text` decoded when it is canonical standard base64 (RFC 4648 §4: padded, nothing outside the
  * alphabet, the unused bits of the last character zero): the form `Buffer#toString('base64')`
- * writes, checked without writing it again (Node's decoder alone also takes base64url and skips
- * what it does not know).
+ * writes, checked without writing it again and without a pass over the text of our own. Node's
+ * decoder skips what is not in its alphabet (and stops at `=`), so every such character makes the
+ * bytes fewer than the length says; what it takes besides the standard alphabet is base64url's
+ * `-` and `_`, and any character past U+00FF by its low byte: those are looked for apart.
  */
 export function canonicalBase64(text: string): Buffer | undefined {
-  if (text.length % 4 !== 0 || !BASE64_TEXT.test(text)) return undefined;
+  if (text.length % 4 !== 0) return undefined;
   const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   if (pad > 0 && (BASE64_ALPHABET.indexOf(text[text.length - pad - 1]!) & (pad === 1 ? 0x03 : 0x0f)) !== 0) return undefined;
+  // Wider characters are taken by their low byte: 'ń' (U+0144) decodes as 'D'. So only ASCII (a native count).
+  if (text.includes('-') || text.includes('_') || Buffer.byteLength(text, 'utf8') !== text.length) return undefined;
   const bytes = Buffer.from(text, 'base64');
   return bytes.length === (text.length / 4) * 3 - pad ? bytes : undefined;
 }

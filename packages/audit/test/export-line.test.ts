@@ -8,7 +8,8 @@ const byReencoding = (text: string): boolean => Buffer.from(text, 'base64').toSt
 
 describe('an export line\'s value', () => {
   it('is canonical base64 exactly when writing its bytes again gives it back', () => {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ \n.';
+    // With characters Node's decoder reads by their low byte ('ń' as 'D', 'Ń' as 'C', 'ｄ' as 'd', '⭄' as 'D') and Latin-1 ones.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ \n.ńŃｄ⭄é\u00ff';
     const damaged = fc.tuple(fc.uint8Array({ maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...alphabet)), { maxLength: 3 }), fc.nat({ max: 3 })).map(([bytes, edits, cut]) => {
       const chars = [...Buffer.from(bytes).toString('base64')];
       for (const [at, c] of edits) if (chars.length > 0) chars[at % chars.length] = c;
@@ -22,7 +23,7 @@ describe('an export line\'s value', () => {
       }),
       { numRuns: 5000 },
     );
-    for (const text of ['', 'AA==', 'AB==', 'AAA=', 'AAB=', 'AAAA', 'A===', '====', 'AA=A', 'AA-_', 'AA\nA', 'QUJD', 'QUJD\n']) expect(canonicalBase64(text) !== undefined).toBe(byReencoding(text));
+    for (const text of ['', 'AA==', 'AB==', 'AAA=', 'AAB=', 'AAAA', 'A===', '====', 'AA=A', 'AA-_', 'AA\nA', 'QUJD', 'QUJD\n', 'QUJń', 'QUJ\u0143', 'AAAAQUJｄ']) expect(canonicalBase64(text) !== undefined).toBe(byReencoding(text));
   });
 
   it('a record line round-trips, and one with a value in base64url or with padding bits set is refused', () => {
