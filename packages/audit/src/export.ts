@@ -14,6 +14,8 @@ import { topics } from '@xr/exchange';
 import type { AuditSource, OutboxCursor, SourceRecord } from './source.js';
 
 export const EXPORT_FORMAT = 'xr-audit-export/v1';
+/** Records an export source reads before it hands them on. */
+const EXPORT_PAGE = 512;
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface ManifestFile {
@@ -175,19 +177,32 @@ export async function exportSource(dir: string): Promise<Result<AuditSource & { 
     prefix: manifest.prefix,
     regions: async () => [...manifest.regions],
     partitions: async (topic) => byTopic.get(topic)?.length ?? 0,
-    async *records(topic, partition, from = 0) {
+    async *pages(topic, partition, from = 0) {
       const data = contents.get(`${topic}/${partition}.jsonl`);
       if (!data) return;
-      // Line by line from the bytes (no string of the whole file, no array of all its lines).
+      // Line by line from the bytes (no string of the whole file, no array of all its lines), a page
+      // of lines at a time; a line that is not a record ends the partition after the ones before it.
+      let page: SourceRecord[] = [];
       for (let i = 0, at = 0; at < data.length; i++) {
         const newline = data.indexOf(0x0a, at);
         const end = newline < 0 ? data.length : newline;
         const line = data.toString('utf8', at, end);
         at = end + 1;
         const r = parseRecordLine(line);
-        if (typeof r === 'string' || r.topic !== topic || r.partition !== partition) throw new SourceError('XR_AUDIT_RECORD_MALFORMED', `${topic}/${partition}.jsonl line ${i + 1}: ${typeof r === 'string' ? r : 'names another topic or partition'}`, topic, partition, i);
-        if (r.offset >= from) yield r;
+        if (typeof r === 'string' || r.topic !== topic || r.partition !== partition) {
+          if (page.length > 0) yield page;
+          throw new SourceError('XR_AUDIT_RECORD_MALFORMED', `${topic}/${partition}.jsonl line ${i + 1}: ${typeof r === 'string' ? r : 'names another topic or partition'}`, topic, partition, i);
+        }
+        if (r.offset >= from) page.push(r);
+        if (page.length === EXPORT_PAGE) {
+          yield page;
+          page = [];
+        }
       }
+      if (page.length > 0) yield page;
+    },
+    async *records(topic, partition, from = 0) {
+      for await (const page of source.pages!(topic, partition, from)) yield* page;
     },
     cursors: async () => [...manifest.cursors],
     recordCount: async (topic) => (byTopic.get(topic) ?? []).reduce((n, f) => n + f.records, 0),

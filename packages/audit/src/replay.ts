@@ -47,8 +47,8 @@ export interface Replay {
   readonly counts: { journal: number; quarantine: number; signatures: number };
 }
 
-/** Records of a partition; a source that fails mid-way becomes an anomaly, not an exception. */
-async function* guarded(records: AsyncIterable<SourceRecord>, anomalies: Anomaly[]): AsyncIterable<SourceRecord> {
+/** Records (or pages of them) of a partition; a source that fails mid-way becomes an anomaly, not an exception. */
+async function* guarded<T>(records: AsyncIterable<T>, anomalies: Anomaly[]): AsyncIterable<T> {
   try {
     yield* records;
   } catch (error) {
@@ -104,7 +104,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
       const paths = new ProofPaths();
       for (let partition = 0; partition < partitionCounts.get(region)!; partition++) {
         const gate = new Promise<boolean>((resolve) => gates.push(resolve));
-        const read = readPartition(guarded(source.records(topic, partition), anomalies), { region, topic, partition }, gate, pool, options.batchRecords ?? BATCH, tick, paths, memo);
+        const read = readPartition(guarded(pagesOf(source, topic, partition), anomalies), { region, topic, partition }, gate, pool, options.batchRecords ?? BATCH, tick, paths, memo);
         list.push(read);
         started.push(read);
       }
@@ -164,6 +164,15 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified } };
 }
 
+/** A partition's records a page at a time: the source's pages, or its records one to a page. */
+async function* pagesOf(source: AuditSource, topic: string, partition: number): AsyncIterable<readonly SourceRecord[]> {
+  if (source.pages) {
+    yield* source.pages(topic, partition);
+    return;
+  }
+  for await (const r of source.records(topic, partition)) yield [r];
+}
+
 /** Audits run in this process: the workers' seal memo is per audit. */
 let audits = 0;
 
@@ -192,7 +201,7 @@ interface PartitionRead {
  * Reads one partition in offset order once `gate` says go (false: not at all) and scans it in
  * batches: on a worker of `pool` (the least loaded when it starts), or here.
  */
-function readPartition(records: AsyncIterable<SourceRecord>, where: Where, gate: Promise<boolean>, pool: ScanPool | undefined, size: number, tick: (n: number) => void, paths: ProofPaths, memo: string): PartitionRead {
+function readPartition(pages: AsyncIterable<readonly SourceRecord[]>, where: Where, gate: Promise<boolean>, pool: ScanPool | undefined, size: number, tick: (n: number) => void, paths: ProofPaths, memo: string): PartitionRead {
   const scanner = pool ? undefined : new PartitionScanner(where, paths);
   let lane: ReturnType<ScanPool['partition']> | undefined;
   const batches: Promise<ScanBatch>[] = [];
@@ -224,9 +233,11 @@ function readPartition(records: AsyncIterable<SourceRecord>, where: Where, gate:
   const reading = (async () => {
     if (!(await gate)) return;
     lane = pool?.partition(where, memo);
-    for await (const r of records) {
-      batch.push(r);
-      if (batch.length === size) await send();
+    for await (const page of pages) {
+      for (const r of page) {
+        batch.push(r);
+        if (batch.length === size) await send();
+      }
     }
     if (batch.length > 0) await send();
   })();

@@ -30,6 +30,12 @@ export interface AuditSource {
   partitions(topic: string): Promise<number>;
   /** Records of one partition from `from` (default 0), in offset order, read in pages. */
   records(topic: string, partition: number, from?: number): AsyncIterable<SourceRecord>;
+  /**
+   * The same records a page at a time, where the source reads them so: the audit takes a journal
+   * this way (a wait per page, not per record: at 100,000 records/s the async iteration of each
+   * record through the layers was ~1 µs of the folding thread's time a record).
+   */
+  pages?(topic: string, partition: number, from?: number): AsyncIterable<readonly SourceRecord[]>;
   /** Every outbox's committed position over its region's journal. */
   cursors(): Promise<OutboxCursor[]>;
   /** Records in a topic, when the source knows it cheaply (for progress and ETA). */
@@ -75,19 +81,24 @@ export function kafkaSource(log: EventLog, prefix: string, regions?: string[]): 
   const source: AuditSource = {
     prefix,
     partitions,
-    async *records(topic, partition, from = 0) {
+    async *pages(topic, partition, from = 0) {
       if (partition >= (await partitions(topic))) return;
       const end = await log.endOffset(topic, partition);
       for (let at = from; at < end; ) {
         const page = await log.read(topic, partition, at, Math.min(PAGE, end - at));
         if (page.length === 0) break;
-        for (const r of page) {
-          if (r.offset >= end) return;
-          // The log's own record (read-only to the audit): no copy a record.
-          yield r;
+        // The log's own records (read-only to the audit): no copy a record.
+        const last = page[page.length - 1]!.offset;
+        if (last >= end) {
+          yield page.filter((r) => r.offset < end);
+          return;
         }
-        at = page[page.length - 1]!.offset + 1;
+        yield page;
+        at = last + 1;
       }
+    },
+    async *records(topic, partition, from = 0) {
+      for await (const page of source.pages!(topic, partition, from)) yield* page;
     },
     recordCount: async (topic) => {
       let n = 0;
