@@ -45,6 +45,8 @@ export interface Replay {
   readonly cursors: readonly OutboxCursor[];
   readonly anomalies: Anomaly[];
   readonly counts: { journal: number; quarantine: number; signatures: number };
+  /** Entries known to hold the same bytes as their counterpart: the first for an event id in its sender's journal and the first in its receiver's, both (see `JournalFold`). */
+  readonly twins: ReadonlySet<JournalEntry>;
 }
 
 /** Records (or pages of them) of a partition; a source that fails mid-way becomes an anomaly, not an exception. */
@@ -90,6 +92,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   const pool = options.scanPool ?? (threads > 0 ? sharedScanPool(threads) : undefined);
   const reads = new Map<string, PartitionRead[]>();
   const folds = new Map<string, JournalFold>();
+  const twins = new Set<JournalEntry>();
   // Partitions are read and scanned in the order they are folded, a few at a time (one a worker):
   // the fold then takes each batch as it comes back. Read all at once, every partition's scan
   // ended near the end and this thread folded most of the journal after the workers were done
@@ -117,13 +120,19 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
       read.done.then(next, next);
     });
     for (const region of regions) {
-      const fold = new JournalFold(region, anomalies);
+      const fold = new JournalFold(region, anomalies, twins);
       folds.set(region, fold);
       for (const [partition, read] of reads.get(region)!.entries()) {
         // Sent events are checked as they are folded, before any received copy: a received copy
         // with the same bytes and seal is then checked by reference. So is a received copy whose
         // sender's journal is folded already (while the workers still scan); the others at the end.
-        const folded = await fold.partition(read, signatures, (sender) => folds.has(sender) && sender !== region, (target, id) => (target !== region ? folds.get(target)?.events.get(id) : undefined));
+        const folded = await fold.partition(
+          read,
+          signatures,
+          (sender) => folds.has(sender) && sender !== region,
+          (target, id) => (target !== region ? folds.get(target)?.events.get(id) : undefined),
+          (sent) => folds.get(sent.region)?.replays.has(sent) === false,
+        );
         trees.set(journalOrigin(prefix, region, partition), folded.tree);
       }
     }
@@ -161,7 +170,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region && !foldedBefore(e.event.source, region) && !checkedEarly.has(e)) signatures?.add(e);
   const signaturesVerified = signatures ? await signatures.finish() : 0;
   options.onProgress?.({ records, ...(total > 0 ? { total } : {}) });
-  return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified } };
+  return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified }, twins };
 }
 
 /** A partition's records a page at a time: the source's pages, or its records one to a page. */
@@ -286,19 +295,31 @@ class JournalFold {
   /** The later ones. */
   readonly replays = new Set<JournalEntry>();
 
-  constructor(
-    private readonly region: string,
-    private readonly anomalies: Anomaly[],
-  ) {}
 
   /** Received copies in journals folded before this one, checked as their sent copy here was (see `partition`). */
   readonly receivedChecked: JournalEntry[] = [];
 
   /**
+   * @param twins where the fold puts both entries of each pair found to hold the same bytes: the
+   * first entry for an event id in its sender's journal and the first in its receiver's (the
+   * signature check compared them; the cross-region check then need not)
+   */
+  constructor(
+    private readonly region: string,
+    private readonly anomalies: Anomaly[],
+    private readonly twins: Set<JournalEntry>,
+  ) {}
+
+  private twin(sent: JournalEntry, received: JournalEntry): void {
+    this.twins.add(sent);
+    this.twins.add(received);
+  }
+
+  /**
    * @param receivedNow whether a received copy from this sender is checked as it is folded (its sender's sent copies are checked already)
    * @param receivedCopy the first entry for an event id in the target's journal, when that journal is folded already: a received copy there of an event sent here is checked right after the sent copy (which is fresh in memory; the audit's end would read both again)
    */
-  async partition(read: PartitionRead, signatures: SignatureCheck | undefined, receivedNow: (sender: string) => boolean, receivedCopy: (target: string, id: string) => JournalEntry | undefined): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
+  async partition(read: PartitionRead, signatures: SignatureCheck | undefined, receivedNow: (sender: string) => boolean, receivedCopy: (target: string, id: string) => JournalEntry | undefined, twinFirst: (sent: JournalEntry) => boolean): Promise<{ entries: JournalEntry[]; tree: MerkleTree }> {
     const { topic, partition } = read.where;
     const region = this.region;
     const entries: JournalEntry[] = [];
@@ -320,7 +341,8 @@ class JournalFold {
         entries.push(entry);
         // Where its seal's proof led is handed over now and not kept (it is the only reader).
         if (event.source === region) signatures?.add(entry, sealPathOf(event, scanned, i));
-        else if (receivedNow(event.source)) signatures?.add(entry);
+        // A received copy checked by reference to its sender's copy: the same bytes (a twin, below).
+        const twin = event.source !== region && receivedNow(event.source) ? signatures?.add(entry) : undefined;
         const seen = this.events.get(event.id);
         if (seen) {
           if (!senders) {
@@ -332,9 +354,10 @@ class JournalFold {
           continue;
         }
         this.events.set(event.id, entry);
+        if (twin !== undefined && twin.region === event.source && twinFirst(twin)) this.twin(twin, entry);
         const there = signatures && event.source === region ? receivedCopy(event.target, event.id) : undefined;
         if (there?.event?.source === region) {
-          signatures!.add(there);
+          if (signatures!.add(there) === entry) this.twin(entry, there);
           this.receivedChecked.push(there);
         }
         const lastSeq = senders ? senders.next(event.caseId, event.source, event.seq) : event.senderBehind;

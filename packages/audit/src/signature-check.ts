@@ -60,8 +60,12 @@ function sameSeal(a: JournalEntry, b: JournalEntry): boolean {
 }
 
 export interface SignatureCheck {
-  /** Offers a journal entry (and, for a sent sealed event, where its proof led when it was scanned); returns at once (verification is batched). */
-  add(entry: JournalEntry, sealPath?: ProofPath): void;
+  /**
+   * Offers a journal entry (and, for a sent sealed event, where its proof led when it was scanned);
+   * returns at once (verification is batched). Returns the entry it was checked by reference to
+   * (the same bytes under the same seal or JWS), when it was.
+   */
+  add(entry: JournalEntry, sealPath?: ProofPath): JournalEntry | undefined;
   /** Waits for every verdict; returns how many distinct signatures were verified. */
   finish(): Promise<number>;
 }
@@ -103,11 +107,11 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
   return {
     add(entry, sealPath) {
       const event = entry.event;
-      if (!event) return;
+      if (!event) return undefined;
       if (event.sealStart !== undefined) {
         // Held by both journals: the same bytes under the same seal are checked once.
         const same = sealed.get(event.id);
-        if (same && sameSeal(same, entry) && sameEventBytes(same, entry)) return;
+        if (same && sameSeal(same, entry) && sameEventBytes(same, entry)) return same;
         // The inclusion proof was followed where the record was scanned (maybe a worker thread); the note and key are judged here.
         // A received copy with no sent copy to match (the sender's journal not audited, or not the same) is followed here.
         const path = sealPath ? ({ ok: true, value: sealPath } as const) : event.sealMalformed !== undefined ? ({ ok: false, message: event.sealMalformed } as const) : proofPath(sealText(entry) ?? '', leafHash(eventBytes(entry)));
@@ -116,13 +120,13 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
         if (!checked.ok) return void anomalies.push(refusal(entry, checked.code, `${checked.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
         if (checked.region !== event.source) return void anomalies.push(refusal(entry, 'XR_KEY_REGION_MISMATCH', `sealed by ${checked.kid}, not by a key of the source region ${event.source}`));
         if (!same) sealed.set(event.id, entry);
-        return;
+        return undefined;
       }
       const jws = event.jws ?? '';
       const known = byEvent.get(event.id);
       if (known && known.job.signature !== undefined && sameEventBytes(known.entries[0]!, entry) && known.entries[0]!.event!.jws === jws) {
         known.entries.push(entry);
-        return;
+        return known.entries[0];
       }
       const parts = jws.split('.');
       const header = parts.length === 3 && parts[1] === '' ? protectedHeader(parts[0]!) : undefined;
@@ -140,6 +144,7 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
       if (!known) byEvent.set(event.id, pending);
       batch.push(pending);
       if (batch.length >= BATCH) flush();
+      return undefined;
     },
     async finish() {
       if (!started && batch.length < INLINE_BELOW) {
