@@ -364,19 +364,25 @@ interface SenderSeq {
  * Each sender's order within a case, in one partition: a sender's seq must grow (the handling
  * side may lack a sender's refused requests, quarantined: gaps are allowed, going back is not).
  */
+/** The sender's last seq in the case, when `seq` does not follow it (the event is then not taken), else undefined, the event taken. */
+function nextSender(c: { senders: SenderSeq | undefined }, source: string, seq: number): number | undefined {
+  let sender = c.senders;
+  while (sender !== undefined && sender.source !== source) sender = sender.next;
+  const last = sender?.seq ?? 0;
+  if (seq <= last) return last;
+  if (sender) sender.seq = seq;
+  else c.senders = { source, seq, next: c.senders };
+  return undefined;
+}
+
 export class SenderOrder {
-  private readonly cases = new Map<string, SenderSeq>();
+  private readonly cases = new Map<string, { senders: SenderSeq | undefined }>();
 
   /** Takes the next event; returns the sender's last seq when `seq` does not follow it (the event is then not taken), else undefined. */
   next(caseId: string, source: string, seq: number): number | undefined {
-    const senders = this.cases.get(caseId);
-    let sender = senders;
-    while (sender !== undefined && sender.source !== source) sender = sender.next;
-    const last = sender?.seq ?? 0;
-    if (seq <= last) return last;
-    if (sender) sender.seq = seq;
-    else this.cases.set(caseId, { source, seq, next: senders });
-    return undefined;
+    let c = this.cases.get(caseId);
+    if (!c) this.cases.set(caseId, (c = { senders: undefined }));
+    return nextSender(c, source, seq);
   }
 }
 
@@ -384,8 +390,8 @@ export class PartitionScanner {
   private prevHash = GENESIS_HASH;
   private expected = 0;
   private shift = 0;
-  private readonly caseSeqs = new Map<string, number>();
-  private readonly senders = new SenderOrder();
+  /** Per case: its last caseSeq in the partition, and each sender's last seq (one look-up a record for both). */
+  private readonly cases = new Map<string, { caseSeq: number; senders: SenderSeq | undefined }>();
   private readonly notes = new NoteText();
   /** The partition's RFC 6962 tree, leaf by leaf as records are scanned. */
   readonly tree = new MerkleTree();
@@ -437,9 +443,11 @@ export class PartitionScanner {
     }
     this.shift = n - r.offset;
     this.prevHash = hash;
-    const lastCaseSeq = this.caseSeqs.get(e.caseId) ?? 0;
+    let order = this.cases.get(e.caseId);
+    const lastCaseSeq = order?.caseSeq ?? 0;
     if (caseSeq !== lastCaseSeq + 1) (anomalies ??= []).push(this.anomaly(r.offset, { caseId: e.caseId, eventId: e.id, code: 'XR_AUDIT_CASE_SEQUENCE', message: `caseSeq ${caseSeq} follows ${lastCaseSeq} for case ${e.caseId}` }));
-    this.caseSeqs.set(e.caseId, Math.max(caseSeq, lastCaseSeq));
+    if (order) order.caseSeq = Math.max(caseSeq, lastCaseSeq);
+    else this.cases.set(e.caseId, (order = { caseSeq: Math.max(caseSeq, lastCaseSeq), senders: undefined }));
     // One object a record, every member always present (one shape for the engine): absent ones undefined.
     const event: Writable<ScannedEvent> = {
       id: e.id,
@@ -459,7 +467,7 @@ export class PartitionScanner {
       sealIndex: undefined,
       sealSize: undefined,
       sealProblem: undefined,
-      senderBehind: this.senders.next(e.caseId, e.source, e.seq),
+      senderBehind: nextSender(order, e.source, e.seq),
     };
     // A received event (source elsewhere) is not followed here: the sender's journal holds the same
     // bytes under the same seal, and that copy is the one followed (the fold checks sent copies
