@@ -100,16 +100,21 @@ export async function auditBench(o: AuditBenchOptions): Promise<BenchResult[]> {
 
     // Three timed audits each way, the median reported (a single run on a 2-core machine moved by
     // ±10 % from one to the next); each run's rate is in the notes.
-    const timed = async (what: string, run: () => Promise<AuditReport>): Promise<{ report: AuditReport; ms: number; rates: number[] }> => {
-      const runs: { report: AuditReport; ms: number }[] = [];
+    // Each audit's process CPU (user + system, every thread) a record beside its rate: on a shared
+    // 2-core box one run's rate moves by ±15 % with the share it gets; its CPU a record, less.
+    const timed = async (what: string, run: () => Promise<AuditReport>): Promise<{ report: AuditReport; ms: number; rates: number[]; cpuUs: number; cpus: number[] }> => {
+      const runs: { report: AuditReport; ms: number; cpuUs: number }[] = [];
       for (let k = 0; k < RUNS; k++) {
         const start = performance.now();
+        const cpu = process.cpuUsage();
         const report = await run();
-        runs.push({ report, ms: performance.now() - start });
+        const used = process.cpuUsage(cpu);
+        runs.push({ report, ms: performance.now() - start, cpuUs: (used.user + used.system) / records });
         clean(report, what);
       }
       const sorted = [...runs].sort((a, b) => a.ms - b.ms);
-      return { ...sorted[Math.floor(RUNS / 2)]!, rates: runs.map((r) => roundRate((records * 1000) / r.ms)) };
+      const cpus = runs.map((r) => Number(r.cpuUs.toFixed(1)));
+      return { ...sorted[Math.floor(RUNS / 2)]!, rates: runs.map((r) => roundRate((records * 1000) / r.ms)), cpuUs: [...cpus].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!, cpus };
     };
     o.progress('audit: verifying from the embedded log');
     const liveRuns = await timed('verify from the log', () => verifyAudit(kafkaSource(log, PREFIX), options));
@@ -147,6 +152,7 @@ export async function auditBench(o: AuditBenchOptions): Promise<BenchResult[]> {
     return [
       { name: 'audit_verify_records_per_s', unit: 'records/s', value: roundRate(liveRate), n: records, notes: `${what('kafkaSource on the embedded log', live, liveMs)}; the median of ${RUNS} audits (${liveRuns.rates.join(', ')} records/s) after a warm-up of 20,000 records on the same workers (named audit.verify before)`, ratios: ratios(liveRate) },
       { name: 'audit_verify_export_records_per_s', unit: 'records/s', value: roundRate(offlineRate), n: records, notes: `${what('exportSource', offline, offlineMs)}; the median of ${RUNS} audits (${offlineRuns.rates.join(', ')} records/s); the export (written by writeExport, not timed) is checked against its manifest as it is read (named audit.verify-export before)`, ratios: ratios(offlineRate) },
+      { name: 'audit_verify_cpu_us_per_record', unit: 'µs', value: liveRuns.cpuUs, n: records, notes: `process CPU (user + system, the calling thread and the scan workers) a journal record in the audits from the log: the median of ${RUNS} (${liveRuns.cpus.join(', ')} µs); it moves less than the rate with the share of the machine a run gets. From an export: ${offlineRuns.cpuUs} µs (${offlineRuns.cpus.join(', ')}). On ${cores} cores, ${roundRate((cores * 1e6) / liveRuns.cpuUs)} records/s is what this CPU a record allows with every core busy` },
       rateResult('sha256_per_s_1core', 'ops/s', sha, `sha256Hex of one journal record (${s.record.byteLength} bytes), one core, measured by the audit benchmark; ${spread(before.sha, after.sha)} (named audit.ceiling.sha256 before)`),
       rateResult('audit.ceiling.record-floor', 'records/s', fl, `the work no audit of a record skips, on one core: the one-pass RFC 8785 and UTF-8 check (scanCanonical, as the audit does it), SHA-256 for the chain and the RFC 6962 leaf hash, of one journal record (${s.record.byteLength} bytes); this machine has ${cores} cores, so no audit here exceeds ${roundRate(fl.perSecond * cores)} records/s (ratio vs_record_floor_all_cores; the rest of an audit is its bookkeeping: the fold, the events it keeps, signatures, the cross-region check); ${spread(before.floor, after.floor)}`),
       rateResult('audit.ceiling.ed25519-verify', 'ops/s', ed, `node:crypto verify (Ed25519) over one event's bytes (${s.input.byteLength} bytes) with a cached public KeyObject, one core; ${spread(before.ed, after.ed)}`),
