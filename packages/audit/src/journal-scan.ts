@@ -452,9 +452,9 @@ export class PartitionScanner {
     const event: Writable<ScannedEvent> = {
       id: e.id,
       caseId: e.caseId,
-      type: intern(e.type),
-      source: intern(e.source),
-      target: intern(e.target),
+      type: e.type,
+      source: e.source,
+      target: e.target,
       time: e.time,
       seq: e.seq,
       jws: read.jws,
@@ -559,6 +559,7 @@ const interned = new Map<string, string>();
 /**
  * One string for each of the few values an event's type, source and target take: the audit keeps
  * every event's facts, and 100,000 copies of "371500" are 100,000 objects for the collector to move.
+ * For the values a batch brings from a worker (a scan on this thread has them from `recurring`).
  */
 function intern(s: string): string {
   const known = interned.get(s);

@@ -93,6 +93,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   const reads = new Map<string, PartitionRead[]>();
   const folds = new Map<string, JournalFold>();
   const twins = new Set<JournalEntry>();
+  const receivedChecked = new Set<JournalEntry>();
   // Partitions are read and scanned in the order they are folded, a few at a time (one a worker):
   // the fold then takes each batch as it comes back. Read all at once, every partition's scan
   // ended near the end and this thread folded most of the journal after the workers were done
@@ -120,7 +121,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
       read.done.then(next, next);
     });
     for (const region of regions) {
-      const fold = new JournalFold(region, anomalies, twins);
+      const fold = new JournalFold(region, anomalies, twins, receivedChecked);
       folds.set(region, fold);
       for (const [partition, read] of reads.get(region)!.entries()) {
         // Sent events are checked as they are folded, before any received copy: a received copy
@@ -164,10 +165,9 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   }
   // The received copies not checked in the fold: their sender's journal was folded after their own
   // and held no sent copy of theirs (each one that did was checked right after it), or is not audited.
-  const foldedBefore = (sender: string, region: string): boolean => regions.indexOf(sender) >= 0 && regions.indexOf(sender) < regions.indexOf(region);
-  const checkedEarly = new Set<JournalEntry>();
-  for (const fold of folds.values()) for (const e of fold.receivedChecked) checkedEarly.add(e);
-  for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region && !foldedBefore(e.event.source, region) && !checkedEarly.has(e)) signatures?.add(e);
+  const foldOrder = new Map(regions.map((region, k) => [region, k]));
+  const foldedBefore = (sender: string, region: string): boolean => (foldOrder.get(sender) ?? Infinity) < foldOrder.get(region)!;
+  for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region && !foldedBefore(e.event.source, region) && !receivedChecked.has(e)) signatures?.add(e);
   const signaturesVerified = signatures ? await signatures.finish() : 0;
   options.onProgress?.({ records, ...(total > 0 ? { total } : {}) });
   return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified }, twins };
@@ -295,19 +295,18 @@ class JournalFold {
   /** The later ones. */
   readonly replays = new Set<JournalEntry>();
 
-
-  /** Received copies in journals folded before this one, checked as their sent copy here was (see `partition`). */
-  readonly receivedChecked: JournalEntry[] = [];
-
   /**
    * @param twins where the fold puts both entries of each pair found to hold the same bytes: the
    * first entry for an event id in its sender's journal and the first in its receiver's (the
    * signature check compared them; the cross-region check then need not)
+   * @param receivedChecked where the fold puts the received copies in journals folded before this
+   * one that it checked as their sent copy here was (see `partition`)
    */
   constructor(
     private readonly region: string,
     private readonly anomalies: Anomaly[],
     private readonly twins: Set<JournalEntry>,
+    private readonly receivedChecked: Set<JournalEntry>,
   ) {}
 
   private twin(sent: JournalEntry, received: JournalEntry): void {
@@ -358,7 +357,7 @@ class JournalFold {
         const there = signatures && event.source === region ? receivedCopy(event.target, event.id) : undefined;
         if (there?.event?.source === region) {
           if (signatures!.add(there) === entry) this.twin(entry, there);
-          this.receivedChecked.push(there);
+          this.receivedChecked.add(there);
         }
         const lastSeq = senders ? senders.next(event.caseId, event.source, event.seq) : event.senderBehind;
         if (lastSeq !== undefined) this.anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });
