@@ -13,7 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import { canonicalJson, parseCanonical, scanCanonical, sha256Hex, type SpanMember } from '@xr/crypto/canonical';
 import { GENESIS_HASH } from '@xr/domain/envelope';
 import type { Result } from '@xr/domain/errors';
-import { leafHash, MerkleTree, ProofPaths, type ProofPath } from '@xr/tlog';
+import { HASH_LINE_BYTES, leafHash, MerkleTree, ProofPaths, type ProofPath } from '@xr/tlog';
 import type { Anomaly } from './report.js';
 
 /** A journal record as the audit keeps it. */
@@ -495,8 +495,8 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A seal's JSON string as it starts in a record: `"`, the tlog-proof header line, `index ` (the newline escaped: `\n`). */
 const SEAL_HEAD = Buffer.from('"c2sp.org/tlog-proof@v1\\nindex ', 'latin1');
-/** Bytes of a base64 hash line. */
-const HASH_LINE_BYTES = 44;
+/** From one hash line to the next in a seal's JSON string: the line and its escaped newline (`\n`). */
+const LINE_STRIDE = HASH_LINE_BYTES + 2;
 
 /** Whether `bytes[p, p + 2)`, before `end`, is `\n` (an escaped newline). */
 const newlineAt = (bytes: Uint8Array, p: number, end: number): boolean => p + 2 <= end && bytes[p] === 0x5c && bytes[p + 1] === 0x6e;
@@ -528,9 +528,9 @@ export class NoteText {
 /**
  * Where a sealed event's seal leads, `paths.path` of the seal's text, read from the record's bytes
  * where the seal has the common shape (no extra line: the header, `index`, lines of 44 characters,
- * a blank line, the note) without decoding the whole string: the hash lines are sliced as they are
- * (`ProofPaths.pathOf` checks each one it uses as canonical base64, so a line holding an escape
- * or anything else sends it to the whole text) and the note is decoded once per batch. Anything
+ * a blank line, the note) without decoding the whole string: the hash lines are read where they sit
+ * in the record (`ProofPaths.pathOf` checks each one it uses as canonical base64, so a line holding
+ * an escape or anything else sends it to the whole text) and the note is decoded once per batch. Anything
  * else is decoded and read by `path`. `seal` is the span of the JSON string, quotes included.
  */
 export function sealPath(bytes: Uint8Array, start: number, end: number, leaf: Uint8Array, paths: ProofPaths, notes: NoteText): Result<ProofPath> {
@@ -544,14 +544,15 @@ export function sealPath(bytes: Uint8Array, start: number, end: number, leaf: Ui
   if (p === digits || p - digits > 15 || (bytes[digits] === 0x30 && p - digits > 1) || !newlineAt(bytes, p, last)) return paths.path(whole(), leaf);
   const index = Number(utf8(bytes, digits, p));
   p += 2;
-  const hashes: string[] = [];
+  const first = p;
+  let count = 0;
   while (!newlineAt(bytes, p, last)) {
     if (!newlineAt(bytes, p + HASH_LINE_BYTES, last)) return paths.path(whole(), leaf);
-    hashes.push(utf8(bytes, p, p + HASH_LINE_BYTES));
-    p += HASH_LINE_BYTES + 2;
+    count++;
+    p += LINE_STRIDE;
   }
   const checkpoint = notes.read(bytes, p + 2, last);
-  return checkpoint === undefined ? paths.path(whole(), leaf) : paths.pathOf(index, hashes, checkpoint, leaf, whole);
+  return checkpoint === undefined ? paths.path(whole(), leaf) : paths.pathOf(index, { bytes, start: first, stride: LINE_STRIDE, count }, checkpoint, leaf, whole);
 }
 
 const interned = new Map<string, string>();

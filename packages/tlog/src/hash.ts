@@ -29,18 +29,59 @@ export function leafHash(data: Uint8Array): Uint8Array {
   return oneShot('sha256', scratch.subarray(0, data.length + 1));
 }
 
+/** Base64 digit values by byte; 0xff where the byte is not a base64 digit. */
+const DIGIT = new Uint8Array(256).fill(0xff);
+for (const [k, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) DIGIT[c.charCodeAt(0)] = k;
+
+/** Bytes of a hash line: the base64 of 32 bytes, `=` padded. */
+export const HASH_LINE_BYTES = 44;
+
 /**
- * `nodeHash` of `hash` and a sibling given as the base64 of 32 bytes (a proof line already checked
- * as such), the sibling on the left when `siblingLeft`: decoded straight into the node's input.
+ * Whether `bytes[at, at + 44)` is the canonical base64 of a 32-byte hash (as `decodeBase64` takes
+ * it): 43 digits, the last with its two unused bits zero, then `=`.
  */
-export function nodeHashWithBase64(hash: Uint8Array, sibling: string, siblingLeft: boolean): Uint8Array {
+export function isHashLine(bytes: Uint8Array, at: number): boolean {
+  if (at < 0 || at + HASH_LINE_BYTES > bytes.length || bytes[at + 43] !== 0x3d) return false;
+  let any = 0;
+  for (let k = at; k < at + 42; k++) any |= DIGIT[bytes[k]!]!;
+  const last = DIGIT[bytes[at + 42]!]!;
+  // An invalid byte's 0xff sets the high bit, which no digit (0–63) has.
+  return (any & 0x80) === 0 && (last & 0x83) === 0;
+}
+
+/** Decodes a hash line `isHashLine` accepted into `out[to, to + 32)`. */
+function decodeHashLine(bytes: Uint8Array, at: number, out: Uint8Array, to: number): void {
+  let k = at;
+  let o = to;
+  for (let g = 0; g < 10; g++, k += 4, o += 3) {
+    const n = (DIGIT[bytes[k]!]! << 18) | (DIGIT[bytes[k + 1]!]! << 12) | (DIGIT[bytes[k + 2]!]! << 6) | DIGIT[bytes[k + 3]!]!;
+    out[o] = n >>> 16;
+    out[o + 1] = (n >>> 8) & 0xff;
+    out[o + 2] = n & 0xff;
+  }
+  const n = (DIGIT[bytes[k]!]! << 18) | (DIGIT[bytes[k + 1]!]! << 12) | (DIGIT[bytes[k + 2]!]! << 6);
+  out[o] = n >>> 16;
+  out[o + 1] = (n >>> 8) & 0xff;
+}
+
+/** The 32 bytes of a hash line `isHashLine` accepted. */
+export function hashOfLine(bytes: Uint8Array, at: number): Uint8Array {
+  const out = new Uint8Array(HASH_SIZE);
+  decodeHashLine(bytes, at, out, 0);
+  return out;
+}
+
+/**
+ * `nodeHash` of `hash` and a sibling given as a hash line in bytes (`isHashLine` accepted it), the
+ * sibling on the left when `siblingLeft`: decoded straight into the node's input.
+ */
+export function nodeHashWithLine(hash: Uint8Array, bytes: Uint8Array, at: number, siblingLeft: boolean): Uint8Array {
   if (!oneShot || hash.length !== HASH_SIZE) {
-    const p = Buffer.from(sibling, 'base64');
+    const p = hashOfLine(bytes, at);
     return siblingLeft ? nodeHash(p, hash) : nodeHash(hash, p);
   }
   node[0] = 0x01;
-  const written = node.write(sibling, siblingLeft ? 1 : 1 + HASH_SIZE, HASH_SIZE, 'base64');
-  if (written !== HASH_SIZE) throw new RangeError(`a proof line decodes to ${written} bytes, not ${HASH_SIZE}`);
+  decodeHashLine(bytes, at, node, siblingLeft ? 1 : 1 + HASH_SIZE);
   node.set(hash, siblingLeft ? 1 + HASH_SIZE : 1);
   return oneShot('sha256', node);
 }

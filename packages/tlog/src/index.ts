@@ -1,4 +1,4 @@
-export { HASH_SIZE, emptyRoot, leafHash, nodeHash } from './hash.js';
+export { HASH_LINE_BYTES, HASH_SIZE, emptyRoot, leafHash, nodeHash } from './hash.js';
 export { EMPTY_FRONTIER, appendToFrontier, checkFrontier, frontierRoot, rootFromLeafHashes } from './frontier.js';
 export type { Frontier } from './frontier.js';
 export { consistencyProof, inclusionProof, rootAt, subtreeHash } from './proofs.js';
@@ -14,6 +14,6 @@ export { COSIGNATURE_SIZE, SIGNATURE_TYPE_COSIGNATURE_V1, cosignatureMessage, co
 export { formatCheckpoint, openCheckpoint, parseCheckpoint } from './checkpoint.js';
 export type { Checkpoint, CheckpointKeys, OpenedCheckpoint } from './checkpoint.js';
 export { TLOG_PROOF_HEADER, formatTlogProof, parseTlogProof, proofPath, ProofPaths, verifyTlogProof } from './tlog-proof.js';
-export type { ProofPath, TlogProof } from './tlog-proof.js';
+export type { HashLines, ProofPath, TlogProof } from './tlog-proof.js';
 export { MAX_ADD_CHECKPOINT_PROOF, formatAddCheckpoint, parseAddCheckpoint } from './add-checkpoint.js';
 export type { AddCheckpoint } from './add-checkpoint.js';

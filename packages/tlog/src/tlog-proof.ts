@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '@xr/domain/errors';
 import { decodeBase64, encodeBase64, equalBytes, isCount, parseDecimal } from './bytes.js';
 import { openCheckpoint, parseCheckpoint, type CheckpointKeys, type OpenedCheckpoint } from './checkpoint.js';
-import { isHash, nodeHashWithBase64 } from './hash.js';
+import { HASH_LINE_BYTES, hashOfLine, isHash, isHashLine, nodeHashWithLine } from './hash.js';
 import { parseNote } from './note.js';
 import { climb, rootFromInclusionProof, verifyInclusion, type InclusionPosition } from './verify.js';
 
@@ -113,23 +113,33 @@ function noteSize(checkpoint: string): NoteSize {
   return body.ok ? { size: body.value.size, root: body.value.rootHash } : { problem: body.message };
 }
 
-/** A node of a note's tree known to lie on a path to the root its body states, and the sibling that path took from it (as its proof line: base64). */
+/** A node of a note's tree known to lie on a path to the root its body states, and the sibling that path took from it (its proof line's 44 bytes). */
 interface KnownNode {
   readonly hash: Uint8Array;
-  readonly up?: string;
+  readonly up?: Uint8Array;
+}
+
+/**
+ * A proof's hash lines where they sit in some bytes (ASCII base64 text, 44 bytes a line): line k at
+ * `bytes[start + k × stride]`. Nothing about them need be checked: each is checked as the canonical
+ * base64 of a hash where it is decoded, or found equal to a line that was.
+ */
+export interface HashLines {
+  readonly bytes: Uint8Array;
+  readonly start: number;
+  readonly stride: number;
+  readonly count: number;
 }
 
 const PROOF_HEAD = `${TLOG_PROOF_HEADER}\n`;
-/** The base64 of a 32-byte hash, as `decodeBase64` accepts it (canonical: the unused bits of its last character zero). */
-const HASH_LINE = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
 
 /**
  * `proofPath` for many proofs that share few notes (a sealed batch: each event's proof carries the
  * batch's note): each note's body is parsed once, and the nodes of proofs that led to the root the
  * note states are remembered, so the next proof through one of them stops hashing there when the
- * rest of its hashes are that node's known way up. A proof's hash lines are checked as canonical
- * base64 text and decoded only where it hashes; a line it compares with a known node's way up
- * equals one checked before. The answer is always the one `proofPath` gives (a property test
+ * rest of its hashes are that node's known way up. A proof's hash lines are read as bytes, checked
+ * as canonical base64 and decoded only where it hashes; a line it compares with a known node's way
+ * up equals one checked before. The answer is always the one `proofPath` gives (a property test
  * checks it on random trees and corrupted proofs): a known node only says which root the
  * remaining, identical steps would reach. A batch of n events then costs about 2n node hashes
  * instead of n·log₂n. Bounded; the oldest note is forgotten first.
@@ -140,28 +150,31 @@ export class ProofPaths {
   constructor(private readonly max = 256) {}
 
   path(text: string, leaf: Uint8Array): Result<ProofPath> {
-    // The common shape (no extra line) split here; anything else as `proofPath` reads it.
+    // The common shape (no extra line, hash lines of 44 ASCII characters) split here; anything else as `proofPath` reads it.
     const blank = text.indexOf('\n\n');
     if (blank <= PROOF_HEAD.length || !text.startsWith(PROOF_HEAD)) return proofPath(text, leaf);
     const lines = text.slice(PROOF_HEAD.length, blank).split('\n');
     const index = lines[0]!.startsWith('index ') ? parseDecimal(lines[0]!.slice('index '.length)) : undefined;
     if (index === undefined) return proofPath(text, leaf);
     lines.shift();
-    return this.pathOf(index, lines, text.slice(blank + 2), leaf, () => text);
+    const joined = lines.join('');
+    if (joined.length !== lines.length * HASH_LINE_BYTES || Buffer.byteLength(joined, 'utf8') !== joined.length) return proofPath(text, leaf);
+    const bytes = Buffer.from(joined, 'latin1');
+    return this.pathOf(index, { bytes, start: 0, stride: HASH_LINE_BYTES, count: lines.length }, text.slice(blank + 2), leaf, () => text);
   }
 
   /**
    * `path` of a proof already split by the caller: `text()` is the header line, `index <index>`,
-   * the `hashes` lines, a blank line and `checkpoint`. The hash lines need not have been checked:
-   * each is checked as canonical base64 where it is decoded, or found equal to a line that was;
-   * `text` is asked for only when the proof is not in the common shape (then `proofPath` reads it).
+   * the hash `lines`, a blank line and `checkpoint`. `text` is asked for only when the proof is not
+   * in the common shape (then `proofPath` reads it).
    */
-  pathOf(index: number, hashes: readonly string[], checkpoint: string, leaf: Uint8Array, text: () => string): Result<ProofPath> {
-    if (hashes.length > MAX_PROOF_HASHES || !checkpoint.endsWith('\n') || !isHash(leaf)) return proofPath(text(), leaf);
+  pathOf(index: number, lines: HashLines, checkpoint: string, leaf: Uint8Array, text: () => string): Result<ProofPath> {
+    const { bytes, start, stride, count } = lines;
+    if (count > MAX_PROOF_HASHES || !checkpoint.endsWith('\n') || !isHash(leaf) || !isCount(start) || stride < HASH_LINE_BYTES || (count > 0 && start + (count - 1) * stride + HASH_LINE_BYTES > bytes.length)) return proofPath(text(), leaf);
     const note = this.note(checkpoint);
-    if (!('size' in note.size)) return allHashLines(hashes) ? ok({ checkpoint, index, problem: note.size.problem }) : proofPath(text(), leaf);
+    if (!('size' in note.size)) return decodeLines(lines) ? ok({ checkpoint, index, problem: note.size.problem }) : proofPath(text(), leaf);
     const size = note.size.size;
-    const root = this.root(index, size, leaf, hashes, note.levels, note.size.root);
+    const root = this.root(index, size, leaf, lines, note.levels, note.size.root);
     return root === undefined ? proofPath(text(), leaf) : ok(pathTo(checkpoint, index, size, root));
   }
 
@@ -175,60 +188,83 @@ export class ProofPaths {
   }
 
   /**
-   * `rootFromInclusionProof` over `hashes` (base64), stopping at a known node whose way up the rest
+   * `rootFromInclusionProof` over the hash lines, stopping at a known node whose way up the rest
    * of the proof repeats; undefined when a line it needs is not canonical base64 (the proof does
    * not parse).
    */
-  private root(index: number, size: number, leaf: Uint8Array, hashes: readonly string[], levels: Map<number, KnownNode>[], stated: Uint8Array): Result<Uint8Array> | undefined {
-    const decoded = (): Uint8Array[] | undefined => (allHashLines(hashes) ? hashes.map((l) => Buffer.from(l, 'base64')) : undefined);
+  private root(index: number, size: number, leaf: Uint8Array, lines: HashLines, levels: Map<number, KnownNode>[], stated: Uint8Array): Result<Uint8Array> | undefined {
     const whole = (): Result<Uint8Array> | undefined => {
-      const proof = decoded();
+      const proof = decodeLines(lines);
       return proof && rootFromInclusionProof(index, size, leaf, proof);
     };
     if (!isCount(size) || index >= size) return whole();
+    const { bytes, start, stride, count } = lines;
     const at: InclusionPosition = { fn: index, sn: size - 1, level: 0 };
     let r = leaf;
-    const trail: { level: number; fn: number; hash: Uint8Array; up: string }[] = [];
-    for (let i = 0; i < hashes.length; i++) {
+    const trail: Step[] = [];
+    for (let i = 0; i < count; i++) {
       if (at.sn === 0) return whole();
       const known = levels[at.level]?.get(at.fn);
-      if (known && equalBytes(known.hash, r) && knownWayUp(levels, hashes, i, { ...at })) {
+      if (known && equalBytes(known.hash, r) && knownWayUp(levels, lines, i, { ...at })) {
         // The nodes hashed on the way here lead to the stated root too (and the lines from here
         // are lines that were checked: the known way up).
-        remember(levels, trail);
+        remember(levels, trail, bytes);
         return ok(stated);
       }
-      const up = hashes[i]!;
-      if (!HASH_LINE.test(up)) return undefined;
-      trail.push({ level: at.level, fn: at.fn, hash: r, up });
-      r = nodeHashWithBase64(r, up, climb(at));
+      const line = start + i * stride;
+      if (!isHashLine(bytes, line)) return undefined;
+      trail.push({ level: at.level, fn: at.fn, hash: r, line });
+      r = nodeHashWithLine(r, bytes, line, climb(at));
     }
     if (at.sn !== 0) return whole();
     if (equalBytes(r, stated)) {
-      remember(levels, trail);
+      remember(levels, trail, bytes);
       (levels[at.level] ??= new Map()).set(at.fn, { hash: r });
     }
     return ok(r);
   }
 }
 
-/** Whether every line is the canonical base64 of a 32-byte hash. */
-function allHashLines(hashes: readonly string[]): boolean {
-  for (const l of hashes) if (!HASH_LINE.test(l)) return false;
+/** A node a proof hashed its way through: where it sat, its hash, and where its proof line is. */
+interface Step {
+  readonly level: number;
+  readonly fn: number;
+  readonly hash: Uint8Array;
+  readonly line: number;
+}
+
+/** The lines decoded, when every one is the canonical base64 of a 32-byte hash; else undefined. */
+function decodeLines(lines: HashLines): Uint8Array[] | undefined {
+  const out: Uint8Array[] = [];
+  for (let k = 0; k < lines.count; k++) {
+    const at = lines.start + k * lines.stride;
+    if (!isHashLine(lines.bytes, at)) return undefined;
+    out.push(hashOfLine(lines.bytes, at));
+  }
+  return out;
+}
+
+function remember(levels: Map<number, KnownNode>[], trail: readonly Step[], bytes: Uint8Array): void {
+  for (const t of trail) {
+    const up = new Uint8Array(HASH_LINE_BYTES);
+    for (let k = 0; k < HASH_LINE_BYTES; k++) up[k] = bytes[t.line + k]!;
+    (levels[t.level] ??= new Map()).set(t.fn, { hash: t.hash, up });
+  }
+}
+
+/** Whether the line at `bytes[at]` is `up`, byte for byte. */
+function lineIs(bytes: Uint8Array, at: number, up: Uint8Array): boolean {
+  for (let k = 0; k < HASH_LINE_BYTES; k++) if (bytes[at + k] !== up[k]) return false;
   return true;
 }
 
-function remember(levels: Map<number, KnownNode>[], trail: readonly { level: number; fn: number; hash: Uint8Array; up: string }[]): void {
-  for (const t of trail) (levels[t.level] ??= new Map()).set(t.fn, { hash: t.hash, up: t.up });
-}
-
-/** Whether hashes[i..] (base64) are exactly the known way up from the node at `at` to the root, step for step. */
-function knownWayUp(levels: Map<number, KnownNode>[], hashes: readonly string[], i: number, at: InclusionPosition): boolean {
+/** Whether lines i.. are exactly the known way up from the node at `at` to the root, step for step. */
+function knownWayUp(levels: Map<number, KnownNode>[], lines: HashLines, i: number, at: InclusionPosition): boolean {
   for (let j = i; ; j++) {
     const node = levels[at.level]?.get(at.fn);
     if (!node) return false;
-    if (j === hashes.length) return at.sn === 0 && node.up === undefined;
-    if (at.sn === 0 || node.up === undefined || node.up !== hashes[j]) return false;
+    if (j === lines.count) return at.sn === 0 && node.up === undefined;
+    if (at.sn === 0 || node.up === undefined || !lineIs(lines.bytes, lines.start + j * lines.stride, node.up)) return false;
     climb(at);
   }
 }

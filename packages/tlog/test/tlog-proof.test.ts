@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeBase64 } from '../src/bytes.js';
+import { hashOfLine, isHashLine } from '../src/hash.js';
 import { MerkleTree, cosignatureSigner, cosignatureVerifier, ed25519Signer, ed25519Verifier, formatCheckpoint, formatTlogProof, parseTlogProof, proofPath, ProofPaths, signNote, verifyTlogProof } from '@xr/tlog';
 
 // The example of github.com/C2SP/C2SP tlog-proof.md (its signatures are elided with [...], so
@@ -179,5 +181,31 @@ describe('tlog-proof', () => {
     }
     const nodes = (memo as unknown as { notes: Map<string, { levels: Map<number, unknown>[] }> }).notes.get(note.value)!.levels.reduce((n, l) => n + l.size, 0);
     expect(nodes).toBe(2 * size - 1);
+  });
+});
+
+describe('hash lines read as bytes', () => {
+  // Any 44 characters, mostly base64 digits, with the characters a damaged or hostile proof line
+  // might hold: URL-safe digits, padding in the wrong place, an escape, bytes above 0x7f, and
+  // characters Node's base64 decoder would read by their low byte (ń is U+0144: 0x44 is 'D').
+  const char = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split(''), '-', '_', '=', '\\', ' ', 'ń', 'é', '\u0000', '\u007f');
+  const line = fc.oneof(
+    fc.array(char, { minLength: 44, maxLength: 44 }).map((c) => c.join('')),
+    fc.uint8Array({ minLength: 32, maxLength: 32 }).chain((h) => fc.tuple(fc.constant(Buffer.from(h).toString('base64')), fc.nat(43), char)).map(([b64, at, c]) => b64.slice(0, at) + c + b64.slice(at + 1)),
+    fc.uint8Array({ minLength: 32, maxLength: 32 }).map((h) => Buffer.from(h).toString('base64')),
+  );
+
+  it('isHashLine accepts exactly the lines decodeBase64 reads as a 32-byte hash, and hashOfLine decodes them as it does', () => {
+    fc.assert(
+      fc.property(line, fc.nat(5), (text, pad) => {
+        const bytes = Buffer.concat([Buffer.alloc(pad, 0x41), Buffer.from(text, 'utf8')]);
+        const decoded = decodeBase64(text);
+        const expected = decoded !== undefined && decoded.length === 32 && Buffer.byteLength(text) === 44;
+        expect(isHashLine(bytes, pad)).toBe(expected);
+        if (expected) expect(Buffer.from(hashOfLine(bytes, pad)).equals(Buffer.from(decoded))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isHashLine(Buffer.from(HASHES[0]!), 1)).toBe(false); // past the end
   });
 });
