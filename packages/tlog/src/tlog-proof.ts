@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '@xr/domain/errors';
 import { decodeBase64, encodeBase64, equalBytes, isCount, parseDecimal } from './bytes.js';
 import { openCheckpoint, parseCheckpoint, type CheckpointKeys, type OpenedCheckpoint } from './checkpoint.js';
-import { HASH_LINE_BYTES, hashOfLine, isHash, isHashLine, nodeHashWithLine } from './hash.js';
+import { HASH_LINE_BYTES, HASH_SIZE, hashOfLine, isHash, isHashLine, nodeHashWithLine } from './hash.js';
 import { parseNote } from './note.js';
 import { climb, rootFromInclusionProof, verifyInclusion, type InclusionPosition } from './verify.js';
 
@@ -113,10 +113,73 @@ function noteSize(checkpoint: string): NoteSize {
   return body.ok ? { size: body.value.size, root: body.value.rootHash } : { problem: body.message };
 }
 
-/** A node of a note's tree known to lie on a path to the root its body states, and the sibling that path took from it (its proof line's 44 bytes). */
-interface KnownNode {
-  readonly hash: Uint8Array;
-  readonly up?: Uint8Array;
+/**
+ * The nodes of one note's tree known to lie on a path to the root its body states, and the sibling
+ * that path took from each (its proof line's 44 bytes; none for the root): a slot number per node,
+ * by level and index, and every slot's bytes in two growing arrays. No object a node: a whole
+ * journal's batches are remembered through an audit, and objects that live that long are what a
+ * collector spends its time on.
+ */
+class KnownNodes {
+  /** Per level: node index → slot. */
+  readonly levels: Map<number, number>[] = [];
+  private hashes = new Uint8Array(64 * HASH_SIZE);
+  private ups = new Uint8Array(64 * HASH_LINE_BYTES);
+  private hasUp = new Uint8Array(64);
+  private used = 0;
+
+  /** The node's slot, or -1. */
+  slot(level: number, fn: number): number {
+    return this.levels[level]?.get(fn) ?? -1;
+  }
+
+  /** Whether the node in `slot` hashes to `hash`. */
+  hashIs(slot: number, hash: Uint8Array): boolean {
+    const at = slot * HASH_SIZE;
+    for (let k = 0; k < HASH_SIZE; k++) if (this.hashes[at + k] !== hash[k]) return false;
+    return true;
+  }
+
+  /** Whether the node in `slot` went up by the proof line at `bytes[line]` (false for the root). */
+  upIs(slot: number, bytes: Uint8Array, line: number): boolean {
+    if (this.hasUp[slot] === 0) return false;
+    const at = slot * HASH_LINE_BYTES;
+    for (let k = 0; k < HASH_LINE_BYTES; k++) if (this.ups[at + k] !== bytes[line + k]) return false;
+    return true;
+  }
+
+  hasWayUp(slot: number): boolean {
+    return this.hasUp[slot] === 1;
+  }
+
+  /** Remembers a node: its hash and the line it went up by (`line` -1: it is the root). */
+  add(level: number, fn: number, hash: Uint8Array, bytes: Uint8Array, line: number): void {
+    const slots = (this.levels[level] ??= new Map());
+    let slot = slots.get(fn);
+    if (slot === undefined) {
+      if (this.used === this.hasUp.length) this.grow();
+      slots.set(fn, (slot = this.used++));
+    }
+    this.hashes.set(hash, slot * HASH_SIZE);
+    this.hasUp[slot] = line < 0 ? 0 : 1;
+    if (line >= 0) {
+      const at = slot * HASH_LINE_BYTES;
+      for (let k = 0; k < HASH_LINE_BYTES; k++) this.ups[at + k] = bytes[line + k]!;
+    }
+  }
+
+  private grow(): void {
+    const n = 2 * this.hasUp.length;
+    const hashes = new Uint8Array(n * HASH_SIZE);
+    hashes.set(this.hashes);
+    const ups = new Uint8Array(n * HASH_LINE_BYTES);
+    ups.set(this.ups);
+    const hasUp = new Uint8Array(n);
+    hasUp.set(this.hasUp);
+    this.hashes = hashes;
+    this.ups = ups;
+    this.hasUp = hasUp;
+  }
 }
 
 /**
@@ -145,7 +208,7 @@ const PROOF_HEAD = `${TLOG_PROOF_HEADER}\n`;
  * instead of n·log₂n. Bounded; the oldest note is forgotten first.
  */
 export class ProofPaths {
-  private readonly notes = new Map<string, { size: NoteSize; levels: Map<number, KnownNode>[] }>();
+  private readonly notes = new Map<string, { size: NoteSize; known: KnownNodes }>();
 
   constructor(private readonly max = 256) {}
 
@@ -174,14 +237,14 @@ export class ProofPaths {
     const note = this.note(checkpoint);
     if (!('size' in note.size)) return decodeLines(lines) ? ok({ checkpoint, index, problem: note.size.problem }) : proofPath(text(), leaf);
     const size = note.size.size;
-    const root = this.root(index, size, leaf, lines, note.levels, note.size.root);
+    const root = this.root(index, size, leaf, lines, note.known, note.size.root);
     return root === undefined ? proofPath(text(), leaf) : ok(pathTo(checkpoint, index, size, root));
   }
 
-  private note(checkpoint: string): { size: NoteSize; levels: Map<number, KnownNode>[] } {
+  private note(checkpoint: string): { size: NoteSize; known: KnownNodes } {
     let known = this.notes.get(checkpoint);
     if (!known) {
-      this.notes.set(checkpoint, (known = { size: noteSize(checkpoint), levels: [] }));
+      this.notes.set(checkpoint, (known = { size: noteSize(checkpoint), known: new KnownNodes() }));
       if (this.notes.size > this.max) this.notes.delete(this.notes.keys().next().value!);
     }
     return known;
@@ -192,7 +255,7 @@ export class ProofPaths {
    * of the proof repeats; undefined when a line it needs is not canonical base64 (the proof does
    * not parse).
    */
-  private root(index: number, size: number, leaf: Uint8Array, lines: HashLines, levels: Map<number, KnownNode>[], stated: Uint8Array): Result<Uint8Array> | undefined {
+  private root(index: number, size: number, leaf: Uint8Array, lines: HashLines, known: KnownNodes, stated: Uint8Array): Result<Uint8Array> | undefined {
     const whole = (): Result<Uint8Array> | undefined => {
       const proof = decodeLines(lines);
       return proof && rootFromInclusionProof(index, size, leaf, proof);
@@ -204,11 +267,11 @@ export class ProofPaths {
     const trail: Step[] = [];
     for (let i = 0; i < count; i++) {
       if (at.sn === 0) return whole();
-      const known = levels[at.level]?.get(at.fn);
-      if (known && equalBytes(known.hash, r) && knownWayUp(levels, lines, i, { ...at })) {
+      const slot = known.slot(at.level, at.fn);
+      if (slot >= 0 && known.hashIs(slot, r) && knownWayUp(known, lines, i, { ...at })) {
         // The nodes hashed on the way here lead to the stated root too (and the lines from here
         // are lines that were checked: the known way up).
-        remember(levels, trail, bytes);
+        remember(known, trail, bytes);
         return ok(stated);
       }
       const line = start + i * stride;
@@ -218,8 +281,8 @@ export class ProofPaths {
     }
     if (at.sn !== 0) return whole();
     if (equalBytes(r, stated)) {
-      remember(levels, trail, bytes);
-      (levels[at.level] ??= new Map()).set(at.fn, { hash: r });
+      remember(known, trail, bytes);
+      known.add(at.level, at.fn, r, bytes, -1);
     }
     return ok(r);
   }
@@ -244,27 +307,17 @@ function decodeLines(lines: HashLines): Uint8Array[] | undefined {
   return out;
 }
 
-function remember(levels: Map<number, KnownNode>[], trail: readonly Step[], bytes: Uint8Array): void {
-  for (const t of trail) {
-    const up = new Uint8Array(HASH_LINE_BYTES);
-    for (let k = 0; k < HASH_LINE_BYTES; k++) up[k] = bytes[t.line + k]!;
-    (levels[t.level] ??= new Map()).set(t.fn, { hash: t.hash, up });
-  }
-}
-
-/** Whether the line at `bytes[at]` is `up`, byte for byte. */
-function lineIs(bytes: Uint8Array, at: number, up: Uint8Array): boolean {
-  for (let k = 0; k < HASH_LINE_BYTES; k++) if (bytes[at + k] !== up[k]) return false;
-  return true;
+function remember(known: KnownNodes, trail: readonly Step[], bytes: Uint8Array): void {
+  for (const t of trail) known.add(t.level, t.fn, t.hash, bytes, t.line);
 }
 
 /** Whether lines i.. are exactly the known way up from the node at `at` to the root, step for step. */
-function knownWayUp(levels: Map<number, KnownNode>[], lines: HashLines, i: number, at: InclusionPosition): boolean {
+function knownWayUp(known: KnownNodes, lines: HashLines, i: number, at: InclusionPosition): boolean {
   for (let j = i; ; j++) {
-    const node = levels[at.level]?.get(at.fn);
-    if (!node) return false;
-    if (j === lines.count) return at.sn === 0 && node.up === undefined;
-    if (at.sn === 0 || node.up === undefined || !lineIs(lines.bytes, lines.start + j * lines.stride, node.up)) return false;
+    const slot = known.slot(at.level, at.fn);
+    if (slot < 0) return false;
+    if (j === lines.count) return at.sn === 0 && !known.hasWayUp(slot);
+    if (at.sn === 0 || !known.upIs(slot, lines.bytes, lines.start + j * lines.stride)) return false;
     climb(at);
   }
 }

@@ -179,7 +179,7 @@ describe('tlog-proof', () => {
       const got = memo.path(text.value, tree.hashAt(0, index));
       expect(got.ok && Buffer.from(got.value.root!).equals(root.value)).toBe(true);
     }
-    const nodes = (memo as unknown as { notes: Map<string, { levels: Map<number, unknown>[] }> }).notes.get(note.value)!.levels.reduce((n, l) => n + l.size, 0);
+    const nodes = (memo as unknown as { notes: Map<string, { known: { levels: Map<number, unknown>[] } }> }).notes.get(note.value)!.known.levels.reduce((n, l) => n + l.size, 0);
     expect(nodes).toBe(2 * size - 1);
   });
 });
