@@ -603,14 +603,14 @@ export function sealPathOf(e: ScannedEvent, batch: ScannedBatch, i: number): Pro
 
 /**
  * A batch as it crosses a worker boundary: each record's numbers in one transferred Float64Array
- * (NaN where absent) and its strings in one flat array (the structured clone of an array of
- * primitives is far cheaper than of objects whose keys it writes out one by one; numbers cost
- * nothing in a transferred buffer), anomalies apart by record index (rare).
+ * (NaN where absent) and its strings joined into one string, each string's length among the
+ * numbers, anomalies apart by record index (rare).
  */
 export interface PackedBatch {
   readonly count: number;
   readonly numbers: Float64Array;
-  readonly strings: (string | null)[];
+  /** Per record, its strings in `STRINGS` order, those present only, back to back. */
+  readonly text: string;
   readonly anomalies: { readonly i: number; readonly list: Anomaly[] }[];
   readonly hashes: Uint8Array;
   readonly notes: string[];
@@ -618,15 +618,20 @@ export interface PackedBatch {
   readonly texts: string[];
 }
 
-/** Per record: caseSeq, event (1 or 0), seq, bytesStart, bytesEnd, sealStart, sealEnd, sealNote, sealIndex, sealSize, then type, source and target as indexes into `texts`, senderBehind. */
-const NUMBERS = 14;
+/**
+ * Per record: caseSeq, event (1 or 0), seq, bytesStart, bytesEnd, sealStart, sealEnd, sealNote,
+ * sealIndex, sealSize, then type, source and target as indexes into `texts`, senderBehind, then
+ * the length in `text` of each of the `STRINGS` (NaN: absent).
+ */
+const NUMBERS = 20;
 /** Per record: id, caseId, time, jws, sealMalformed, sealProblem. */
 const STRINGS = 6;
+const LENGTHS = NUMBERS - STRINGS;
 
 export function packBatch(b: ScannedBatch): PackedBatch {
   const count = b.records.length;
   const numbers = new Float64Array(count * NUMBERS).fill(Number.NaN);
-  const strings: (string | null)[] = new Array<string | null>(count * STRINGS).fill(null);
+  const parts: string[] = [];
   const anomalies: { i: number; list: Anomaly[] }[] = [];
   const texts: string[] = [];
   const textIndex = new Map<string, number>();
@@ -634,6 +639,11 @@ export function packBatch(b: ScannedBatch): PackedBatch {
     let k = textIndex.get(text);
     if (k === undefined) textIndex.set(text, (k = texts.push(text) - 1));
     return k;
+  };
+  const put = (n: number, value: string | undefined): void => {
+    if (value === undefined) return;
+    numbers[n] = value.length;
+    parts.push(value);
   };
   for (let i = 0; i < count; i++) {
     const r = b.records[i]!;
@@ -655,55 +665,68 @@ export function packBatch(b: ScannedBatch): PackedBatch {
     numbers[n + 11] = indexOf(e.source);
     numbers[n + 12] = indexOf(e.target);
     if (e.senderBehind !== undefined) numbers[n + 13] = e.senderBehind;
-    const t = i * STRINGS;
-    strings[t] = e.id;
-    strings[t + 1] = e.caseId;
-    strings[t + 2] = e.time;
-    strings[t + 3] = e.jws ?? null;
-    strings[t + 4] = e.sealMalformed ?? null;
-    strings[t + 5] = e.sealProblem ?? null;
+    const l = n + LENGTHS;
+    put(l, e.id);
+    put(l + 1, e.caseId);
+    put(l + 2, e.time);
+    put(l + 3, e.jws);
+    put(l + 4, e.sealMalformed);
+    put(l + 5, e.sealProblem);
   }
-  return { count, numbers, strings, anomalies, hashes: b.hashes, notes: b.notes, texts };
+  return { count, numbers, text: parts.join(''), anomalies, hashes: b.hashes, notes: b.notes, texts };
 }
 
 export function unpackBatch(p: PackedBatch): ScannedBatch {
-  const { count, numbers: f, strings: x } = p;
+  const { count, numbers: f, text } = p;
   const records: Scanned[] = new Array<Scanned>(count);
   const anomaliesOf = new Map(p.anomalies.map((a) => [a.i, a.list]));
   const texts = p.texts.map(intern);
+  // Where the next string starts in `text`: the strings are read in the order they were put.
+  let at = 0;
   // No closure or spread a record: this runs on the folding thread for every record.
   const num = (v: number): number | undefined => (Number.isNaN(v) ? undefined : v);
-  const str = (v: string | null | undefined): string | undefined => v ?? undefined;
+  const str = (length: number): string | undefined => {
+    if (Number.isNaN(length)) return undefined;
+    const start = at;
+    at += length;
+    if (at > text.length) throw new Error('scan worker: a batch came back with its strings cut short');
+    return text.substring(start, at);
+  };
   for (let i = 0; i < count; i++) {
     const n = i * NUMBERS;
-    const t = i * STRINGS;
+    const l = n + LENGTHS;
     const anomalies = anomaliesOf.get(i);
     const caseSeq = num(f[n]!);
     if (f[n + 1] !== 1) {
       records[i] = { anomalies, event: undefined, caseSeq: undefined };
       continue;
     }
+    const id = str(f[l]!);
+    const caseId = str(f[l + 1]!);
+    const time = str(f[l + 2]!);
+    if (id === undefined || caseId === undefined || time === undefined) throw new Error('scan worker: a batch came back with an event missing its id, case or time');
     const event: ScannedEvent = {
-      id: x[t]!,
-      caseId: x[t + 1]!,
+      id,
+      caseId,
       type: texts[f[n + 10]!]!,
       source: texts[f[n + 11]!]!,
       target: texts[f[n + 12]!]!,
-      time: x[t + 2]!,
+      time,
       seq: f[n + 2]!,
-      jws: str(x[t + 3]),
+      jws: str(f[l + 3]!),
       sealStart: num(f[n + 5]!),
       sealEnd: num(f[n + 6]!),
       bytesStart: f[n + 3]!,
       bytesEnd: f[n + 4]!,
-      sealMalformed: str(x[t + 4]),
+      sealMalformed: str(f[l + 4]!),
       sealNote: num(f[n + 7]!),
       sealIndex: num(f[n + 8]!),
       sealSize: num(f[n + 9]!),
-      sealProblem: str(x[t + 5]),
+      sealProblem: str(f[l + 5]!),
       senderBehind: num(f[n + 13]!),
     };
     records[i] = { anomalies, event, caseSeq };
   }
+  if (at !== text.length) throw new Error('scan worker: a batch came back with strings left over');
   return { records, hashes: p.hashes, notes: p.notes };
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalBytes } from '@xr/crypto';
 import type { Result } from '@xr/domain';
 import { ed25519Signer, formatCheckpoint, formatTlogProof, MerkleTree, ProofPaths, signNote, type ProofPath } from '@xr/tlog';
-import { NoteText, readRecord, sealPath, type ReadRecord } from '../src/journal-scan.js';
+import { NoteText, packBatch, readRecord, sealPath, unpackBatch, type ReadRecord } from '../src/journal-scan.js';
 
 const event = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   caseId: '01900014-0000-7000-8000-000000000013',
@@ -185,5 +185,48 @@ describe("a sent event's seal read from the record's bytes, or decoded whole", (
     if (typeof read === 'string' || !read.seal) throw new Error('the record does not read');
     const path = sealPath(buf, read.seal[0], read.seal[1], tree.hashAt(0, 7), new ProofPaths(), new NoteText());
     expect(path.ok && { index: path.value.index, size: path.value.size, root: Buffer.from(path.value.root!).equals(root.value), note: path.value.checkpoint === note.value }).toEqual({ index: 7, size: 20, root: true, note: true });
+  });
+});
+
+describe('a scanned batch as it crosses a worker boundary', () => {
+  const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('0190a0b1-0000-7000-8000-000000000001', '张三', '🙂', ''));
+  const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
+  const count = fc.integer({ min: 0, max: 2 ** 40 });
+  const event = fc.record({
+    id: text,
+    caseId: text,
+    type: fc.constantFrom('case.submitted', 'case.decided', 'x'),
+    source: fc.constantFrom('371500', '370200'),
+    target: fc.constantFrom('371500', '370200', '110000'),
+    time: text,
+    seq: count,
+    jws: maybe(text),
+    sealStart: maybe(count),
+    sealEnd: maybe(count),
+    bytesStart: count,
+    bytesEnd: count,
+    sealMalformed: maybe(text),
+    sealNote: maybe(fc.nat(3)),
+    sealIndex: maybe(count),
+    sealSize: maybe(count),
+    sealProblem: maybe(text),
+    senderBehind: maybe(count),
+  });
+  const record = fc.record({
+    anomalies: maybe(fc.array(fc.record({ code: fc.constant('XR_AUDIT_RECORD_MALFORMED'), topic: fc.constant('t'), partition: fc.nat(2), offset: fc.nat(), message: text }), { minLength: 1, maxLength: 2 })),
+    event: maybe(event),
+    caseSeq: maybe(count),
+  });
+
+  it('comes back as it went: every record, its strings (any characters, absent or empty) and numbers', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 20 }), (records) => {
+        const batch = { records: records.map((r) => (r.event ? r : { ...r, caseSeq: undefined })), hashes: new Uint8Array(records.length * 32), notes: ['a note\n'] };
+        // Through a structured clone, as a worker's message goes.
+        const back = unpackBatch(structuredClone(packBatch(batch)));
+        expect(back).toEqual(batch);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
