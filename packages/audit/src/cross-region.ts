@@ -25,11 +25,8 @@ function at(e: JournalEntry, code: string, message: string): Anomaly {
   return { code, topic: e.topic, partition: e.partition, offset: e.offset, region: e.region, ...(e.event ? { caseId: e.event.caseId, eventId: e.event.id } : {}), message };
 }
 
-/**
- * @param twins entries already known to hold the same bytes as their counterpart (the first entry
- * for an id in its sender's journal and the first in its receiver's, both): not compared again
- */
-export function crossRegion(prefix: string, journals: ReadonlyMap<string, RegionJournal>, cursors: readonly OutboxCursor[], digest: (bytes: Uint8Array) => string, anomalies: Anomaly[], twins: ReadonlySet<JournalEntry> = new Set()): void {
+/** Entries the fold marked as twins (`JournalEntry.twin`) are known to hold their counterpart's bytes: not compared again. */
+export function crossRegion(prefix: string, journals: ReadonlyMap<string, RegionJournal>, cursors: readonly OutboxCursor[], digest: (bytes: Uint8Array) => string, anomalies: Anomaly[]): void {
   const t = topics(prefix);
   const cursorOf = new Map(cursors.map((c) => [`${c.group}|${c.topic}|${c.partition}`, c.offset]));
   // Received copies already found equal to the sender's entry for their id (the second direction need not compare them again).
@@ -43,7 +40,7 @@ export function crossRegion(prefix: string, journals: ReadonlyMap<string, Region
         for (const e of entries) {
           if (e.offset >= cursor) break;
           const ev = e.event;
-          if (!ev || ev.source !== region || ev.target !== partner || twins.has(e)) continue;
+          if (!ev || ev.source !== region || ev.target !== partner || e.twin) continue;
           const there = other.events.get(ev.id);
           if (there?.event && sameEventBytes(there, e)) {
             // The check the other way compares a received copy with the sender's first entry for the id.
@@ -61,7 +58,7 @@ export function crossRegion(prefix: string, journals: ReadonlyMap<string, Region
     for (const entries of journal.partitions) {
       for (const e of entries) {
         const ev = e.event;
-        if (!ev || ev.source === region || matched.has(e) || twins.has(e)) continue;
+        if (!ev || ev.source === region || matched.has(e) || e.twin) continue;
         const sender = journals.get(ev.source);
         if (!sender) continue; // the sender's journal is not part of this audit
         const there = sender.events.get(ev.id);

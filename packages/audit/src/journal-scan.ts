@@ -27,6 +27,14 @@ export interface JournalEntry {
   /** Absent when the record is not in the journal shape. */
   readonly event?: EventFacts;
   readonly caseSeq?: number | undefined;
+  /**
+   * Set by the fold (replay.ts): the entry is known to hold the same bytes as its counterpart (the
+   * first entry for its id in its sender's journal and the first in its receiver's, both: the
+   * signature check compared them, the cross-region check need not).
+   */
+  twin: boolean;
+  /** Set by the fold: a received copy whose signature was checked as its sent copy was folded. */
+  receivedChecked: boolean;
 }
 
 /** An event's facts as a journal record states them. */

@@ -45,8 +45,6 @@ export interface Replay {
   readonly cursors: readonly OutboxCursor[];
   readonly anomalies: Anomaly[];
   readonly counts: { journal: number; quarantine: number; signatures: number };
-  /** Entries known to hold the same bytes as their counterpart: the first for an event id in its sender's journal and the first in its receiver's, both (see `JournalFold`). */
-  readonly twins: ReadonlySet<JournalEntry>;
 }
 
 /** Records (or pages of them) of a partition; a source that fails mid-way becomes an anomaly, not an exception. */
@@ -92,8 +90,6 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   const pool = options.scanPool ?? (threads > 0 ? sharedScanPool(threads) : undefined);
   const reads = new Map<string, PartitionRead[]>();
   const folds = new Map<string, JournalFold>();
-  const twins = new Set<JournalEntry>();
-  const receivedChecked = new Set<JournalEntry>();
   // Partitions are read and scanned in the order they are folded, a few at a time (one a worker):
   // the fold then takes each batch as it comes back. Read all at once, every partition's scan
   // ended near the end and this thread folded most of the journal after the workers were done
@@ -121,7 +117,7 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
       read.done.then(next, next);
     });
     for (const region of regions) {
-      const fold = new JournalFold(region, anomalies, twins, receivedChecked);
+      const fold = new JournalFold(region, anomalies);
       folds.set(region, fold);
       for (const [partition, read] of reads.get(region)!.entries()) {
         // Sent events are checked as they are folded, before any received copy: a received copy
@@ -167,10 +163,10 @@ export async function replay(source: AuditSource, options: ReplayOptions): Promi
   // and held no sent copy of theirs (each one that did was checked right after it), or is not audited.
   const foldOrder = new Map(regions.map((region, k) => [region, k]));
   const foldedBefore = (sender: string, region: string): boolean => (foldOrder.get(sender) ?? Infinity) < foldOrder.get(region)!;
-  for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region && !foldedBefore(e.event.source, region) && !receivedChecked.has(e)) signatures?.add(e);
+  for (const region of regions) for (const entries of journals.get(region)!.partitions) for (const e of entries) if (e.event && e.event.source !== region && !foldedBefore(e.event.source, region) && !e.receivedChecked) signatures?.add(e);
   const signaturesVerified = signatures ? await signatures.finish() : 0;
   options.onProgress?.({ records, ...(total > 0 ? { total } : {}) });
-  return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified }, twins };
+  return { prefix, regions, registry, journals, trees, checkpoints, cursors: await source.cursors(), anomalies, counts: { journal: records, quarantine: quarantineCount, signatures: signaturesVerified } };
 }
 
 /** A partition's records a page at a time: the source's pages, or its records one to a page. */
@@ -295,23 +291,15 @@ class JournalFold {
   /** The later ones. */
   readonly replays = new Set<JournalEntry>();
 
-  /**
-   * @param twins where the fold puts both entries of each pair found to hold the same bytes: the
-   * first entry for an event id in its sender's journal and the first in its receiver's (the
-   * signature check compared them; the cross-region check then need not)
-   * @param receivedChecked where the fold puts the received copies in journals folded before this
-   * one that it checked as their sent copy here was (see `partition`)
-   */
   constructor(
     private readonly region: string,
     private readonly anomalies: Anomaly[],
-    private readonly twins: Set<JournalEntry>,
-    private readonly receivedChecked: Set<JournalEntry>,
   ) {}
 
+  /** Marks a sent entry and its first received copy as holding the same bytes (see `JournalEntry.twin`). */
   private twin(sent: JournalEntry, received: JournalEntry): void {
-    this.twins.add(sent);
-    this.twins.add(received);
+    sent.twin = true;
+    received.twin = true;
   }
 
   /**
@@ -332,11 +320,11 @@ class JournalFold {
         const s = scanned.records[i]!;
         if (s.anomalies) this.anomalies.push(...s.anomalies);
         if (!s.event) {
-          entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value });
+          entries.push({ region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event: undefined, caseSeq: undefined, twin: false, receivedChecked: false });
           continue;
         }
         const event = s.event;
-        const entry: JournalEntry = { region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event, caseSeq: s.caseSeq };
+        const entry: JournalEntry = { region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event, caseSeq: s.caseSeq, twin: false, receivedChecked: false };
         entries.push(entry);
         // Where its seal's proof led is handed over now and not kept (it is the only reader).
         if (event.source === region) signatures?.add(entry, sealPathOf(event, scanned, i));
@@ -357,7 +345,7 @@ class JournalFold {
         const there = signatures && event.source === region ? receivedCopy(event.target, event.id) : undefined;
         if (there?.event?.source === region) {
           if (signatures!.add(there) === entry) this.twin(entry, there);
-          this.receivedChecked.add(there);
+          there.receivedChecked = true;
         }
         const lastSeq = senders ? senders.next(event.caseId, event.source, event.seq) : event.senderBehind;
         if (lastSeq !== undefined) this.anomalies.push({ code: 'XR_AUDIT_CASE_SEQUENCE', topic, partition, offset: r.offset, region, caseId: event.caseId, eventId: event.id, message: `sender ${event.source} seq ${event.seq} does not follow ${lastSeq} for case ${event.caseId}` });

@@ -24,7 +24,7 @@ export async function verifyAudit(source: AuditSource, options: VerifyOptions): 
   const started = performance.now();
   const r = await replay(source, { ...options, verifySignatures: true });
   const origins = judgeCheckpoints(r.prefix, r.checkpoints, r.trees, r.registry, r.anomalies);
-  crossRegion(r.prefix, r.journals, r.cursors, sha256Hex, r.anomalies, r.twins);
+  crossRegion(r.prefix, r.journals, r.cursors, sha256Hex, r.anomalies);
   const elapsedMs = performance.now() - started;
   const anomalies = sortAnomalies(r.anomalies);
   return {
