@@ -326,11 +326,12 @@ class JournalFold {
         const event = s.event;
         const entry: JournalEntry = { region, topic, partition, offset: r.offset, timestamp: r.timestamp, value: r.value, event, caseSeq: s.caseSeq, twin: false, receivedChecked: false };
         entries.push(entry);
-        // Where its seal's proof led is handed over now and not kept (it is the only reader).
-        if (event.source === region) signatures?.add(entry, sealPathOf(event, scanned, i));
+        const seen = this.events.get(event.id);
+        // Where its seal's proof led is handed over now and not kept (it is the only reader). The
+        // first copy of an id in its sender's journal has no copy checked before it to be checked by.
+        if (event.source === region) signatures?.add(entry, sealPathOf(event, scanned, i), seen === undefined);
         // A received copy checked by reference to its sender's copy: the same bytes (a twin, below).
         const twin = event.source !== region && receivedNow(event.source) ? signatures?.add(entry) : undefined;
-        const seen = this.events.get(event.id);
         if (seen) {
           if (!senders) {
             senders = new SenderOrder();

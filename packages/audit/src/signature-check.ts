@@ -52,20 +52,30 @@ function rawKeyOf(key: KeyObject): string {
   return x;
 }
 
-/** Whether two sealed events' seals are the same string: the same JSON bytes (canonical JSON writes a string one way). */
-function sameSeal(a: JournalEntry, b: JournalEntry): boolean {
+/**
+ * Whether two sealed entries hold the same event bytes under the same seal string (the same JSON
+ * bytes: canonical JSON writes a string one way). Both records put the seal right after the event
+ * (`,"eventSeal":` between), so one comparison of the span from the event to the end of the seal
+ * answers when the parts have the same lengths; else (only if that span differs) each part alone.
+ */
+function sameSealed(a: JournalEntry, b: JournalEntry): boolean {
   const x = a.event!;
   const y = b.event!;
-  return x.sealStart !== undefined && x.sealEnd !== undefined && y.sealStart !== undefined && y.sealEnd !== undefined && sameSpan(a.value, x.sealStart, x.sealEnd, b.value, y.sealStart, y.sealEnd);
+  if (x.sealStart === undefined || x.sealEnd === undefined || y.sealStart === undefined || y.sealEnd === undefined) return false;
+  if (x.bytesEnd - x.bytesStart !== y.bytesEnd - y.bytesStart || x.sealEnd - x.sealStart !== y.sealEnd - y.sealStart) return false;
+  if (x.bytesStart <= x.sealStart && y.bytesStart <= y.sealStart && sameSpan(a.value, x.bytesStart, x.sealEnd, b.value, y.bytesStart, y.sealEnd)) return true;
+  return sameSpan(a.value, x.sealStart, x.sealEnd, b.value, y.sealStart, y.sealEnd) && sameEventBytes(a, b);
 }
 
 export interface SignatureCheck {
   /**
    * Offers a journal entry (and, for a sent sealed event, where its proof led when it was scanned);
    * returns at once (verification is batched). Returns the entry it was checked by reference to
-   * (the same bytes under the same seal or JWS), when it was.
+   * (the same bytes under the same seal or JWS), when it was. `first`: the caller knows no copy of
+   * this event was offered before (the first copy in its sender's journal, whose received copies
+   * are offered after it), so none is looked for.
    */
-  add(entry: JournalEntry, sealPath?: ProofPath): JournalEntry | undefined;
+  add(entry: JournalEntry, sealPath?: ProofPath, first?: boolean): JournalEntry | undefined;
   /** Waits for every verdict; returns how many distinct signatures were verified. */
   finish(): Promise<number>;
 }
@@ -86,6 +96,15 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
   const trust = timelineTrust(registry);
   /** A sealed event's first copy checked (the same bytes under the same seal are not checked twice). */
   const sealed = new Map<string, JournalEntry>();
+  // The last entry put in `sealed` and its id: a received copy is most often offered right after
+  // its sent copy (see replay.ts), and is then found without a look-up.
+  let lastId: string | undefined;
+  let last: JournalEntry | undefined;
+  const remember = (id: string, entry: JournalEntry): void => {
+    sealed.set(id, entry);
+    lastId = id;
+    last = entry;
+  };
   const byEvent = new Map<string, Pending>();
   let batch: Pending[] = [];
   const running: Promise<void>[] = [];
@@ -105,13 +124,13 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
   };
 
   return {
-    add(entry, sealPath) {
+    add(entry, sealPath, first = false) {
       const event = entry.event;
       if (!event) return undefined;
       if (event.sealStart !== undefined) {
         // Held by both journals: the same bytes under the same seal are checked once.
-        const same = sealed.get(event.id);
-        if (same && sameSeal(same, entry) && sameEventBytes(same, entry)) return same;
+        const same = first ? undefined : lastId === event.id ? last : sealed.get(event.id);
+        if (same && sameSealed(same, entry)) return same;
         // The inclusion proof was followed where the record was scanned (maybe a worker thread); the note and key are judged here.
         // A received copy with no sent copy to match (the sender's journal not audited, or not the same) is followed here.
         const path = sealPath ? ({ ok: true, value: sealPath } as const) : event.sealMalformed !== undefined ? ({ ok: false, message: event.sealMalformed } as const) : proofPath(sealText(entry) ?? '', leafHash(eventBytes(entry)));
@@ -119,7 +138,7 @@ export function signatureCheck(registry: RegistryTimeline, anomalies: Anomaly[],
         verified++;
         if (!checked.ok) return void anomalies.push(refusal(entry, checked.code, `${checked.reason} (record written ${new Date(entry.timestamp).toISOString()})`));
         if (checked.region !== event.source) return void anomalies.push(refusal(entry, 'XR_KEY_REGION_MISMATCH', `sealed by ${checked.kid}, not by a key of the source region ${event.source}`));
-        if (!same) sealed.set(event.id, entry);
+        if (!same) remember(event.id, entry);
         return undefined;
       }
       const jws = event.jws ?? '';
