@@ -139,11 +139,25 @@ function plainString(bytes: Uint8Array, at: number, end: number): number {
   return -1;
 }
 
-/** Where the integer starting at `at` ends, when it is JSON's (no leading zero) and safe; else -1. */
+/** Where the integer starting at `at` ends, when it is JSON's (no leading zero) and safe; else -1. Its value is left in `integer`. */
 function plainInteger(bytes: Uint8Array, at: number, end: number): number {
   let k = at;
-  while (k < end && bytes[k]! >= 0x30 && bytes[k]! <= 0x39) k++;
+  let n = 0;
+  while (k < end && bytes[k]! >= 0x30 && bytes[k]! <= 0x39) n = n * 10 + (bytes[k++]! - 0x30);
+  integer = n;
   return k === at || k - at > 15 || (bytes[at] === 0x30 && k - at > 1) ? -1 : k;
+}
+
+/** The value of the integer `plainInteger` last read (at most 15 digits: exact). */
+let integer = 0;
+
+/** The headers of a line that has none: one object for all of them (a record's headers are read only). */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The topic an export file should hold, as text and as its bytes. */
+export interface ExpectedTopic {
+  readonly text: string;
+  readonly bytes: Uint8Array;
 }
 
 /**
@@ -154,22 +168,24 @@ function plainInteger(bytes: Uint8Array, at: number, end: number): number {
  * and asks `parseRecordLine`, which has the last word (a property test holds the two to the same
  * answer on written, damaged and hand-made lines).
  */
-export function readRecordLine(bytes: Buffer, start: number, end: number, values: ValueChunks): SourceRecord | undefined {
+export function readRecordLine(bytes: Buffer, start: number, end: number, values: ValueChunks, expected?: ExpectedTopic): SourceRecord | undefined {
   if (!startsWith(bytes, start, end, LINE_TOPIC)) return undefined;
   let p = start + LINE_TOPIC.length;
   const topicEnd = plainString(bytes, p, end);
   if (topicEnd < 0) return undefined;
-  const topic = bytes.toString('latin1', p, topicEnd);
+  // The topic the file should hold, as one string for all its lines; another one read as it is.
+  const topic = expected && topicEnd - p === expected.bytes.length && startsWith(bytes, p, topicEnd, expected.bytes) ? expected.text : bytes.toString('latin1', p, topicEnd);
   p = topicEnd;
-  const numbers: number[] = [];
-  for (const name of [LINE_PARTITION, LINE_OFFSET, LINE_TIMESTAMP]) {
-    if (!startsWith(bytes, p, end, name)) return undefined;
-    p += name.length;
-    const to = plainInteger(bytes, p, end);
-    if (to < 0) return undefined;
-    numbers.push(Number(bytes.toString('latin1', p, to)));
-    p = to;
-  }
+  if (!startsWith(bytes, p, end, LINE_PARTITION)) return undefined;
+  p = plainInteger(bytes, p + LINE_PARTITION.length, end);
+  const partition = integer;
+  if (p < 0 || !startsWith(bytes, p, end, LINE_OFFSET)) return undefined;
+  p = plainInteger(bytes, p + LINE_OFFSET.length, end);
+  const offset = integer;
+  if (p < 0 || !startsWith(bytes, p, end, LINE_TIMESTAMP)) return undefined;
+  p = plainInteger(bytes, p + LINE_TIMESTAMP.length, end);
+  const timestamp = integer;
+  if (p < 0) return undefined;
   let key: string | undefined;
   if (startsWith(bytes, p, end, LINE_KEY)) {
     p += LINE_KEY.length;
@@ -180,7 +196,7 @@ export function readRecordLine(bytes: Buffer, start: number, end: number, values
   }
   if (!startsWith(bytes, p, end, LINE_HEADERS)) return undefined;
   p += LINE_HEADERS.length;
-  const headers: Record<string, string> = {};
+  let headers: Record<string, string> | undefined;
   while (bytes[p] === 0x22) {
     const nameEnd = plainString(bytes, p + 1, end);
     if (nameEnd < 0 || bytes[nameEnd + 1] !== 0x3a || bytes[nameEnd + 2] !== 0x22) return undefined;
@@ -188,7 +204,7 @@ export function readRecordLine(bytes: Buffer, start: number, end: number, values
     const valueEnd = plainString(bytes, nameEnd + 3, end);
     // A member named __proto__ would be the object's prototype here, an own member in JSON.parse's.
     if (valueEnd < 0 || name === '__proto__') return undefined;
-    headers[name] = bytes.toString('latin1', nameEnd + 3, valueEnd);
+    (headers ??= {})[name] = bytes.toString('latin1', nameEnd + 3, valueEnd);
     p = valueEnd + 1;
     if (bytes[p] === 0x2c && bytes[p + 1] === 0x22) p++;
     else if (bytes[p] !== 0x7d) return undefined;
@@ -201,7 +217,7 @@ export function readRecordLine(bytes: Buffer, start: number, end: number, values
   if (valueEnd < p || bytes[valueEnd] !== 0x22 || bytes[valueEnd + 1] !== 0x7d) return undefined;
   const value = values.decode(bytes.toString('latin1', p, valueEnd));
   if (!value) return undefined;
-  return { topic, partition: numbers[0]!, offset: numbers[1]!, timestamp: numbers[2]!, ...(key === undefined ? {} : { key }), headers, value };
+  return key === undefined ? { topic, partition, offset, timestamp, headers: headers ?? NO_HEADERS, value } : { topic, partition, offset, timestamp, key, headers: headers ?? NO_HEADERS, value };
 }
 
 /** Topics an export holds: the registry, the checkpoints, every region's journal and quarantine. */
@@ -308,10 +324,11 @@ export async function exportSource(dir: string): Promise<Result<AuditSource & { 
       // of lines at a time; a line that is not a record ends the partition after the ones before it.
       let page: SourceRecord[] = [];
       const values = new ValueChunks();
+      const expected: ExpectedTopic = { text: topic, bytes: Buffer.from(topic, 'utf8') };
       for (let i = 0, at = 0; at < data.length; i++) {
         const newline = data.indexOf(0x0a, at);
         const end = newline < 0 ? data.length : newline;
-        const r = readRecordLine(data, at, end, values) ?? parseRecordLine(data.toString('utf8', at, end));
+        const r = readRecordLine(data, at, end, values, expected) ?? parseRecordLine(data.toString('utf8', at, end));
         at = end + 1;
         if (typeof r === 'string' || r.topic !== topic || r.partition !== partition) {
           if (page.length > 0) yield page;
